@@ -1,0 +1,88 @@
+import { REQUEST_ROLE } from '@hanjiang/db';
+import pg from 'pg';
+
+/**
+ * One transaction per GraphQL operation. It begins lazily on the first query, in a single round trip that
+ * opens the transaction, drops to the request role and sets the tenant settings — so every statement of the
+ * operation, DataLoader batches included, runs on this one connection under row-level security, and nothing
+ * survives on the pooled connection afterwards (all settings are transaction-local).
+ */
+export class RequestTransaction {
+  private client: pg.PoolClient | null = null;
+  private opening: Promise<pg.PoolClient> | null = null;
+  private finished = false;
+  /** Statements sent, for the N+1 tests and the bench. */
+  statements = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly settings: Readonly<Record<string, string>>,
+  ) {}
+
+  async query<R extends pg.QueryResultRow = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<R[]> {
+    const client = await this.connection();
+    this.statements += 1;
+    const result = await client.query<R>(sql, params);
+    return result.rows;
+  }
+
+  /** The connection, with the transaction open and the settings applied. */
+  connection(): Promise<pg.PoolClient> {
+    if (this.finished) return Promise.reject(new Error('request transaction already finished'));
+    if (this.client) return Promise.resolve(this.client);
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  get started(): boolean {
+    return this.client !== null || this.opening !== null;
+  }
+
+  private async open(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(beginStatement(this.settings));
+      this.statements += 1;
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    this.client = client;
+    return client;
+  }
+
+  async commit(): Promise<void> {
+    await this.end('COMMIT');
+  }
+
+  async rollback(): Promise<void> {
+    await this.end('ROLLBACK');
+  }
+
+  private async end(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    const client = this.client ?? (this.opening ? await this.opening.catch(() => null) : null);
+    if (!client) return;
+    try {
+      await client.query(statement);
+      this.statements += 1;
+      client.release();
+    } catch (error) {
+      // A connection whose transaction state is unknown must not go back to the pool.
+      client.release(error as Error);
+      if (statement === 'COMMIT') throw error;
+    }
+  }
+}
+
+/** BEGIN, SET LOCAL ROLE and every setting in one simple-protocol round trip; values escaped as literals. */
+export function beginStatement(settings: Readonly<Record<string, string>>): string {
+  const sets = Object.entries(settings)
+    .map(([key, value]) => `set_config(${pg.escapeLiteral(key)}, ${pg.escapeLiteral(value)}, true)`)
+    .join(', ');
+  return `BEGIN; SET LOCAL ROLE ${REQUEST_ROLE};${sets ? ` SELECT ${sets};` : ''}`;
+}

@@ -1,0 +1,40 @@
+import { EnvError, isDemoMode, parseEnv } from './env.js';
+
+describe('parseEnv', () => {
+  it('applies defaults to an empty environment', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(4000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(isDemoMode(env)).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(4000);
+  });
+
+  it('reports every problem, not just the first', () => {
+    try {
+      parseEnv({ PORT: '-1', LOG_LEVEL: 'x', JWT_SECRET: 'short' });
+      throw new Error('expected EnvError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const problems = (error as EnvError).problems.join('\n');
+      expect(problems).toMatch(/^PORT:/m);
+      expect(problems).toMatch(/^LOG_LEVEL:/m);
+      expect(problems).toMatch(/^JWT_SECRET:/m);
+    }
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production' }, false, true],
+    [{ NODE_ENV: 'production', DEMO_MODE: '1' }, true, false],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, false, false],
+    [{ DEMO_MODE: 'off' }, false, false],
+  ])('demo mode and production secrets: %j', (source, demo, fails) => {
+    if (fails) {
+      expect(() => parseEnv(source)).toThrow(EnvError);
+    } else {
+      expect(isDemoMode(parseEnv(source))).toBe(demo);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// The one place configuration is read. Every problem is reported at once, then the process exits 1.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: postgresUrl.optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    REDIS_URL: z
+      .string()
+      .refine((v) => /^rediss?:\/\//.test(v), { message: 'must be a redis:// URL' })
+      .optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_PRIVATE_KEY_FILE: z.string().optional(),
+    JWT_PUBLIC_KEY_FILE: z.string().optional(),
+    JWT_ISSUER: z.string().default('hanjiang-campaign'),
+    JWT_AUDIENCE: z.string().default('hanjiang-campaign-api'),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(3_600),
+    DEMO_MODE: bool.optional(),
+    DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hanjiang-demo-2020'),
+    SEED_ON_EMPTY: bool.default(true),
+    SEED_SCALE: z.coerce.number().positive().max(1000).default(1),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ALLOWED_ORIGINS: z.string().default('*'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_PUBLIC_KEY_FILE'],
+        message: 'JWT_PRIVATE_KEY_FILE and JWT_PUBLIC_KEY_FILE go together (RS256)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_PRIVATE_KEY_FILE && env.DEMO_MODE !== true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'required in production unless DEMO_MODE=1 (or use JWT_PRIVATE_KEY_FILE/JWT_PUBLIC_KEY_FILE)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment: ${problems.join('; ')}`);
+  }
+}
+
+/** Parses an environment map; throws EnvError naming every invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "unset": shells and compose files often export VAR= .
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+  );
+}
+
+/** Demo mode is on unless stated otherwise, except in production where it must be asked for. */
+export function isDemoMode(env: Env): boolean {
+  return env.DEMO_MODE ?? env.NODE_ENV !== 'production';
+}
+
+export function readProcessEnv(): Env {
+  return parseEnv(process.env);
+}

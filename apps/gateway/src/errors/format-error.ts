@@ -1,0 +1,52 @@
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode, errorMessages } from '@hanjiang/domain';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger.js';
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Apollo's own codes for malformed requests, mapped onto the public enum. */
+const APOLLO_CODES: Record<string, ErrorCode> = {
+  [ApolloServerErrorCode.GRAPHQL_PARSE_FAILED]: ErrorCode.BAD_USER_INPUT,
+  [ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED]: ErrorCode.BAD_USER_INPUT,
+  [ApolloServerErrorCode.BAD_USER_INPUT]: ErrorCode.BAD_USER_INPUT,
+  [ApolloServerErrorCode.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
+  [ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE]: ErrorCode.BAD_USER_INPUT,
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND]: ErrorCode.BAD_USER_INPUT,
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: ErrorCode.BAD_USER_INPUT,
+};
+
+/**
+ * Every error leaving the gateway carries a public code and a bilingual message. Anything unexpected is logged
+ * with the request id and replaced by INTERNAL_SERVER_ERROR: no stack, no SQL, no internals reach a client.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const rawCode = formatted.extensions?.code;
+    const code = typeof rawCode === 'string' ? rawCode : '';
+    if (PUBLIC_CODES.has(code)) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const mapped = APOLLO_CODES[code];
+    if (mapped) {
+      return {
+        message: formatted.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: {
+          code: mapped,
+          detail: code,
+          messageZh: errorMessages[mapped].zh,
+          messageEn: formatted.message,
+        },
+      };
+    }
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+    const internal = errorMessages[ErrorCode.INTERNAL_SERVER_ERROR];
+    return {
+      message: internal.en,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, messageZh: internal.zh, messageEn: internal.en },
+    };
+  };
+}

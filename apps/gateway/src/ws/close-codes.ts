@@ -1,0 +1,15 @@
+/**
+ * WebSocket close codes the gateway uses, beside graphql-ws's own (4400 bad request, 4401 unauthorized,
+ * 4403 forbidden, 4408 init timeout, 4409 subscriber exists, 4429 too many init requests).
+ */
+export const CloseCode = {
+  /** Server restarting or scaling down: reconnect (RFC 6455 "Service Restart"). */
+  ServiceRestart: 1012,
+  /** Not authenticated: no or invalid token in connectionParams. */
+  Unauthorized: 4401,
+  /** The token expired and was not renewed in time, or was revoked. */
+  Forbidden: 4403,
+  /** Too many sockets for one principal, or too many subscriptions on one socket. */
+  TooManyRequests: 4429,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

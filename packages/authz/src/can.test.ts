@@ -1,0 +1,150 @@
+import { ErrorCode } from '@hanjiang/domain';
+import { ACTIONS, type Action, isAction } from './actions.js';
+import { type ActionResources, can } from './can.js';
+import { MALFORMED_PRINCIPALS, PRINCIPAL_NAMES, householdNamed, principalNamed } from './test-fixtures.js';
+
+type Resource = ActionResources[Action];
+
+const EVERYONE = PRINCIPAL_NAMES;
+const helped = householdNamed('helped');
+const own = householdNamed('own');
+const unassigned = householdNamed('unassigned');
+
+/** [action, resource label, resource, the principals allowed]; every other principal is refused. */
+// prettier-ignore
+const MATRIX: [Action, string, Resource, readonly string[]][] = [
+  ['leaderboard:read', '-', undefined, EVERYONE],
+  ['campaign:read', '-', undefined, EVERYONE],
+  ['inspection:read', '-', undefined, EVERYONE],
+  ['household:read', 'helped', helped, [
+    'baitang.viewer', 'baitang.cadre', 'baitang.commander', 'baisha.viewer', 'baisha.cadre', 'baisha.commander',
+    'baitang-lake.viewer', 'baitang-lake.cadre', 'baitang-lake.commander', 'district.admin', 'district.inspector',
+    'key:baitang.viewer', 'key:baitang.commander', 'key:baisha.cadre', 'key:district.admin',
+  ]],
+  ['household:read', 'unassigned', unassigned, ['district.admin', 'district.inspector', 'key:district.admin']],
+  // The helper cadre may work the household; their own township's commander may not (it is not theirs).
+  ['household:advance', 'helped', helped, [
+    'baisha.cadre', 'key:baisha.cadre', 'baitang.commander', 'baitang-lake.commander', 'key:baitang.commander',
+    'district.admin', 'key:district.admin',
+  ]],
+  ['household:advance', 'own', own, [
+    'baitang.cadre', 'baitang.commander', 'baitang-lake.commander', 'key:baitang.commander',
+    'district.admin', 'key:district.admin',
+  ]],
+  ['household:advance', 'unassigned', unassigned, ['district.admin', 'key:district.admin']],
+  ['household:revert', 'helped', helped, [
+    'baitang.commander', 'baitang-lake.commander', 'key:baitang.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['household:revert', 'unassigned', unassigned, ['district.admin', 'key:district.admin']],
+  ['household:import', 'baitang', { tenantCode: 'baitang' }, [
+    'baitang.commander', 'key:baitang.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['household:import', 'baitang-lake', { tenantCode: 'baitang-lake' }, [
+    'baitang-lake.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['team:assign', 'baitang-lake', { headquartersCode: 'baitang-lake' }, [
+    'baitang-lake.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['team:assign', 'food-park', { headquartersCode: 'food-park' }, [
+    'food-park.commander', 'district.admin', 'key:district.admin',
+  ]],
+  // A township commander named like a headquarters gets nothing: 'baitang' is not a headquarters.
+  ['team:assign', 'baitang', { headquartersCode: 'baitang' }, ['district.admin', 'key:district.admin']],
+  ['resettlement:create', 'baitang-lake', { headquartersCode: 'baitang-lake' }, [
+    'baitang-lake.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['inspection:record', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
+  ['audit:read', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
+  // API keys never manage API keys.
+  ['apikey:create', 'baitang', { tenantCode: 'baitang' }, ['baitang.commander', 'district.admin']],
+  ['apikey:create', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
+  ['apikey:create', 'district', { tenantCode: 'district' }, ['district.admin']],
+  ['apikey:revoke', 'baisha', { tenantCode: 'baisha' }, ['baisha.commander', 'district.admin']],
+];
+
+const cases = MATRIX.flatMap(([action, label, resource, allowed]) =>
+  PRINCIPAL_NAMES.map((name) => [action, label, name, allowed.includes(name), resource] as const),
+);
+
+describe('can: the principal × action × resource matrix', () => {
+  it('covers every action', () => {
+    expect(new Set(MATRIX.map(([action]) => action))).toEqual(new Set(ACTIONS));
+  });
+
+  it.each(cases)('%s on %s by %s: %s', (action, _label, name, allowed, resource) => {
+    const decision = can(principalNamed(name), action, resource);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) {
+      expect(decision.code).toBe(ErrorCode.FORBIDDEN);
+      expect(decision.reasonZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(decision.reasonEn).not.toBe('');
+    }
+  });
+
+  const readActions = new Set<Action>([
+    'household:read',
+    'leaderboard:read',
+    'campaign:read',
+    'inspection:read',
+  ]);
+  const viewers = PRINCIPAL_NAMES.filter((name) => principalNamed(name).role === 'viewer');
+  it.each(viewers)('lets viewer %s do nothing but read', (name) => {
+    for (const [action, , resource] of MATRIX) {
+      if (!readActions.has(action)) expect(can(principalNamed(name), action, resource).allowed).toBe(false);
+    }
+  });
+});
+
+describe('can: refusals before any rule', () => {
+  it.each(ACTIONS)('refuses %s to an unauthenticated request', (action) => {
+    expect(can(null, action, helped as Resource)).toEqual({
+      allowed: false,
+      code: ErrorCode.UNAUTHENTICATED,
+      reasonZh: '未登录或登录已失效,请重新登录',
+      reasonEn: 'Not authenticated or the session has expired; please sign in again',
+    });
+  });
+
+  const malformedCases = MALFORMED_PRINCIPALS.flatMap(([label, p]) =>
+    ACTIONS.map((a) => [label, a, p] as const),
+  );
+  it.each(malformedCases)('refuses %s %s', (_label, action, p) => {
+    const decision = can(p, action, helped as Resource);
+    expect(decision).toMatchObject({ allowed: false, code: ErrorCode.FORBIDDEN });
+  });
+
+  const needingResource = MATRIX.filter(([, , resource]) => resource !== undefined).map(([action]) => action);
+  it.each([...new Set(needingResource)])('throws when %s is asked without its resource', (action) => {
+    expect(() => can(principalNamed('district.admin'), action, undefined)).toThrow(TypeError);
+  });
+
+  it('throws on an action outside the union', () => {
+    expect(() => can(principalNamed('district.admin'), 'household:burn' as Action, undefined)).toThrow(
+      'Unreachable case',
+    );
+  });
+});
+
+describe('isAction', () => {
+  it.each([
+    ['household:advance', true],
+    ['household:burn', false],
+    ['', false],
+  ])('%j is %s', (value, expected) => {
+    expect(isAction(value)).toBe(expected);
+  });
+});
+
+describe('can: call sites as the gateway writes them', () => {
+  const admin = principalNamed('district.admin');
+
+  it('takes no resource where the rule needs none, and a typed one where it does', () => {
+    expect(can(admin, 'audit:read')).toEqual({ allowed: true });
+    expect(can(admin, 'household:advance', own)).toEqual({ allowed: true });
+    expect(can(admin, 'team:assign', { headquartersCode: 'food-park' })).toEqual({ allowed: true });
+    // @ts-expect-error a household rule cannot be asked without its household
+    expect(() => can(admin, 'household:advance')).toThrow("can(…, 'household:advance') needs the resource");
+    // @ts-expect-error the wrong kind of resource is a compile error
+    expect(can(admin, 'apikey:create', own).allowed).toBe(true);
+  });
+});

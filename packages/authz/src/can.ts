@@ -1,0 +1,182 @@
+// The one statement of who may do what. The gateway calls it before every mutation and field-level
+// decision; the portals call it to decide which buttons to show. Row visibility is also enforced by RLS.
+import { ErrorCode, TRANSITION_ROLES, UnreachableCaseError, errorMessages } from '@hanjiang/domain';
+import { type Action } from './actions.js';
+import {
+  type Principal,
+  isCommanderOf,
+  isDistrictAdmin,
+  isDistrictInspector,
+  isWellFormedPrincipal,
+} from './principal.js';
+import { type HeadquartersScope, type HouseholdScope, type TenantScope, canSeeHousehold } from './scope.js';
+
+type EveryActionHasAResource<T extends Record<Action, unknown>> = T;
+
+/** The resource each action is judged against; `undefined` where the rule depends on the principal only. */
+export type ActionResources = EveryActionHasAResource<{
+  'household:read': HouseholdScope;
+  'household:advance': HouseholdScope;
+  'household:revert': HouseholdScope;
+  'household:import': TenantScope;
+  'team:assign': HeadquartersScope;
+  'inspection:record': undefined;
+  'inspection:read': undefined;
+  'resettlement:create': HeadquartersScope;
+  'apikey:create': TenantScope;
+  'apikey:revoke': TenantScope;
+  'audit:read': undefined;
+  'leaderboard:read': undefined;
+  'campaign:read': undefined;
+}>;
+
+/** Actions whose rule needs a resource take it as a required argument, so a caller cannot forget it. */
+export type ResourceArgs<A extends Action> = ActionResources[A] extends undefined
+  ? []
+  : [resource: ActionResources[A]];
+
+export type Refusal = {
+  allowed: false;
+  code: ErrorCode.UNAUTHENTICATED | ErrorCode.FORBIDDEN;
+  reasonZh: string;
+  reasonEn: string;
+};
+export type Decision = { allowed: true } | Refusal;
+
+/** The runtime half of ActionResources: plain-JavaScript callers are not held to the types. */
+const NEEDS_RESOURCE: Readonly<Record<Action, boolean>> = {
+  'household:read': true,
+  'household:advance': true,
+  'household:revert': true,
+  'household:import': true,
+  'team:assign': true,
+  'inspection:record': false,
+  'inspection:read': false,
+  'resettlement:create': true,
+  'apikey:create': true,
+  'apikey:revoke': true,
+  'audit:read': false,
+  'leaderboard:read': false,
+  'campaign:read': false,
+};
+
+type AuthzRequest = { [A in Action]: { action: A; resource: ActionResources[A] } }[Action];
+
+const ALLOWED: Decision = { allowed: true };
+
+function rule(allowed: boolean, reasonZh: string, reasonEn: string): Decision {
+  return allowed ? ALLOWED : { allowed: false, code: ErrorCode.FORBIDDEN, reasonZh, reasonEn };
+}
+
+/** Commander of the household's township or of its headquarters. */
+function commandsHousehold(p: Principal, h: HouseholdScope): boolean {
+  return isCommanderOf(p, 'township', h.townshipCode) || isCommanderOf(p, 'headquarters', h.headquartersCode);
+}
+
+/** Commander of a township or headquarters acting on that same tenant. */
+function commandsTenant(p: Principal, tenantCode: string): boolean {
+  return p.role === 'commander' && p.tenantKind !== 'district' && p.tenantCode === tenantCode;
+}
+
+function mayAdvance(p: Principal, h: HouseholdScope): boolean {
+  if (!(TRANSITION_ROLES.advance.roles as readonly string[]).includes(p.role)) return false;
+  const ownTeam = p.role === 'cadre' && p.teamId !== null && p.teamId === h.teamId;
+  return ownTeam || commandsHousehold(p, h) || isDistrictAdmin(p);
+}
+
+function mayRevert(p: Principal, h: HouseholdScope): boolean {
+  if (!(TRANSITION_ROLES.revert.roles as readonly string[]).includes(p.role)) return false;
+  return commandsHousehold(p, h) || isDistrictAdmin(p);
+}
+
+function judge(p: Principal, request: AuthzRequest): Decision {
+  switch (request.action) {
+    case 'leaderboard:read':
+    case 'campaign:read':
+    case 'inspection:read':
+      return ALLOWED;
+    case 'household:read':
+      return rule(
+        canSeeHousehold(p, request.resource),
+        '该征迁户不在您的管辖范围内',
+        'This household is outside your tenant scope',
+      );
+    case 'household:advance':
+      return rule(
+        mayAdvance(p, request.resource),
+        '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以推进环节',
+        "Only a cadre of the household's team, or a commander of its township or headquarters, may advance it",
+      );
+    case 'household:revert':
+      return rule(
+        mayRevert(p, request.resource),
+        '只有该户所在乡镇或指挥部的指挥长可以回退环节',
+        "Only a commander of the household's township or headquarters may take it back a stage",
+      );
+    case 'household:import':
+      return rule(
+        commandsTenant(p, request.resource.tenantCode) || isDistrictAdmin(p),
+        '只有本单位指挥长可以导入征迁户',
+        'Only a commander of this township or headquarters may import households',
+      );
+    case 'team:assign':
+      return rule(
+        isCommanderOf(p, 'headquarters', request.resource.headquartersCode) || isDistrictAdmin(p),
+        '只有本指挥部的指挥长可以调配工作组',
+        'Only a commander of this headquarters may assign work teams',
+      );
+    case 'resettlement:create':
+      return rule(
+        isCommanderOf(p, 'headquarters', request.resource.headquartersCode) || isDistrictAdmin(p),
+        '只有本指挥部的指挥长可以登记安置房源',
+        'Only a commander of this headquarters may create resettlement sites',
+      );
+    case 'inspection:record':
+      return rule(
+        isDistrictInspector(p) || isDistrictAdmin(p),
+        '只有综合督查组可以录入“四察四看”考核',
+        'Only the district supervision group may record inspections',
+      );
+    case 'audit:read':
+      return rule(
+        isDistrictInspector(p) || isDistrictAdmin(p),
+        '只有综合督查组和区级管理员可以查看审计日志',
+        'Only the district supervision group and administrators may read the audit log',
+      );
+    case 'apikey:create':
+    case 'apikey:revoke':
+      // A key that could mint keys would let a leaked key outlive its own revocation.
+      return rule(
+        p.kind === 'user' && (commandsTenant(p, request.resource.tenantCode) || isDistrictAdmin(p)),
+        '只有本单位指挥长本人可以管理接口密钥',
+        'Only a signed-in commander of this tenant may manage its API keys',
+      );
+    default:
+      throw new UnreachableCaseError(request);
+  }
+}
+
+/** May `principal` do `action` (to `resource`)? Refusals carry the error code and a reason in both languages. */
+export function can<A extends Action>(
+  principal: Principal | null,
+  action: A,
+  ...resource: ResourceArgs<A>
+): Decision {
+  if (principal === null) {
+    const { zh, en } = errorMessages[ErrorCode.UNAUTHENTICATED];
+    return { allowed: false, code: ErrorCode.UNAUTHENTICATED, reasonZh: zh, reasonEn: en };
+  }
+  if (!isWellFormedPrincipal(principal)) {
+    return rule(
+      false,
+      '登录身份与所属单位或角色不符',
+      'The credentials name an unknown tenant or a role it does not have',
+    );
+  }
+  // A missing resource is a bug in the caller; failing loudly beats answering a different question.
+  if (NEEDS_RESOURCE[action] && resource[0] == null) {
+    throw new TypeError(`can(…, '${action}') needs the resource the rule is about`);
+  }
+  // Generic A does not narrow `resource` inside the switch; the pair does once it is one discriminated union.
+  return judge(principal, { action, resource: resource[0] } as AuthzRequest);
+}

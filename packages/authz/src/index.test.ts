@@ -1,0 +1,23 @@
+import * as authz from './index.js';
+
+describe('package entry point', () => {
+  it.each([
+    'ACTIONS',
+    'isAction',
+    'can',
+    'canSeeHousehold',
+    'sqlVisibilitySettings',
+    'SQL_VISIBILITY_SETTING_NAMES',
+    'isWellFormedPrincipal',
+    'maskIdNumber',
+    'maskPhone',
+    'canSeePii',
+    'presentPii',
+  ])('exports %s', (name) => {
+    expect(authz).toHaveProperty(name);
+  });
+
+  it('does not export the test fixtures', () => {
+    expect(authz).not.toHaveProperty('PRINCIPALS');
+  });
+});

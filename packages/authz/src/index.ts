@@ -1,0 +1,5 @@
+export * from './principal.js';
+export * from './actions.js';
+export * from './scope.js';
+export * from './can.js';
+export * from './masking.js';

@@ -1,0 +1,5 @@
+import { Foundation1764403200000 } from './1764403200000-foundation.js';
+import { Tenancy1764489600000 } from './1764489600000-tenancy.js';
+
+/** Every migration, oldest first. Add-only: never edit one that has shipped; add a new one. */
+export const migrations = [Foundation1764403200000, Tenancy1764489600000];

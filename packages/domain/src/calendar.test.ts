@@ -1,0 +1,94 @@
+import {
+  addDays,
+  campaignDay,
+  daysLeft,
+  paceNeededPerDay,
+  shanghaiDate,
+  shanghaiMidnight,
+  startOfShanghaiDay,
+} from './calendar.js';
+
+// Instants are written in UTC; Shanghai is UTC+8, so 16:00Z is local midnight.
+describe('shanghaiDate', () => {
+  it.each([
+    ['2020-09-26T15:59:59.999Z', '2020-09-26'],
+    ['2020-09-26T16:00:00.000Z', '2020-09-27'],
+    ['2020-09-27T00:00:00.000Z', '2020-09-27'],
+    ['2020-12-31T16:00:00.000Z', '2021-01-01'],
+    ['2024-02-28T16:30:00.000Z', '2024-02-29'],
+    ['1999-12-31T16:00:00.000Z', '2000-01-01'],
+  ])('%s is %s in Shanghai', (instant, date) => {
+    expect(shanghaiDate(new Date(instant))).toBe(date);
+  });
+
+  it('rejects an invalid date', () => {
+    expect(() => shanghaiDate(new Date('nonsense'))).toThrow(RangeError);
+  });
+});
+
+describe('startOfShanghaiDay', () => {
+  it.each([
+    ['2020-09-27T03:00:00.000Z', '2020-09-26T16:00:00.000Z'],
+    ['2020-09-26T16:00:00.000Z', '2020-09-26T16:00:00.000Z'],
+    ['2020-09-26T15:59:59.999Z', '2020-09-25T16:00:00.000Z'],
+    ['2021-01-01T00:00:00.000Z', '2020-12-31T16:00:00.000Z'],
+  ])('the Shanghai day containing %s began at %s', (instant, midnight) => {
+    expect(startOfShanghaiDay(new Date(instant)).toISOString()).toBe(midnight);
+  });
+
+  it('agrees with shanghaiMidnight', () => {
+    expect(shanghaiMidnight('2020-09-01').toISOString()).toBe('2020-08-31T16:00:00.000Z');
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2020-09-01', 26, '2020-09-27'],
+    ['2020-09-01', 99, '2020-12-09'],
+    ['2020-03-01', -1, '2020-02-29'],
+    ['2020-12-31', 1, '2021-01-01'],
+    ['2020-09-01', 0, '2020-09-01'],
+  ])('%s + %i days is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('campaignDay and daysLeft', () => {
+  const start = '2020-09-01';
+
+  it.each([
+    ['2020-08-30T12:00:00Z', -1, 100],
+    ['2020-08-31T15:59:59Z', 0, 100],
+    ['2020-08-31T16:00:00Z', 1, 100], // Shanghai midnight of the start date
+    ['2020-09-01T12:00:00Z', 1, 100],
+    ['2020-09-27T04:00:00Z', 27, 74],
+    ['2020-10-23T02:00:00Z', 53, 48],
+    ['2020-12-09T12:00:00Z', 100, 1], // the last day
+    ['2020-12-09T16:00:00Z', 101, 0],
+    ['2021-06-01T00:00:00Z', 274, 0],
+  ])('at %s it is day %i with %i days left', (instant, day, left) => {
+    expect(campaignDay(start, new Date(instant))).toBe(day);
+    expect(daysLeft(start, 100, new Date(instant))).toBe(left);
+  });
+
+  it.each(['2020-9-1', '2020-02-30', '2020-13-01', '20200901', '', '0099-01-01'])(
+    'rejects start date %j',
+    (bad) => {
+      expect(() => campaignDay(bad, new Date())).toThrow(RangeError);
+    },
+  );
+});
+
+describe('paceNeededPerDay', () => {
+  it.each([
+    [3_000_000, 0, 100, 30_000],
+    [3_000_000, 1_000_000, 74, 27_028], // 2,000,000 / 74 = 27,027.03 → rounded up
+    [3_000_000, 3_000_000, 10, 0],
+    [3_000_000, 3_200_000, 10, 0],
+    [3_000_000, 2_900_000, 1, 100_000],
+    [3_000_000, 2_900_000, 0, 100_000], // nothing left: all of it, now
+    [3_000_000, 2_900_000, -3, 100_000],
+  ])('target %i, done %i, %i days left: %i m² a day', (target, done, left, pace) => {
+    expect(paceNeededPerDay(target, done, left)).toBe(pace);
+  });
+});

@@ -1,0 +1,76 @@
+// Campaign calendar arithmetic in Asia/Shanghai, whatever the server's own zone: "today's signings" and
+// "day 27 of 100" must mean the same thing on a laptop in UTC and on the district's servers.
+
+const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
+/** Shanghai has kept UTC+8 without daylight saving since 1991, so local midnight is a fixed offset away. */
+const SHANGHAI_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SHANGHAI_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Shanghai calendar date ('YYYY-MM-DD') of an instant. */
+export function shanghaiDate(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
+  const parts = shanghaiDateFormat.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' calendar date; rejects text that is not a real date. */
+function epochDay(date: string): number {
+  const match = DATE_PATTERN.exec(date);
+  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  const isRealDate =
+    utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+  if (match === null || !isRealDate) {
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  }
+  return utc.getTime() / MS_PER_DAY;
+}
+
+/** The calendar date `days` after `date` (negative goes back). */
+export function addDays(date: string, days: number): string {
+  return new Date((epochDay(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The UTC instant at which a Shanghai calendar date begins. */
+export function shanghaiMidnight(date: string): Date {
+  return new Date(epochDay(date) * MS_PER_DAY - SHANGHAI_UTC_OFFSET_MS);
+}
+
+/** The instant of the most recent Shanghai midnight at or before `instant`. */
+export function startOfShanghaiDay(instant: Date): Date {
+  return shanghaiMidnight(shanghaiDate(instant));
+}
+
+/** Day N of the campaign: 1 on the start date, 0 or less before it, beyond the length after it ends. */
+export function campaignDay(startDate: string, now: Date): number {
+  return epochDay(shanghaiDate(now)) - epochDay(startDate) + 1;
+}
+
+/**
+ * Days still available, counting today: the full length before the start, 1 on the last day, 0 after.
+ * Counting today means the pace shown in the morning is achievable by that evening.
+ */
+export function daysLeft(startDate: string, lengthDays: number, now: Date): number {
+  const remaining = lengthDays - campaignDay(startDate, now) + 1;
+  return Math.min(lengthDays, Math.max(0, remaining));
+}
+
+/**
+ * Square metres a day needed to reach the target, rounded up to a whole m² so that keeping the pace
+ * finishes on time. With no days left the whole remainder is due now; a met target needs nothing.
+ */
+export function paceNeededPerDay(targetM2: number, doneM2: number, daysLeftCount: number): number {
+  const remaining = Math.max(0, targetM2 - doneM2);
+  if (remaining === 0) return 0;
+  return Math.ceil(remaining / Math.max(1, daysLeftCount));
+}

@@ -1,0 +1,140 @@
+// What a transition must carry. Each stage records the facts it establishes (the measured areas, the
+// assessed amount, the agreement), so a household's events alone can rebuild its record.
+import { CompensationChoice, Stage } from './enums.js';
+import { UnreachableCaseError } from './errors.js';
+import { REVERT_REASON_MAX_LENGTH } from './stage-machine.js';
+
+export interface TransitionPayload {
+  readonly measuredBuildingAreaM2?: number | null;
+  readonly measuredLandAreaM2?: number | null;
+  /** Integer fen: money is never a float. */
+  readonly assessedAmountFen?: number | null;
+  readonly agreedAmountFen?: number | null;
+  readonly compensationChoice?: CompensationChoice | null;
+  readonly resettlementSiteId?: string | null;
+}
+
+export type TransitionPayloadField = keyof TransitionPayload;
+
+export const TRANSITION_PAYLOAD_FIELDS: readonly TransitionPayloadField[] = [
+  'measuredBuildingAreaM2',
+  'measuredLandAreaM2',
+  'assessedAmountFen',
+  'agreedAmountFen',
+  'compensationChoice',
+  'resettlementSiteId',
+];
+
+export interface PayloadProblem {
+  readonly field: TransitionPayloadField | 'reason';
+  readonly messageZh: string;
+  readonly messageEn: string;
+}
+
+const FIELD_LABELS: Readonly<Record<TransitionPayloadField, { zh: string; en: string }>> = {
+  measuredBuildingAreaM2: { zh: '丈量建筑面积', en: 'measured building area' },
+  measuredLandAreaM2: { zh: '丈量土地面积', en: 'measured land area' },
+  assessedAmountFen: { zh: '评估金额', en: 'assessed amount' },
+  agreedAmountFen: { zh: '协议金额', en: 'agreed amount' },
+  compensationChoice: { zh: '补偿方式', en: 'compensation choice' },
+  resettlementSiteId: { zh: '安置房源', en: 'resettlement site' },
+};
+
+/**
+ * The fields a transition into `toStage` must carry. Signing with a property swap also names the
+ * resettlement site the household draws on, so the choice is needed to answer for SIGNED.
+ */
+export function requiredPayloadFor(
+  toStage: Stage,
+  choice?: CompensationChoice | null,
+): readonly TransitionPayloadField[] {
+  switch (toStage) {
+    case Stage.MEASURED:
+      return ['measuredBuildingAreaM2', 'measuredLandAreaM2'];
+    case Stage.ASSESSED:
+      return ['assessedAmountFen'];
+    case Stage.SIGNED:
+      return choice === CompensationChoice.PROPERTY_SWAP
+        ? ['agreedAmountFen', 'compensationChoice', 'resettlementSiteId']
+        : ['agreedAmountFen', 'compensationChoice'];
+    case Stage.SURVEYED:
+    case Stage.VACATED:
+    case Stage.DEMOLISHED:
+      return [];
+    default:
+      throw new UnreachableCaseError(toStage);
+  }
+}
+
+function problem(field: TransitionPayloadField, zh: string, en: string): PayloadProblem {
+  const label = FIELD_LABELS[field];
+  return { field, messageZh: `${label.zh}${zh}`, messageEn: `The ${label.en} ${en}` };
+}
+
+/** Why a present value is unacceptable, or null. Input may come from plain JavaScript, so types are rechecked. */
+function invalidValue(field: TransitionPayloadField, value: unknown): PayloadProblem | null {
+  switch (field) {
+    case 'measuredBuildingAreaM2':
+    case 'measuredLandAreaM2':
+      return typeof value === 'number' && Number.isFinite(value) && value > 0
+        ? null
+        : problem(field, '必须是大于 0 的平方米数', 'must be a number of square metres greater than 0');
+    case 'assessedAmountFen':
+    case 'agreedAmountFen':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+        ? null
+        : problem(field, '必须是大于 0 的整数(单位:分)', 'must be a positive whole number of fen');
+    case 'compensationChoice':
+      return (Object.values(CompensationChoice) as unknown[]).includes(value)
+        ? null
+        : problem(field, '必须是货币补偿或产权置换', 'must be CASH or PROPERTY_SWAP');
+    case 'resettlementSiteId':
+      return typeof value === 'string' && value.trim() !== ''
+        ? null
+        : problem(field, '不能为空', 'must not be empty');
+    default:
+      throw new UnreachableCaseError(field);
+  }
+}
+
+/** Every problem with a transition payload (empty when it is good), so a form can show them all at once. */
+export function validateTransitionPayload(toStage: Stage, payload: TransitionPayload): PayloadProblem[] {
+  const required = requiredPayloadFor(toStage, payload.compensationChoice);
+  const problems: PayloadProblem[] = [];
+  for (const field of TRANSITION_PAYLOAD_FIELDS) {
+    const value = payload[field];
+    const present = value !== undefined && value !== null;
+    if (required.includes(field)) {
+      const invalid = present ? invalidValue(field, value) : problem(field, '为必填项', 'is required');
+      if (invalid !== null) problems.push(invalid);
+    } else if (present) {
+      // A value the stage does not record would be silently lost; refusing it surfaces the client's mistake.
+      problems.push(problem(field, '不属于此环节,请勿填写', 'does not belong to this stage'));
+    }
+  }
+  return problems;
+}
+
+/** A correction must say why, in words an auditor can read later. */
+export function validateRevertReason(reason: string | null | undefined): PayloadProblem[] {
+  const text = reason?.trim() ?? '';
+  if (text === '') {
+    return [
+      {
+        field: 'reason',
+        messageZh: '回退必须填写原因',
+        messageEn: 'A reason is required to go back a stage',
+      },
+    ];
+  }
+  if (text.length > REVERT_REASON_MAX_LENGTH) {
+    return [
+      {
+        field: 'reason',
+        messageZh: `回退原因不能超过 ${REVERT_REASON_MAX_LENGTH} 字`,
+        messageEn: `The reason must be at most ${REVERT_REASON_MAX_LENGTH} characters`,
+      },
+    ];
+  }
+  return [];
+}
