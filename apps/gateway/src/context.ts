@@ -1,6 +1,11 @@
 import type { Principal } from '@hanjiang/authz';
+import type { Authenticator } from './auth/authenticate.js';
+import type { TokenService } from './auth/token-service.js';
+import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import type { Logger } from './logger.js';
+import type { Loaders } from './loaders.js';
+import type { AuthService } from './modules/auth/auth.service.js';
 
 /** What every resolver receives. Built per HTTP request or per WebSocket operation. */
 export interface GatewayContext {
@@ -8,13 +13,18 @@ export interface GatewayContext {
   readonly principal: Principal | null;
   readonly logger: Logger;
   readonly tx: RequestTransaction;
+  readonly loaders: Loaders;
   readonly services: Services;
 }
 
-/** Process-wide collaborators resolvers reach through the context (kept small; per-request state lives above). */
+/** Process-wide collaborators resolvers reach through the context (per-request state lives above). */
 export interface Services {
   readonly readiness: Readiness;
   readonly version: string;
+  readonly catalogue: CatalogueCache;
+  readonly tokens: TokenService;
+  readonly authenticator: Authenticator;
+  readonly auth: AuthService;
 }
 
 export interface Readiness {

@@ -33,6 +33,8 @@ export const envSchema = z
     SEED_SCALE: z.coerce.number().positive().max(1000).default(1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ALLOWED_ORIGINS: z.string().default('*'),
+    // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
+    EXPOSE_SQL_STATS: bool.default(false),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
@@ -43,11 +45,17 @@ export const envSchema = z
         message: 'JWT_PRIVATE_KEY_FILE and JWT_PUBLIC_KEY_FILE go together (RS256)',
       });
     }
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_PRIVATE_KEY_FILE && env.DEMO_MODE !== true) {
+    if (
+      env.NODE_ENV === 'production' &&
+      !env.JWT_SECRET &&
+      !env.JWT_PRIVATE_KEY_FILE &&
+      env.DEMO_MODE !== true
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['JWT_SECRET'],
-        message: 'required in production unless DEMO_MODE=1 (or use JWT_PRIVATE_KEY_FILE/JWT_PUBLIC_KEY_FILE)',
+        message:
+          'required in production unless DEMO_MODE=1 (or use JWT_PRIVATE_KEY_FILE/JWT_PUBLIC_KEY_FILE)',
       });
     }
   });

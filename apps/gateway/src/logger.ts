@@ -7,6 +7,9 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
   return pino({
     level: env.LOG_LEVEL,
     base: { service: 'gateway' },
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'password', '*.password'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'password', '*.password'],
+      remove: true,
+    },
   });
 }

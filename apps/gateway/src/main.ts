@@ -1,4 +1,5 @@
 import { EnvError, isDemoMode, readProcessEnv } from './env.js';
+import { startBanner } from './banner.js';
 import { createLogger } from './logger.js';
 import { startGateway } from './server.js';
 
@@ -39,15 +40,16 @@ async function main(): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     logger.info({ url: gateway.url, database: db.displayUrl, seconds }, 'gateway ready');
     process.stdout.write(
-      [
-        '',
-        `  涵江区“双轮”驱动征迁攻坚平台 — ready in ${seconds} s`,
-        `  GraphQL (HTTP + WebSocket):  ${gateway.url}`,
-        `  Health:                      http://localhost:${gateway.port}/healthz  /readyz`,
-        `  Database:                    ${db.displayUrl}${db.embedded ? ' (embedded)' : ''}`,
-        isDemoMode(env) ? `  Demo mode: on` : '  Demo mode: off',
-        '',
-      ].join('\n') + '\n',
+      startBanner({
+        seconds,
+        url: gateway.url,
+        port: gateway.port,
+        database: db.displayUrl,
+        embedded: db.embedded,
+        demoMode: isDemoMode(env),
+        demoPassword: env.DEMO_PASSWORD,
+        ephemeralJwtSecret: gateway.ephemeralJwtSecret,
+      }),
     );
   } catch (error) {
     await gateway.stop().catch(() => undefined);

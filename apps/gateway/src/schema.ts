@@ -1,11 +1,23 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
+import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
+import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
+import { ProgressResolver } from './modules/progress/progress.resolver.js';
 
-export const resolvers = [HealthResolver, CatalogResolver] as const;
+export const resolvers = [
+  HealthResolver,
+  AuthResolver,
+  CatalogResolver,
+  VillageResolver,
+  TeamResolver,
+  HouseholdResolver,
+  HouseholdEventResolver,
+  ProgressResolver,
+] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({

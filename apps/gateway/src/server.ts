@@ -3,19 +3,25 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { upsertCatalogue } from '@hanjiang/db';
+import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
+import { ApiKeyResolver } from './auth/api-keys.js';
+import { Authenticator } from './auth/authenticate.js';
 import { tenantSettings } from './auth/tenant-settings.js';
+import { TokenService } from './auth/token-service.js';
 import type { GatewayContext, Services } from './context.js';
+import { CatalogueCache } from './db/catalogue-cache.js';
 import { type Database, openDatabase } from './db/database.js';
 import { RequestTransaction } from './db/request-transaction.js';
-import type { Env } from './env.js';
+import { type Env, isDemoMode } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
+import { createLoaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import { AuthService } from './modules/auth/auth.service.js';
 import { ReadinessState } from './readiness.js';
 import { createSchema } from './schema.js';
 import { startWsServer } from './ws/ws-server.js';
@@ -28,12 +34,15 @@ export interface Gateway {
   readonly httpServer: HttpServer;
   /** Resolves when the database is migrated and seeded and /readyz answers 200. */
   readonly ready: Promise<Database>;
+  readonly ephemeralJwtSecret: boolean;
   stop(): Promise<void>;
 }
 
 export class PortInUseError extends Error {
   constructor(host: string, port: number) {
-    super(`port ${port} on ${host} is already in use (is another gateway running?) — set PORT to a free port`);
+    super(
+      `port ${port} on ${host} is already in use (is another gateway running?) — set PORT to a free port`,
+    );
   }
 }
 
@@ -43,8 +52,19 @@ export class PortInUseError extends Error {
  */
 export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const readiness = new ReadinessState();
-  const services: Services = { readiness, version: VERSION };
+  const catalogue = new CatalogueCache();
+  const tokens = new TokenService(env);
   let database: Database | null = null;
+  // API keys are looked up on the request pool, which exists once the database is open.
+  const apiKeys = new ApiKeyResolver(() => database!.pool);
+  const services: Services = {
+    readiness,
+    version: VERSION,
+    catalogue,
+    tokens,
+    authenticator: new Authenticator(tokens, apiKeys),
+    auth: new AuthService(tokens, isDemoMode(env)),
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -60,7 +80,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      transactionPlugin,
+      transactionPlugin(env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production'),
     ],
   });
   await apollo.start();
@@ -70,21 +90,33 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     res.json({ status: 'ok', version: VERSION });
   });
   app.get('/readyz', (_req, res) => {
-    res.status(readiness.isReady() ? 200 : 503).json({ ready: readiness.isReady(), detail: readiness.reason() });
+    res
+      .status(readiness.isReady() ? 200 : 503)
+      .json({ ready: readiness.isReady(), detail: readiness.reason() });
   });
   app.use(
     '/graphql',
     (_req, res, next) => {
       if (readiness.isReady()) return next();
       const error = publicError(ErrorCode.SERVICE_UNAVAILABLE, undefined, { detail: readiness.reason() });
-      res.status(503).setHeader('retry-after', '2').json({ errors: [error.toJSON()] });
+      res
+        .status(503)
+        .setHeader('retry-after', '2')
+        .json({ errors: [error.toJSON()] });
     },
     express.json({ limit: MAX_QUERY_BYTES * 10 }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => {
-        const tx = new RequestTransaction(database!.pool, tenantSettings(null));
+      context: async ({ req, res }) => {
+        const { principal } = await services.authenticator.authenticate(
+          req.header('authorization'),
+          req.header('x-api-key'),
+        );
+        const tx = new RequestTransaction(database!.pool, tenantSettings(principal));
         res.once('close', () => void tx.rollback().catch(() => undefined));
-        return Promise.resolve({ requestId: req.id, principal: null, logger: req.log, tx, services });
+        const logger = principal
+          ? req.log.child({ subject: principal.subject, tenant: principal.tenantCode })
+          : req.log;
+        return { requestId: req.id, principal, logger, tx, loaders: createLoaders(tx), services };
       },
     }),
   );
@@ -112,6 +144,16 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     database = await openDatabase(env, logger);
     readiness.starting('loading the catalogue');
     await upsertCatalogue(database.pool);
+    if (env.SEED_ON_EMPTY && !(await isSeeded(database.pool))) {
+      readiness.starting('seeding the demo data');
+      const started = Date.now();
+      const summary = await seedDemo(database.pool, {
+        scale: env.SEED_SCALE,
+        demoPassword: env.DEMO_PASSWORD,
+      });
+      logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
+    }
+    await catalogue.load(database.pool);
     readiness.ready();
     return database;
   })();
@@ -131,5 +173,5 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     return stopping;
   };
 
-  return { url, port, httpServer, ready, stop };
+  return { url, port, httpServer, ready, ephemeralJwtSecret: tokens.ephemeral, stop };
 }

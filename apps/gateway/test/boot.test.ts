@@ -19,9 +19,16 @@ describe('gateway on embedded PostgreSQL (child process)', () => {
     port = await freePortForTest();
     gateway = spawnGateway({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(() => fetch(`${base}/healthz`).then((r) => (r.ok ? true : undefined), () => undefined), {
-      what: '/healthz',
-    });
+    await waitFor(
+      () =>
+        fetch(`${base}/healthz`).then(
+          (r) => (r.ok ? true : undefined),
+          () => undefined,
+        ),
+      {
+        what: '/healthz',
+      },
+    );
     await waitFor(
       async () => {
         const response = await fetch(`${base}/readyz`);
@@ -46,15 +53,24 @@ describe('gateway on embedded PostgreSQL (child process)', () => {
   });
 
   it('answers a GraphQL query over HTTP, reading the database', async () => {
-    const result = await gql<{ health: { status: string; database: boolean }; townships: { code: string }[] }>(
-      `http://127.0.0.1:${port}/graphql`,
-      '{ health { status database } townships { code } }',
-    );
+    const result = await gql<{
+      health: { status: string; database: boolean };
+      townships: { code: string }[];
+    }>(`http://127.0.0.1:${port}/graphql`, '{ health { status database } townships { code } }');
     expect(result.errors).toBeUndefined();
     expect(result.data?.health).toEqual({ status: 'ok', database: true });
-    expect(result.data?.townships.map((t) => t.code).sort()).toEqual(
-      ['baisha', 'baitang', 'dayang', 'guohuan', 'jiangkou', 'qiulu', 'sanjiangkou', 'wutang', 'xinxian', 'zhuangbian'],
-    );
+    expect(result.data?.townships.map((t) => t.code).sort()).toEqual([
+      'baisha',
+      'baitang',
+      'dayang',
+      'guohuan',
+      'jiangkou',
+      'qiulu',
+      'sanjiangkou',
+      'wutang',
+      'xinxian',
+      'zhuangbian',
+    ]);
   });
 
   it('answers a subscription over WebSocket on the same port and path', async () => {

@@ -5,3 +5,4 @@ export * from './roles.js';
 export * from './url.js';
 export { upsertCatalogue } from './seed/catalogue.js';
 export * from './password.js';
+export * from './seed/index.js';

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDataSource, dropDatabase, ensureDatabase, runMigrations, upsertCatalogue, withDatabase } from '../src/index.js';
+import {
+  createDataSource,
+  dropDatabase,
+  ensureDatabase,
+  runMigrations,
+  upsertCatalogue,
+  withDatabase,
+} from '../src/index.js';
 
 export function adminUrl(): string {
   const url = process.env.TEST_ADMIN_URL;

@@ -48,7 +48,9 @@ describe('catalog check: row-level security and the request role', () => {
       WHERE n.nspname = 'public' AND c.relkind = 'r'
         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
                     AND a.attname IN ('township_id', 'headquarters_id') AND NOT a.attisdropped)`);
-    expect(rows.map((r) => r.relname)).toEqual(expect.arrayContaining(['household', 'household_event', 'village']));
+    expect(rows.map((r) => r.relname)).toEqual(
+      expect.arrayContaining(['household', 'household_event', 'village']),
+    );
     expect(rows.filter((r) => !r.rls || !r.force).map((r) => r.relname)).toEqual([]);
     // Tables every principal may read are still FORCEd, so an unset tenant reads nothing from them either.
     const shared = await db.pool.query<{ relname: string }>(

@@ -57,7 +57,9 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
       async close() {
         if (closed) return;
         closed = true;
-        await dataSource.destroy().catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
+        await dataSource
+          .destroy()
+          .catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
         if (stopEmbedded) await stopEmbedded();
       },
     };

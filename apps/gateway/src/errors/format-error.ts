@@ -3,6 +3,10 @@ import { ErrorCode, errorMessages } from '@hanjiang/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
 
+/** graphql-armor reports its limits as validation errors; they are QUERY_TOO_COMPLEX to clients. */
+const LIMIT_MESSAGE =
+  /(Query Cost limit|Query depth limit|Aliases limit|Directives limit|Token limit|Max tokens)/i;
+
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Apollo's own codes for malformed requests, mapped onto the public enum. */
@@ -28,7 +32,7 @@ export function createErrorFormatter(logger: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const mapped = APOLLO_CODES[code];
+    const mapped = LIMIT_MESSAGE.test(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : APOLLO_CODES[code];
     if (mapped) {
       return {
         message: formatted.message,

@@ -10,7 +10,7 @@ export const MAX_QUERY_BYTES = 20_000;
 export function createArmor() {
   return new ApolloArmor({
     maxDepth: { enabled: true, n: 10 },
-    costLimit: { enabled: true, maxCost: 5_000 },
+    costLimit: { enabled: true, maxCost: 20_000 },
     maxAliases: { enabled: true, n: 15 },
     maxDirectives: { enabled: true, n: 50 },
     maxTokens: { enabled: false },

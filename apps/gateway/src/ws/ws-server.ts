@@ -1,6 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { type ExecutionArgs, type GraphQLSchema, parse, specifiedRules, validate, GraphQLError } from 'graphql';
+import {
+  type ExecutionArgs,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+  GraphQLError,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext, Services } from '../context.js';
@@ -10,7 +17,15 @@ import { PARSE_OPTIONS } from '../http/limits.js';
 import type { Logger } from '../logger.js';
 import { CloseCode } from './close-codes.js';
 import type { ValidationRule } from 'graphql';
+import type { Principal } from '@hanjiang/authz';
 import { tenantSettings } from '../auth/tenant-settings.js';
+import { createLoaders } from '../loaders.js';
+
+type SocketState = {
+  requestId?: string;
+  principal?: Principal | null;
+  expiresAt?: Date | null;
+};
 
 export interface WsOptions {
   httpServer: HttpServer;
@@ -41,11 +56,26 @@ export function startWsServer(options: WsOptions) {
     if (!byId) open.set(ctx, (byId = new Map<string, RequestTransaction>()));
     return byId;
   };
-  const cleanup = useServer<Record<string, unknown>, { requestId?: string }>(
+  const cleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: 10_000,
-      onConnect: () => options.services.readiness.isReady(),
+      onConnect: async (ctx) => {
+        if (!options.services.readiness.isReady()) return false;
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const auth = await options.services.authenticator.authenticate(
+            typeof authorization === 'string' ? authorization : undefined,
+            undefined,
+          );
+          ctx.extra.principal = auth.principal;
+          ctx.extra.expiresAt = auth.expiresAt;
+          return true;
+        } catch {
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: invalid or expired token');
+          return false;
+        }
+      },
       // graphql-ws skips its own validation when execution args are returned here, so do it all ourselves.
       onSubscribe: (ctx, id, payload) => {
         let document;
@@ -59,11 +89,14 @@ export function startWsServer(options: WsOptions) {
         const database = options.db();
         if (!database) return [new GraphQLError('Service unavailable')];
         const requestId = randomUUID();
+        const principal = ctx.extra.principal ?? null;
+        const tx = new RequestTransaction(database.pool, tenantSettings(principal));
         const contextValue: GatewayContext = {
           requestId,
-          principal: null,
+          principal,
           logger: options.logger.child({ requestId, ws: true }),
-          tx: new RequestTransaction(database.pool, tenantSettings(null)),
+          tx,
+          loaders: createLoaders(tx),
           services: options.services,
         };
         ctx.extra.requestId = requestId;

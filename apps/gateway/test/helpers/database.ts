@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, withDatabase } from '@hanjiang/db';
+import pg from 'pg';
 
 export function adminUrl(): string {
   const url = process.env.TEST_ADMIN_URL;
@@ -16,5 +17,23 @@ export interface TestDatabase {
 export async function createTestDatabase(prefix = 'hj_t'): Promise<TestDatabase> {
   const url = withDatabase(adminUrl(), `${prefix}_${randomBytes(5).toString('hex')}`);
   await ensureDatabase(url);
+  return { url, drop: () => dropDatabase(url) };
+}
+
+/** A copy of the seeded template database (migrated, demo data loaded). */
+export async function createSeededDatabase(prefix = 'hj_s'): Promise<TestDatabase> {
+  const template = process.env.TEST_TEMPLATE_DB;
+  if (!template) throw new Error('TEST_TEMPLATE_DB is not set: run tests through jest (global-setup.mjs)');
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(
+      `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl(), name);
   return { url, drop: () => dropDatabase(url) };
 }

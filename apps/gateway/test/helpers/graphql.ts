@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
+  extensions?: Record<string, unknown>;
   status: number;
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];

@@ -8,7 +8,12 @@ export class HealthResolver {
   @Query(() => Health, { description: 'Whether the gateway and its database are up.' })
   async health(@Ctx() ctx: GatewayContext): Promise<Health> {
     const rows = await ctx.tx.query<{ ok: number }>('SELECT 1 AS ok');
-    return { status: 'ok', version: ctx.services.version, database: rows[0]?.ok === 1, serverTime: new Date() };
+    return {
+      status: 'ok',
+      version: ctx.services.version,
+      database: rows[0]?.ok === 1,
+      serverTime: new Date(),
+    };
   }
 
   @Subscription(() => Heartbeat, {
@@ -17,7 +22,8 @@ export class HealthResolver {
   })
   heartbeat(
     @Root() beat: Heartbeat,
-    @Arg('everyMs', () => Int, { defaultValue: 5_000, description: 'Interval in milliseconds.' }) _everyMs: number,
+    @Arg('everyMs', () => Int, { defaultValue: 5_000, description: 'Interval in milliseconds.' })
+    _everyMs: number,
   ): Heartbeat {
     return beat;
   }

@@ -15,7 +15,9 @@ export class Health {
   serverTime!: Date;
 }
 
-@ObjectType({ description: 'A periodic signal on a subscription, so screens can show that their live link works.' })
+@ObjectType({
+  description: 'A periodic signal on a subscription, so screens can show that their live link works.',
+})
 export class Heartbeat {
   @Field(() => Number, { description: 'Sequence number, starting at 1 for each subscription.' })
   seq!: number;

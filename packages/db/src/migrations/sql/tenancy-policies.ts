@@ -57,9 +57,8 @@ export function tenancyPolicies(role: string): string[] {
     `CREATE POLICY village_read ON village FOR SELECT TO ${role} USING (${scoped(null)}
        OR (${KIND} = 'township' AND EXISTS (SELECT 1 FROM team_village tv
              WHERE tv.village_id = village.id AND tv.team_home_township_id = ${TENANT})))`,
-    `CREATE POLICY work_team_read ON work_team FOR SELECT TO ${role} USING (${scoped(null)}
-       OR (${KIND} = 'township' AND EXISTS (SELECT 1 FROM team_village tv
-             WHERE tv.team_id = work_team.id AND tv.township_id = ${TENANT})))`,
+    // Teams are ranked in public (四察四看, leaderboards): their names and homes are visible to every principal.
+    `CREATE POLICY work_team_read ON work_team FOR SELECT TO ${role} USING ${ANY_PRINCIPAL}`,
     `CREATE POLICY team_village_read ON team_village FOR SELECT TO ${role} USING (${scoped('team_home_township_id')})`,
     `CREATE POLICY cadre_read ON cadre FOR SELECT TO ${role} USING (${scoped(null)})`,
     `CREATE POLICY resettlement_site_read ON resettlement_site FOR SELECT TO ${role} USING (${scoped(null)})`,

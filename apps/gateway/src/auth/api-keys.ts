@@ -1,0 +1,85 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Principal } from '@hanjiang/authz';
+import type { Role, TenantKind } from '@hanjiang/domain';
+import { LRUCache } from 'lru-cache';
+import type pg from 'pg';
+import { beginStatement } from '../db/request-transaction.js';
+import { tenantSettings } from './tenant-settings.js';
+
+/** `hj_<prefix>_<secret>`: the prefix finds the row, only a SHA-256 of the high-entropy secret is stored. */
+const KEY_FORMAT = /^hj_([a-z0-9]{10})_([A-Za-z0-9_-]{32,64})$/;
+
+export function generateApiKey(): { key: string; prefix: string; secretHash: string } {
+  const prefix = randomBytes(8).toString('hex').slice(0, 10);
+  const secret = randomBytes(32).toString('base64url');
+  return { key: `hj_${prefix}_${secret}`, prefix, secretHash: sha256(secret) };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+interface KeyRow {
+  key_id: string;
+  secret_hash: string;
+  tenant_kind: TenantKind;
+  tenant_code: string;
+  role: Role;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/**
+ * Resolves API keys to principals. Lookups are cached for a few seconds (keys are checked on every request of
+ * an integrator); a revoked key stops working within that window.
+ */
+export class ApiKeyResolver {
+  private readonly cache = new LRUCache<string, { row: KeyRow | null }>({ max: 10_000, ttl: 5_000 });
+
+  constructor(private readonly pool: () => pg.Pool) {}
+
+  async resolve(presented: string): Promise<Principal | null> {
+    const match = KEY_FORMAT.exec(presented);
+    if (!match?.[1] || !match[2]) return null;
+    const [, prefix, secret] = match;
+    let entry = this.cache.get(prefix);
+    if (!entry) {
+      entry = { row: await this.lookup(prefix) };
+      this.cache.set(prefix, entry);
+    }
+    const row = entry.row;
+    if (!row) return null;
+    const given = Buffer.from(sha256(secret), 'hex');
+    const stored = Buffer.from(row.secret_hash, 'hex');
+    if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
+    if (row.revoked_at || (row.expires_at && row.expires_at.getTime() <= Date.now())) return null;
+    return {
+      kind: 'apikey',
+      subject: `apikey:${row.key_id}`,
+      tenantKind: row.tenant_kind,
+      tenantCode: row.tenant_code,
+      role: row.role,
+      teamId: null,
+      membershipId: null,
+    };
+  }
+
+  forget(prefix: string): void {
+    this.cache.delete(prefix);
+  }
+
+  private async lookup(prefix: string): Promise<KeyRow | null> {
+    const client = await this.pool().connect();
+    try {
+      await client.query(beginStatement(tenantSettings(null)));
+      const { rows } = await client.query<KeyRow>('SELECT * FROM app.find_api_key($1)', [prefix]);
+      await client.query('COMMIT');
+      return rows[0] ?? null;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

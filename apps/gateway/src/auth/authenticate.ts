@@ -1,0 +1,61 @@
+import type { Principal } from '@hanjiang/authz';
+import { ErrorCode, publicError } from '../errors/public-error.js';
+import type { ApiKeyResolver } from './api-keys.js';
+import { InvalidTokenError, principalFromClaims, type TokenService } from './token-service.js';
+
+export interface Authentication {
+  principal: Principal | null;
+  /** When the credential stops being valid (JWT exp); null for API keys and anonymous callers. */
+  expiresAt: Date | null;
+}
+
+const ANONYMOUS: Authentication = { principal: null, expiresAt: null };
+
+/**
+ * Turns a credential into a principal. Tenant and role come only from a verified token or a stored key — never
+ * from other headers or arguments. A credential that is present but wrong is an error (the caller should know its
+ * token expired), with one message for every reason so nothing helps guessing.
+ */
+export class Authenticator {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeyResolver,
+  ) {}
+
+  async authenticate(authorization: string | undefined, apiKey: string | undefined): Promise<Authentication> {
+    if (authorization) {
+      const [scheme, credential] = authorization.trim().split(/\s+/, 2);
+      if (scheme?.toLowerCase() === 'bearer' && credential) {
+        return credential.startsWith('hj_') ? this.fromApiKey(credential) : this.fromToken(credential);
+      }
+      if (credential === undefined && scheme?.startsWith('hj_')) return this.fromApiKey(scheme);
+      throw unauthenticated();
+    }
+    if (apiKey) return this.fromApiKey(apiKey.trim());
+    return ANONYMOUS;
+  }
+
+  private fromToken(token: string): Authentication {
+    try {
+      const { claims, expiresAt } = this.tokens.verify(token);
+      return { principal: principalFromClaims(claims), expiresAt };
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthenticated();
+      throw error;
+    }
+  }
+
+  private async fromApiKey(key: string): Promise<Authentication> {
+    const principal = await this.apiKeys.resolve(key);
+    if (!principal) throw unauthenticated();
+    return { principal, expiresAt: null };
+  }
+}
+
+export function unauthenticated() {
+  return publicError(
+    ErrorCode.UNAUTHENTICATED,
+    { zh: '身份凭证无效或已过期,请重新登录', en: 'Invalid or expired credentials; please sign in again' },
+    { http: { status: 401 } },
+  );
+}

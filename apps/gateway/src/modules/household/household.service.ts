@@ -1,0 +1,115 @@
+import { ErrorCode } from '@hanjiang/domain';
+import type { CatalogueCache } from '../../db/catalogue-cache.js';
+import type { RequestTransaction } from '../../db/request-transaction.js';
+import { publicError } from '../../errors/public-error.js';
+import { decodeCursor, encodeCursor } from '../../graphql/page-info.js';
+import {
+  type HouseholdFilter,
+  type HouseholdOrder,
+  HouseholdOrderField,
+  OrderDirection,
+} from './household.inputs.js';
+import { HOUSEHOLD_COLUMNS } from './household.sql.js';
+import type { Household, HouseholdConnection } from './household.types.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+const SORT: Record<HouseholdOrderField, { column: string; cast: string }> = {
+  [HouseholdOrderField.CODE]: { column: 'h.code', cast: 'text' },
+  [HouseholdOrderField.BUILDING_AREA]: { column: 'h.building_area_m2', cast: 'numeric' },
+  [HouseholdOrderField.UPDATED_AT]: { column: 'h.updated_at', cast: 'timestamptz' },
+};
+
+export interface ListArgs {
+  first: number;
+  after?: string | null;
+  filter?: HouseholdFilter | null;
+  orderBy?: HouseholdOrder | null;
+  withTotal: boolean;
+}
+
+/**
+ * Households the caller may see. Row-level security does the tenant filtering; this adds the caller's own
+ * filters and keyset paging (page first, relations later through loaders).
+ */
+export class HouseholdService {
+  constructor(private readonly catalogue: CatalogueCache) {}
+
+  async list(tx: RequestTransaction, args: ListArgs): Promise<HouseholdConnection> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
+      throw publicError(ErrorCode.BAD_USER_INPUT, {
+        zh: `每页数量 first 必须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+        en: `first must be between 1 and ${MAX_PAGE_SIZE}`,
+      });
+    }
+    const { where, params } = this.conditions(args.filter ?? null);
+    const sort = SORT[args.orderBy?.field ?? HouseholdOrderField.CODE];
+    const desc = args.orderBy?.direction === OrderDirection.DESC;
+    const pageWhere = [...where];
+    const pageParams = [...params];
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      if (!cursor) throw publicError(ErrorCode.BAD_USER_INPUT, { zh: '分页游标无效', en: 'Invalid cursor' });
+      pageParams.push(cursor.sortValue, cursor.id);
+      const n = pageParams.length;
+      pageWhere.push(`(${sort.column}, h.id) ${desc ? '<' : '>'} ($${n - 1}::${sort.cast}, $${n}::uuid)`);
+    }
+    pageParams.push(args.first + 1);
+    const dir = desc ? 'DESC' : 'ASC';
+    const pageSql = `SELECT ${HOUSEHOLD_COLUMNS}, ${sort.column}::text AS "sortValue" FROM household h
+      ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+      ORDER BY ${sort.column} ${dir}, h.id ${dir} LIMIT $${pageParams.length}`;
+    const countSql = `SELECT count(*)::int AS n FROM household h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const [rows, count] = await Promise.all([
+      tx.query<Household>(pageSql, pageParams),
+      args.withTotal ? tx.query<{ n: number }>(countSql, params) : Promise.resolve([]),
+    ]);
+    const page = rows.slice(0, args.first);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.sortValue ?? '', node.id), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: count[0]?.n ?? -1,
+    };
+  }
+
+  private conditions(filter: HouseholdFilter | null): { where: string[]; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (!filter) return { where, params };
+    if (filter.townshipCode !== undefined && filter.townshipCode !== null) {
+      add(
+        (n) => `h.township_id = $${n}::uuid`,
+        this.catalogue.townshipByCode(filter.townshipCode)?.id ?? null,
+      );
+    }
+    if (filter.headquartersCode !== undefined && filter.headquartersCode !== null) {
+      add(
+        (n) => `h.headquarters_id = $${n}::uuid`,
+        this.catalogue.headquartersByCode(filter.headquartersCode)?.id ?? null,
+      );
+    }
+    if (filter.villageId) add((n) => `h.village_id = $${n}::uuid`, uuidOrNull(filter.villageId));
+    if (filter.teamId) add((n) => `h.team_id = $${n}::uuid`, uuidOrNull(filter.teamId));
+    if (filter.stages?.length) add((n) => `h.stage = ANY($${n}::text[])`, filter.stages);
+    if (filter.search?.trim()) {
+      const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add((n) => `(h.owner_name ILIKE $${n} OR h.code ILIKE $${n})`, like);
+    }
+    return { where, params };
+  }
+}
+
+/** A malformed id matches nothing rather than raising a database cast error. */
+function uuidOrNull(value: string): string | null {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : null;
+}

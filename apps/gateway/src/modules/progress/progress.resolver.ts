@@ -1,0 +1,49 @@
+import { LeaderboardBoard } from '@hanjiang/domain';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { requirePrincipal } from '../../auth/guards.js';
+import type { GatewayContext } from '../../context.js';
+import '../../graphql/enums.js';
+import { ProgressService } from './progress.service.js';
+import { CampaignGauge, LeaderboardRow, Progress } from './progress.types.js';
+
+const progress = new ProgressService();
+
+@Resolver()
+export class ProgressResolver {
+  @Query(() => CampaignGauge, {
+    nullable: true,
+    description: 'The campaign gauge: signed area against the target, day N of 100.',
+  })
+  campaign(@Ctx() ctx: GatewayContext): Promise<CampaignGauge | null> {
+    requirePrincipal(ctx);
+    return progress.campaign(ctx.tx);
+  }
+
+  @Query(() => Progress, {
+    nullable: true,
+    description: 'Progress of one scope, e.g. (township, baitang) or (team, <code>).',
+  })
+  progress(
+    @Ctx() ctx: GatewayContext,
+    @Arg('scopeKind', () => String, {
+      description: 'campaign, headquarters, township, pairing, team or village.',
+    })
+    scopeKind: string,
+    @Arg('scopeCode', () => String, { description: 'Code of the scope (`main` for the campaign).' })
+    scopeCode: string,
+  ): Promise<Progress | null> {
+    requirePrincipal(ctx);
+    return progress.progress(ctx.tx, scopeKind, scopeCode);
+  }
+
+  @Query(() => [LeaderboardRow], {
+    description: 'A ranked board of headquarters, townships, pairings or teams.',
+  })
+  leaderboard(
+    @Ctx() ctx: GatewayContext,
+    @Arg('board', () => LeaderboardBoard, { description: 'Which board.' }) board: LeaderboardBoard,
+  ): Promise<LeaderboardRow[]> {
+    requirePrincipal(ctx);
+    return progress.leaderboard(ctx.tx, board);
+  }
+}

@@ -1,0 +1,117 @@
+import {
+  campaignDay,
+  daysLeft,
+  LeaderboardBoard,
+  paceNeededPerDay,
+  percent,
+  rankRows,
+  shanghaiDate,
+} from '@hanjiang/domain';
+import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { CampaignGauge, LeaderboardRow, Progress } from './progress.types.js';
+
+interface CounterRow {
+  scopeKind: string;
+  scopeCode: string;
+  households: number;
+  measured: number;
+  assessed: number;
+  signed: number;
+  vacated: number;
+  demolished: number;
+  buildingAreaM2: number;
+  signedAreaM2: number;
+  signedToday: number;
+  name: string | null;
+}
+
+const BOARD_SCOPE: Record<LeaderboardBoard, string> = {
+  [LeaderboardBoard.HEADQUARTERS]: 'headquarters',
+  [LeaderboardBoard.TOWNSHIP]: 'township',
+  [LeaderboardBoard.PAIRING]: 'pairing',
+  [LeaderboardBoard.TEAM]: 'team',
+};
+
+const COUNTER_SQL = `SELECT c.scope_kind AS "scopeKind", c.scope_code AS "scopeCode", c.households, c.measured,
+    c.assessed, c.signed, c.vacated, c.demolished, c.building_area_m2::float8 AS "buildingAreaM2",
+    c.signed_area_m2::float8 AS "signedAreaM2", coalesce(d.signed, 0) AS "signedToday",
+    coalesce(t.name_zh, hq.name_zh, wt.name_zh, v.name_zh) AS name
+  FROM progress_counter c
+  LEFT JOIN progress_daily d ON d.scope_kind = c.scope_kind AND d.scope_code = c.scope_code AND d.day = $2::date
+  LEFT JOIN township t ON c.scope_kind = 'township' AND t.code = c.scope_code
+  LEFT JOIN headquarters hq ON c.scope_kind = 'headquarters' AND hq.code = c.scope_code
+  LEFT JOIN work_team wt ON c.scope_kind = 'team' AND wt.code = c.scope_code
+  LEFT JOIN village v ON c.scope_kind = 'village' AND v.code = c.scope_code
+  WHERE c.scope_kind = $1`;
+
+/** Gauges and boards from the progress counters (readable by every principal; never from household rows). */
+export class ProgressService {
+  async campaign(tx: RequestTransaction, now = new Date()): Promise<CampaignGauge | null> {
+    const today = shanghaiDate(now);
+    const rows = await tx.query<{
+      name: string;
+      startDate: string;
+      lengthDays: number;
+      targetAreaM2: number;
+      signedAreaM2: number | null;
+      signedToday: number | null;
+    }>(
+      `SELECT c.name_zh AS name, c.start_date::text AS "startDate", c.length_days AS "lengthDays",
+         c.target_area_m2::float8 AS "targetAreaM2", p.signed_area_m2::float8 AS "signedAreaM2", d.signed AS "signedToday"
+       FROM campaign c
+       LEFT JOIN progress_counter p ON p.scope_kind = 'campaign' AND p.scope_code = 'main'
+       LEFT JOIN progress_daily d ON d.scope_kind = 'campaign' AND d.scope_code = 'main' AND d.day = $1::date
+       LIMIT 1`,
+      [today],
+    );
+    const c = rows[0];
+    if (!c) return null;
+    const signedAreaM2 = c.signedAreaM2 ?? 0;
+    const left = daysLeft(c.startDate, c.lengthDays, now);
+    return {
+      ...c,
+      signedAreaM2,
+      day: campaignDay(c.startDate, now),
+      daysLeft: left,
+      signedPct: percent(signedAreaM2, c.targetAreaM2),
+      paceNeededPerDayM2: paceNeededPerDay(c.targetAreaM2, signedAreaM2, left),
+      signedToday: c.signedToday ?? 0,
+    };
+  }
+
+  async progress(
+    tx: RequestTransaction,
+    scopeKind: string,
+    scopeCode: string,
+    now = new Date(),
+  ): Promise<Progress | null> {
+    const rows = await tx.query<CounterRow>(`${COUNTER_SQL} AND c.scope_code = $3`, [
+      scopeKind,
+      shanghaiDate(now),
+      scopeCode,
+    ]);
+    return rows[0] ? withPct(rows[0]) : null;
+  }
+
+  async leaderboard(
+    tx: RequestTransaction,
+    board: LeaderboardBoard,
+    now = new Date(),
+  ): Promise<LeaderboardRow[]> {
+    const rows = await tx.query<CounterRow>(COUNTER_SQL, [BOARD_SCOPE[board], shanghaiDate(now)]);
+    const scored = rows.map(withPct);
+    return rankRows(scored, (r) => r.signedPct * 1e9 + r.signedAreaM2).map((r) => ({
+      ...r,
+      name: r.name ?? r.scopeCode,
+      rankChange: null,
+    }));
+  }
+}
+
+function withPct(row: CounterRow): Progress & { name: string | null } {
+  return {
+    ...row,
+    measuredPct: percent(row.measured, row.households),
+    signedPct: percent(row.signed, row.households),
+  };
+}

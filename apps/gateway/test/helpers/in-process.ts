@@ -1,0 +1,26 @@
+import { parseEnv } from '../../src/env.js';
+import { createLogger } from '../../src/logger.js';
+import { type Gateway, startGateway } from '../../src/server.js';
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const DEMO_PASSWORD = 'hanjiang-demo-2020';
+
+/** The real gateway in this process, on a free port, against the given database (already seeded or not). */
+export async function startTestGateway(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<Gateway> {
+  const env = parseEnv({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    DEMO_PASSWORD,
+    DB_POOL_SIZE: '10',
+    ...extra,
+  });
+  const gateway = await startGateway(env, createLogger(env));
+  await gateway.ready;
+  return gateway;
+}
