@@ -15,6 +15,8 @@ export interface GatewayContext {
   readonly tx: RequestTransaction;
   readonly loaders: Loaders;
   readonly services: Services;
+  /** Caller's address (HTTP), recorded in the audit log. */
+  readonly clientAddress?: string | null;
 }
 
 /** Process-wide collaborators resolvers reach through the context (per-request state lives above). */

@@ -7,6 +7,7 @@ import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalo
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
 import { ProgressResolver } from './modules/progress/progress.resolver.js';
+import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
 
 export const resolvers = [
   HealthResolver,
@@ -17,6 +18,7 @@ export const resolvers = [
   HouseholdResolver,
   HouseholdEventResolver,
   ProgressResolver,
+  WorkflowResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -116,7 +116,15 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
         const logger = principal
           ? req.log.child({ subject: principal.subject, tenant: principal.tenantCode })
           : req.log;
-        return { requestId: req.id, principal, logger, tx, loaders: createLoaders(tx), services };
+        return {
+          requestId: req.id,
+          principal,
+          logger,
+          tx,
+          loaders: createLoaders(tx),
+          services,
+          clientAddress: req.ip ?? null,
+        };
       },
     }),
   );

@@ -6,3 +6,5 @@ export * from './url.js';
 export { upsertCatalogue } from './seed/catalogue.js';
 export * from './password.js';
 export * from './seed/index.js';
+export * from './audit/verify-audit-chain.js';
+export type { DataSource } from 'typeorm';

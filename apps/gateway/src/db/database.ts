@@ -9,7 +9,7 @@ import {
   withDatabase,
 } from '@hanjiang/db';
 import type pg from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource } from '@hanjiang/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 

@@ -28,7 +28,8 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const rawCode = formatted.extensions?.code;
     const code = typeof rawCode === 'string' ? rawCode : '';
-    if (PUBLIC_CODES.has(code)) {
+    // Only errors made by publicError() are passed through; Apollo labels unknown ones INTERNAL_SERVER_ERROR too.
+    if (PUBLIC_CODES.has(code) && typeof formatted.extensions?.messageZh === 'string') {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -12,7 +12,9 @@ async function main(): Promise<number> {
   const env = readProcessEnv();
   const scale = values.scale === undefined ? env.SEED_SCALE : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) {
-    process.stderr.write('seed: --scale must be a number between 0 and 1000 (e.g. --scale 6 for ≈50k households)\n');
+    process.stderr.write(
+      'seed: --scale must be a number between 0 and 1000 (e.g. --scale 6 for ≈50k households)\n',
+    );
     return 1;
   }
   const db = await openDatabase(env, createLogger({ ...env, LOG_LEVEL: 'warn' }));
@@ -25,7 +27,10 @@ async function main(): Promise<number> {
       );
       return 0;
     }
-    const bar = new SingleBar({ format: '  {phase} [{bar}] {percentage}% | {value}/{total} rows' }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: '  {phase} [{bar}] {percentage}% | {value}/{total} rows' },
+      Presets.shades_classic,
+    );
     let started = false;
     const summary = await seedDemo(db.pool, {
       scale,
@@ -49,7 +54,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof EnvError ? error.message : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof EnvError ? error.message : error instanceof Error ? error.message : String(error);
     process.stderr.write(`seed: ${message}\n`);
     process.exit(1);
   },

@@ -121,13 +121,14 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
   if (options.demoPassword.length === 0) throw new RangeError('seed: the demo password must not be empty');
   const calendar = campaignCalendar(options.now ?? new Date());
   const accounts = prepareAccounts();
+  const stopHashing = new AbortController();
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     if (await isSeeded(client)) throw new AlreadySeededError();
     // scrypt runs on the thread pool while the demo is built and written; only the account rows wait for it.
-    const hashing = hashPasswords(accounts, options.demoPassword);
+    const hashing = hashPasswords(accounts, options.demoPassword, stopHashing.signal);
     hashing.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     await upsertCatalogue(client);
     const demo = buildDemo(await catalogueIds(client), scale, calendar, actorsByTeam(accounts));
@@ -181,6 +182,7 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
+    stopHashing.abort();
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {

@@ -48,8 +48,14 @@ const PINNED: Readonly<Record<string, TeamPace>> = {
     notAllMeasured: { atLeast: 0.9 },
   },
   'qwb-squad-1': {
-    profile: { measured: 1, assessed: 0.72, signed: 0.46, vacated: 0.16, demolished: 0.05 },
+    profile: { measured: 1, assessed: 0.74, signed: 0.52, vacated: 0.16, demolished: 0.05 },
     measureDays: [2, 13],
+  },
+  // 哆中路, where the article photographed a signing: the one village past half signed by day 27.
+  'sanjiangkou-renewal': {
+    profile: { measured: 0.95, assessed: 0.76, signed: 0.56, vacated: 0.2, demolished: 0.06 },
+    measureDays: [1, 20],
+    notAllMeasured: { atLeast: 0 },
   },
 };
 

@@ -2,6 +2,7 @@
 // the ~54 hashes, one salt each, run on libuv's thread pool while the seed builds and writes everything
 // else; only the account rows wait for them.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import { hashPassword } from '../password.js';
 import { bulkInsert } from './bulk-insert.js';
@@ -24,11 +25,27 @@ export function prepareAccounts(): PreparedAccount[] {
   }));
 }
 
-/** Starts hashing the password once per account (each with its own salt), all at once. */
-export function hashPasswords(accounts: readonly PreparedAccount[], demoPassword: string): Promise<string[]> {
-  if (demoPassword.length === 0)
-    return Promise.reject(new Error('seed: the demo password must not be empty'));
-  return Promise.all(accounts.map(() => hashPassword(demoPassword)));
+/**
+ * Hashes the password once per account (each with its own salt), as many at a time as there are cores
+ * (at most libuv's 4 threads, so pg's DNS lookups and file reads still find a free one). Aborting stops
+ * starting new hashes: a seed that failed does not burn seconds of CPU on accounts it will never write.
+ */
+export async function hashPasswords(
+  accounts: readonly PreparedAccount[],
+  demoPassword: string,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const hashes: string[] = new Array<string>(accounts.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < accounts.length; i = next++) {
+      signal.throwIfAborted();
+      hashes[i] = await hashPassword(demoPassword);
+    }
+  };
+  const parallel = Math.max(1, Math.min(4, availableParallelism()));
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return hashes;
 }
 
 /** The cadre account that records each team's events (the first account whose team it is). */

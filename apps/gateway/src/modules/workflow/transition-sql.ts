@@ -1,0 +1,143 @@
+import type { Principal } from '@hanjiang/authz';
+import { ErrorCode, type Stage } from '@hanjiang/domain';
+import type { RequestTransaction } from '../../db/request-transaction.js';
+import { publicError } from '../../errors/public-error.js';
+
+export interface LockedHousehold {
+  id: string;
+  stage: Stage;
+  version: number;
+  buildingAreaM2: number;
+  townshipId: string;
+  headquartersId: string;
+  teamHomeTownshipId: string | null;
+  teamId: string | null;
+  teamCode: string | null;
+  villageCode: string;
+  compensationChoice: string | null;
+  resettlementSiteId: string | null;
+}
+
+export interface TransitionWrite {
+  kind: 'ADVANCE' | 'REVERT';
+  toStage: Stage;
+  principal: Principal;
+  idempotencyKey: string;
+  requestHash: string;
+  payload: Record<string, unknown>;
+  reason: string | null;
+}
+
+/** Locks the household row (RLS applies: an invisible household is simply not found). */
+export async function lockHousehold(tx: RequestTransaction, id: string): Promise<LockedHousehold | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const rows = await tx.query<LockedHousehold>(
+    `SELECT h.id, h.stage, h.version, h.building_area_m2::float8 AS "buildingAreaM2", h.township_id AS "townshipId",
+       h.headquarters_id AS "headquartersId", h.team_home_township_id AS "teamHomeTownshipId", h.team_id AS "teamId",
+       (SELECT code FROM work_team WHERE id = h.team_id) AS "teamCode",
+       (SELECT code FROM village WHERE id = h.village_id) AS "villageCode",
+       h.compensation_choice AS "compensationChoice", h.resettlement_site_id AS "resettlementSiteId"
+     FROM household h WHERE h.id = $1 FOR UPDATE OF h`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Appends the event and updates the projection. The RLS WITH CHECK policies refuse both for anyone the
+ * gateway should already have refused (a cadre of another team, a viewer) — the second line of defence.
+ */
+export async function writeTransition(
+  tx: RequestTransaction,
+  h: LockedHousehold,
+  w: TransitionWrite,
+): Promise<string> {
+  const version = h.version + 1;
+  let eventId: string;
+  try {
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO household_event (township_id, headquarters_id, team_home_township_id, household_id, team_id, kind,
+         from_stage, to_stage, version, actor_subject, membership_id, idempotency_key, request_hash, payload, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        h.townshipId,
+        h.headquartersId,
+        h.teamHomeTownshipId,
+        h.id,
+        h.teamId,
+        w.kind,
+        h.stage,
+        w.toStage,
+        version,
+        w.principal.subject,
+        w.principal.membershipId,
+        w.idempotencyKey,
+        w.requestHash,
+        JSON.stringify(w.payload),
+        w.reason,
+      ],
+    );
+    eventId = rows[0]!.id;
+  } catch (error) {
+    // The same key used at the same moment for another household: the unique index decides.
+    if ((error as { code?: string }).code === '23505') throw publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+    throw error;
+  }
+  const signing = w.kind === 'ADVANCE' && w.toStage === 'SIGNED';
+  const unsigning = w.kind === 'REVERT' && h.stage === 'SIGNED';
+  const siteId = signing ? ((w.payload.resettlementSiteId as string | null | undefined) ?? null) : null;
+  await drawResettlementUnit(
+    tx,
+    signing ? siteId : unsigning ? h.resettlementSiteId : null,
+    signing ? 1 : -1,
+  );
+  await tx.query(
+    `UPDATE household SET stage = $2, version = $3, updated_at = now(),
+       assessed_amount_fen = CASE WHEN $4::bigint IS NOT NULL THEN $4::bigint ELSE assessed_amount_fen END,
+       agreed_amount_fen = CASE WHEN $5 THEN $6::bigint WHEN $7 THEN NULL ELSE agreed_amount_fen END,
+       compensation_choice = CASE WHEN $5 THEN $8 WHEN $7 THEN NULL ELSE compensation_choice END,
+       resettlement_site_id = CASE WHEN $5 THEN $9::uuid WHEN $7 THEN NULL ELSE resettlement_site_id END,
+       signed_at = CASE WHEN $5 THEN now() WHEN $7 THEN NULL ELSE signed_at END
+     WHERE id = $1`,
+    [
+      h.id,
+      w.toStage,
+      version,
+      (w.payload.assessedAmountFen as number | undefined) ?? null,
+      signing,
+      (w.payload.agreedAmountFen as number | undefined) ?? null,
+      unsigning,
+      (w.payload.compensationChoice as string | undefined) ?? null,
+      siteId,
+    ],
+  );
+  return eventId;
+}
+
+async function drawResettlementUnit(
+  tx: RequestTransaction,
+  siteId: string | null,
+  delta: 1 | -1,
+): Promise<void> {
+  if (!siteId) return;
+  try {
+    const rows = await tx.query(
+      'UPDATE resettlement_site SET allocated_units = allocated_units + $2 WHERE id = $1 RETURNING id',
+      [siteId, delta],
+    );
+    if (rows.length === 0) {
+      throw publicError(ErrorCode.BAD_USER_INPUT, {
+        zh: '安置房源不存在或不在本辖区',
+        en: 'Unknown resettlement site',
+      });
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === '23514') {
+      throw publicError(ErrorCode.BAD_USER_INPUT, {
+        zh: '该安置房源已无剩余房源',
+        en: 'The resettlement site has no units left',
+      });
+    }
+    throw error;
+  }
+}

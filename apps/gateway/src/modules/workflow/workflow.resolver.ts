@@ -1,0 +1,88 @@
+import { ErrorCode, yuanToFen } from '@hanjiang/domain';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../../context.js';
+import { publicError } from '../../errors/public-error.js';
+import { Household } from '../household/household.types.js';
+import { AdvanceStageInput, RevertStageInput } from './workflow.inputs.js';
+import { WorkflowService } from './workflow.service.js';
+
+const services = new WeakMap<object, WorkflowService>();
+function service(ctx: GatewayContext): WorkflowService {
+  let s = services.get(ctx.services);
+  if (!s) services.set(ctx.services, (s = new WorkflowService(ctx.services.catalogue)));
+  return s;
+}
+
+@Resolver()
+export class WorkflowResolver {
+  @Mutation(() => Household, {
+    description:
+      'Advance a household one stage (SURVEYED → MEASURED → ASSESSED → SIGNED → VACATED → DEMOLISHED). Idempotent per idempotencyKey; CONFLICT when expectedVersion is stale.',
+  })
+  async advanceStage(
+    @Ctx() ctx: GatewayContext,
+    @Arg('input', () => AdvanceStageInput) input: AdvanceStageInput,
+  ): Promise<Household> {
+    const payload = {
+      measuredBuildingAreaM2: input.measuredBuildingAreaM2 ?? null,
+      measuredLandAreaM2: input.measuredLandAreaM2 ?? null,
+      assessedAmountFen: fen(input.assessedAmountYuan, 'assessedAmountYuan'),
+      agreedAmountFen: fen(input.agreedAmountYuan, 'agreedAmountYuan'),
+      compensationChoice: input.compensationChoice ?? null,
+      resettlementSiteId: input.resettlementSiteId ?? null,
+    };
+    const id = await service(ctx).transition(ctx.tx, ctx.principal, {
+      kind: 'ADVANCE',
+      householdId: input.householdId,
+      toStage: input.toStage,
+      idempotencyKey: input.idempotencyKey,
+      expectedVersion: input.expectedVersion,
+      payload: Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== null)),
+      reason: null,
+    });
+    return reload(ctx, id);
+  }
+
+  @Mutation(() => Household, {
+    description:
+      'Move a household one stage back with a reason (commanders only). Idempotent like advanceStage.',
+  })
+  async revertStage(
+    @Ctx() ctx: GatewayContext,
+    @Arg('input', () => RevertStageInput) input: RevertStageInput,
+  ): Promise<Household> {
+    const id = await service(ctx).transition(ctx.tx, ctx.principal, {
+      kind: 'REVERT',
+      householdId: input.householdId,
+      toStage: null,
+      idempotencyKey: input.idempotencyKey,
+      expectedVersion: input.expectedVersion,
+      payload: {},
+      reason: input.reason,
+    });
+    return reload(ctx, id);
+  }
+}
+
+async function reload(ctx: GatewayContext, id: string): Promise<Household> {
+  ctx.loaders.household.clear(id);
+  const household = await ctx.loaders.household.load(id);
+  if (!household) throw publicError(ErrorCode.NOT_FOUND);
+  return household;
+}
+
+function fen(yuan: string | null | undefined, field: string): number | null {
+  if (yuan === null || yuan === undefined) return null;
+  try {
+    return yuanToFen(yuan);
+  } catch {
+    throw publicError(
+      ErrorCode.BAD_USER_INPUT,
+      {
+        zh: `${field} 须为以元为单位、最多两位小数的金额`,
+        en: `${field} must be an amount in yuan with at most 2 decimals`,
+      },
+      { fields: [field] },
+    );
+  }
+}

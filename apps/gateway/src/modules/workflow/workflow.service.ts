@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { can, type Principal } from '@hanjiang/authz';
+import {
+  checkAdvance,
+  checkRevert,
+  ErrorCode,
+  shanghaiDate,
+  type Stage,
+  TRANSITION_REFUSAL_MESSAGES,
+  TRANSITION_ROLES,
+  validateRevertReason,
+  validateTransitionPayload,
+} from '@hanjiang/domain';
+import type { CatalogueCache } from '../../db/catalogue-cache.js';
+import type { RequestTransaction } from '../../db/request-transaction.js';
+import { publicError } from '../../errors/public-error.js';
+import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
+import { householdScope } from '../household/household.scope.js';
+import { applyCounters, counterChange } from './counters.js';
+import { crossedMilestones, recordMilestones } from './milestones.js';
+import {
+  type LockedHousehold,
+  lockHousehold,
+  writeTransition,
+  type TransitionWrite,
+} from './transition-sql.js';
+
+export interface TransitionRequest {
+  kind: 'ADVANCE' | 'REVERT';
+  householdId: string;
+  toStage: Stage | null;
+  idempotencyKey: string;
+  expectedVersion: number;
+  payload: Record<string, unknown>;
+  reason: string | null;
+}
+
+/**
+ * A stage transition, in the order issue 4 states: role → lock and version → stage machine → event (idempotent)
+ * → projection → counters → milestones → notify. The audit row is appended by the transaction plugin, and the
+ * caller's transaction commits or rolls back all of it together.
+ */
+export class WorkflowService {
+  constructor(private readonly catalogue: CatalogueCache) {}
+
+  /** Returns the household id the response shows (the caller re-reads it through the loader). */
+  async transition(
+    tx: RequestTransaction,
+    principal: Principal | null,
+    request: TransitionRequest,
+  ): Promise<string> {
+    const action = request.kind === 'ADVANCE' ? 'advance' : 'revert';
+    if (!principal) throw publicError(ErrorCode.UNAUTHENTICATED);
+    if (!(TRANSITION_ROLES[action].roles as readonly string[]).includes(principal.role)) throw forbidden();
+    const key = request.idempotencyKey.trim();
+    if (key.length < 8 || key.length > 200) {
+      throw publicError(ErrorCode.BAD_USER_INPUT, {
+        zh: '幂等键长度须为 8–200 个字符',
+        en: 'idempotencyKey must be 8–200 characters',
+      });
+    }
+    const requestHash = hashRequest(request);
+
+    const household = await lockHousehold(tx, request.householdId);
+    if (!household) {
+      // FOR UPDATE also applies the UPDATE policy: a visible household this caller may not change is FORBIDDEN.
+      const visible = await tx.query('SELECT 1 FROM household WHERE id = $1', [request.householdId]);
+      throw visible.length > 0 ? forbidden() : publicError(ErrorCode.NOT_FOUND);
+    }
+    const previous = await tx.query<{ request_hash: string; household_id: string }>(
+      'SELECT request_hash, household_id FROM household_event WHERE actor_subject = $1 AND idempotency_key = $2',
+      [principal.subject, key],
+    );
+    if (previous[0]) {
+      if (previous[0].request_hash === requestHash) return previous[0].household_id;
+      throw publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+    }
+    const scope = householdScope(household, this.catalogue);
+    const decision = can(
+      principal,
+      request.kind === 'ADVANCE' ? 'household:advance' : 'household:revert',
+      scope,
+    );
+    if (!decision.allowed) throw forbidden();
+    if (household.version !== request.expectedVersion) {
+      throw publicError(ErrorCode.CONFLICT, undefined, {
+        currentVersion: household.version,
+        currentStage: household.stage,
+      });
+    }
+    const toStage = this.checkStage(household, request);
+
+    const write: TransitionWrite = {
+      kind: request.kind,
+      toStage,
+      principal,
+      idempotencyKey: key,
+      requestHash,
+      payload: request.payload,
+      reason: request.reason,
+    };
+    const eventId = await writeTransition(tx, household, write);
+    const change = counterChange(household.stage, toStage, household.buildingAreaM2);
+    const counters = await applyCounters(
+      tx,
+      {
+        headquartersCode: scope.headquartersCode,
+        townshipCode: scope.townshipCode,
+        villageCode: household.villageCode,
+        teamId: household.teamId,
+      },
+      change,
+      shanghaiDate(new Date()),
+    );
+    const milestones = await recordMilestones(tx, crossedMilestones(counters, change, household.teamCode), {
+      householdId: household.id,
+      eventId,
+      leafTeamCode: household.teamCode,
+      townshipId: household.townshipId,
+      headquartersId: household.headquartersId,
+      teamHomeTownshipId: household.teamHomeTownshipId,
+    });
+    const events = [
+      encodeLiveEvent({
+        t: 'household',
+        eventId,
+        householdId: household.id,
+        townshipId: household.townshipId,
+        headquartersId: household.headquartersId,
+        teamHomeTownshipId: household.teamHomeTownshipId,
+      }),
+      encodeLiveEvent({ t: 'progress' }),
+      ...milestones.map((m) => encodeLiveEvent({ t: 'milestone', milestoneId: m.id, seq: m.seq })),
+    ];
+    await tx.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+      LIVE_CHANNEL,
+      events,
+    ]);
+    return household.id;
+  }
+
+  private checkStage(household: LockedHousehold, request: TransitionRequest): Stage {
+    if (request.kind === 'REVERT') {
+      const problems = validateRevertReason(request.reason ?? '');
+      if (problems.length > 0) throw badInput(problems);
+      const check = checkRevert(household.stage);
+      if (!check.ok) throw invalidTransition(check.reason, household.stage);
+      return check.to;
+    }
+    const toStage = request.toStage!;
+    const check = checkAdvance(household.stage, toStage);
+    if (!check.ok) throw invalidTransition(check.reason, household.stage);
+    const problems = validateTransitionPayload(toStage, request.payload);
+    if (problems.length > 0) throw badInput(problems);
+    return toStage;
+  }
+}
+
+function forbidden() {
+  return publicError(ErrorCode.FORBIDDEN, {
+    zh: '只有该户所属工作组的干部,或其乡镇、指挥部的指挥长可以办理此环节',
+    en: "Only a cadre of the household's team or a commander of its township or headquarters may do this",
+  });
+}
+
+function invalidTransition(reason: keyof typeof TRANSITION_REFUSAL_MESSAGES, currentStage: Stage) {
+  return publicError(ErrorCode.INVALID_TRANSITION, TRANSITION_REFUSAL_MESSAGES[reason], {
+    reason,
+    currentStage,
+  });
+}
+
+function badInput(problems: readonly { field: string; messageZh: string; messageEn: string }[]) {
+  return publicError(
+    ErrorCode.BAD_USER_INPUT,
+    { zh: problems.map((p) => p.messageZh).join(';'), en: problems.map((p) => p.messageEn).join('; ') },
+    { fields: problems.map((p) => p.field) },
+  );
+}
+
+/** What makes two requests "the same": everything but the key itself, canonically ordered. */
+function hashRequest(request: TransitionRequest): string {
+  const canonical = JSON.stringify({
+    kind: request.kind,
+    householdId: request.householdId,
+    toStage: request.toStage,
+    expectedVersion: request.expectedVersion,
+    reason: request.reason,
+    payload: Object.fromEntries(
+      Object.entries(request.payload)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .sort(),
+    ),
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
