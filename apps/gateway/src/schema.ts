@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
@@ -19,6 +20,7 @@ export const resolvers = [
   HouseholdEventResolver,
   ProgressResolver,
   WorkflowResolver,
+  AuditResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -267,4 +267,36 @@ describe('stage transitions: exactly once, counted, audited', () => {
     expect(report.ok).toBe(false);
     expect(report.firstBroken?.id).toBe(rows[0]!.id);
   });
+
+  it('district inspectors read the audit log; a township commander may not', async () => {
+    const { rows } = await owner.query<{ id: string; version: number }>(
+      `SELECT id, version FROM household WHERE stage = 'SURVEYED' ORDER BY code LIMIT 1 OFFSET 900`,
+    );
+    expect((await advance(gateway.url, 'district.admin', rows[0]!, 'MEASURED')).errors).toBeUndefined();
+    const query = '{ auditLog(first: 2) { id actor operation outcome hash } }';
+    const inspector = await gql<{ auditLog: { operation: string }[] }>(
+      gateway.url,
+      query,
+      {},
+      {
+        authorization: `Bearer ${await tokenFor(gateway.url, 'district.inspector')}`,
+      },
+    );
+    expect(inspector.errors).toBeUndefined();
+    expect(inspector.data!.auditLog).toHaveLength(2);
+    // Newest first: the inspector's own sign-in, then the advance.
+    expect(inspector.data!.auditLog).toEqual([
+      expect.objectContaining({ operation: 'login', actor: 'anonymous' }),
+      expect.objectContaining({ operation: 'advanceStage', actor: 'district.admin', outcome: 'ok' }),
+    ]);
+    const commander = await gql(
+      gateway.url,
+      query,
+      {},
+      {
+        authorization: `Bearer ${await tokenFor(gateway.url, 'baitang.commander')}`,
+      },
+    );
+    expect(commander.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

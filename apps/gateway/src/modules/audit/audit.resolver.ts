@@ -1,0 +1,35 @@
+import { can } from '@hanjiang/authz';
+import { ErrorCode } from '@hanjiang/domain';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { requirePrincipal } from '../../auth/guards.js';
+import type { GatewayContext } from '../../context.js';
+import { publicError } from '../../errors/public-error.js';
+import { AuditEntry } from './audit.types.js';
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => [AuditEntry], {
+    description: 'The audit log, newest first (district inspectors and admins). Page with `before`.',
+  })
+  async auditLog(
+    @Ctx() ctx: GatewayContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many rows (1–500).' }) first: number,
+    @Arg('before', () => String, { nullable: true, description: 'Only rows with an id below this one.' })
+    before: string | null,
+  ): Promise<AuditEntry[]> {
+    const decision = can(requirePrincipal(ctx), 'audit:read');
+    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    if (first < 1 || first > 500 || (typeof before === 'string' && !/^\d{1,18}$/.test(before))) {
+      throw publicError(ErrorCode.BAD_USER_INPUT, {
+        zh: 'first 须在 1–500 之间,before 须为数字',
+        en: 'first must be 1–500 and before a number',
+      });
+    }
+    return ctx.tx.query<AuditEntry>(
+      `SELECT id::text AS id, at, actor, tenant_kind AS "tenantKind", tenant_code AS "tenantCode", operation,
+         variables_hash AS "variablesHash", request_id AS "requestId", client_address AS "clientAddress", outcome, hash
+       FROM audit_log a WHERE ($1::bigint IS NULL OR a.id < $1::bigint) ORDER BY a.id DESC LIMIT $2`,
+      [before ?? null, first],
+    );
+  }
+}
