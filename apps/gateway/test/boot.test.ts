@@ -37,9 +37,10 @@ describe('gateway on embedded PostgreSQL (child process)', () => {
         readyzLog.push({ status: response.status, migrated });
         return response.status === 200 ? true : undefined;
       },
-      { what: '/readyz 200', everyMs: 10 },
+      // First start seeds the demo data: allow for a loaded CI machine.
+      { what: '/readyz 200', everyMs: 10, timeoutMs: 120_000 },
     );
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await gateway?.kill();

@@ -5,7 +5,8 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
     scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
   );
 
-// N=2^15, r=8, p=1: ≈ 40 ms and 32 MiB per hash on these machines — slow for guessing, fine for sign-in.
+// N=2^15, r=8, p=1: 32 MiB and ≈ 40–150 ms per hash on these 2-core machines (idle vs loaded) — slow for
+// guessing, fine for sign-in.
 const PARAMS = { N: 32_768, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const MAX_MEM = 64 * 1024 * 1024;
