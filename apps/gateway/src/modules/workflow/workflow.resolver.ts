@@ -21,7 +21,7 @@ export class WorkflowResolver {
   })
   async advanceStage(
     @Ctx() ctx: GatewayContext,
-    @Arg('input', () => AdvanceStageInput) input: AdvanceStageInput,
+    @Arg('input', () => AdvanceStageInput, { description: 'The transition.' }) input: AdvanceStageInput,
   ): Promise<Household> {
     const payload = {
       measuredBuildingAreaM2: input.measuredBuildingAreaM2 ?? null,
@@ -49,7 +49,7 @@ export class WorkflowResolver {
   })
   async revertStage(
     @Ctx() ctx: GatewayContext,
-    @Arg('input', () => RevertStageInput) input: RevertStageInput,
+    @Arg('input', () => RevertStageInput, { description: 'The correction.' }) input: RevertStageInput,
   ): Promise<Household> {
     const id = await service(ctx).transition(ctx.tx, ctx.principal, {
       kind: 'REVERT',
