@@ -5,9 +5,13 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
+import { AssignmentResolver } from './modules/assignment/assignment.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
+import { InspectionResolver } from './modules/inspection/inspection.resolver.js';
 import { ProgressResolver } from './modules/progress/progress.resolver.js';
+import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
+import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
 
 export const resolvers = [
@@ -21,6 +25,10 @@ export const resolvers = [
   ProgressResolver,
   WorkflowResolver,
   AuditResolver,
+  RosterResolver,
+  AssignmentResolver,
+  InspectionResolver,
+  ResettlementResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -22,6 +22,7 @@ import { transactionPlugin } from './http/transaction-plugin.js';
 import { createLoaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { ReadinessState } from './readiness.js';
 import { createSchema } from './schema.js';
 import { startWsServer } from './ws/ws-server.js';
@@ -104,6 +105,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
         .setHeader('retry-after', '2')
         .json({ errors: [error.toJSON()] });
     },
+    // Roster imports (10,000 rows ≈ 1 MB of base64) may be larger, for importers only; everything else keeps the limit.
+    importBodyParser({
+      normalLimitBytes: MAX_QUERY_BYTES * 10,
+      authenticate: async (req) =>
+        (await services.authenticator.authenticate(req.header('authorization'), req.header('x-api-key'))).principal,
+    }),
     express.json({ limit: MAX_QUERY_BYTES * 10 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

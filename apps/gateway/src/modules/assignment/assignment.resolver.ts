@@ -1,0 +1,37 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requirePrincipal } from '../../auth/guards.js';
+import type { GatewayContext } from '../../context.js';
+import { TeamAssignmentInput } from './assignment.inputs.js';
+import { AssignmentService } from './assignment.service.js';
+import { TeamAssignmentResult } from './assignment.types.js';
+
+const assignments = new AssignmentService();
+
+@Resolver()
+export class AssignmentResolver {
+  @Mutation(() => TeamAssignmentResult, {
+    description:
+      'Assign villages and/or households to a work team (a household leaves its previous team; its counts move ' +
+      'with it). A commander of the team’s headquarters or the district admin.',
+  })
+  assignTeam(
+    @Ctx() ctx: GatewayContext,
+    @Arg('input', () => TeamAssignmentInput, { description: 'Team, villages, households.' })
+    input: TeamAssignmentInput,
+  ): Promise<TeamAssignmentResult> {
+    return assignments.assign(ctx, requirePrincipal(ctx), input);
+  }
+
+  @Mutation(() => TeamAssignmentResult, {
+    description:
+      'Take villages and/or households from a work team. Taking a village also takes the team’s households in ' +
+      'it (they are left without a team). Same callers as assignTeam.',
+  })
+  unassignTeam(
+    @Ctx() ctx: GatewayContext,
+    @Arg('input', () => TeamAssignmentInput, { description: 'Team, villages, households.' })
+    input: TeamAssignmentInput,
+  ): Promise<TeamAssignmentResult> {
+    return assignments.unassign(ctx, requirePrincipal(ctx), input);
+  }
+}

@@ -1,0 +1,37 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requirePrincipal } from '../../auth/guards.js';
+import type { GatewayContext } from '../../context.js';
+import { CreateResettlementSiteInput } from './resettlement.inputs.js';
+import { ResettlementService } from './resettlement.service.js';
+import { ResettlementSite } from './resettlement.types.js';
+
+const sites = new ResettlementService();
+
+@Resolver()
+export class ResettlementResolver {
+  @Mutation(() => ResettlementSite, {
+    description:
+      'Create a resettlement site (安置房) for a headquarters. A commander of that headquarters or the district ' +
+      'admin; the name is unique within the headquarters (CONFLICT otherwise).',
+  })
+  createResettlementSite(
+    @Ctx() ctx: GatewayContext,
+    @Arg('input', () => CreateResettlementSiteInput, { description: 'Headquarters, township, name, units.' })
+    input: CreateResettlementSiteInput,
+  ): Promise<ResettlementSite> {
+    return sites.create(ctx, requirePrincipal(ctx), input);
+  }
+
+  @Query(() => [ResettlementSite], {
+    description:
+      'Resettlement sites the caller may see (their headquarters’ or township’s; all for the district).',
+  })
+  resettlementSites(
+    @Ctx() ctx: GatewayContext,
+    @Arg('headquartersCode', () => String, { nullable: true, description: 'Only this headquarters.' })
+    headquartersCode: string | null,
+  ): Promise<ResettlementSite[]> {
+    requirePrincipal(ctx);
+    return sites.list(ctx, headquartersCode ?? null);
+  }
+}
