@@ -1,0 +1,112 @@
+// The table (scenario × system: req/s, p50, p99, ratio to raw) and the issue-6 targets.
+import type { Measurement } from './load.js';
+import type { SystemName } from './scenarios.js';
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  rounds: Partial<Record<SystemName, Measurement[]>>;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median over rounds of (system req/s ÷ raw req/s in the same round): drift in a round hits both sides. */
+export function ratioToRaw(result: ScenarioResult, system: SystemName): number | null {
+  const mine = result.rounds[system];
+  const raw = result.rounds.raw;
+  if (!mine?.length || !raw?.length) return null;
+  const ratios = mine
+    .map((m, i) => (raw[i] ? m.reqPerSec / raw[i].reqPerSec : Number.NaN))
+    .filter(Number.isFinite);
+  return ratios.length ? median(ratios) : null;
+}
+
+export function formatTable(results: ScenarioResult[], systems: readonly SystemName[]): string {
+  const header = ['scenario', 'system', 'req/s', 'p50 ms', 'p99 ms', '× raw'];
+  const rows: string[][] = [];
+  for (const result of results) {
+    for (const system of systems) {
+      const ms = result.rounds[system];
+      if (!ms?.length) continue;
+      const ratio = ratioToRaw(result, system);
+      rows.push([
+        result.id,
+        system,
+        median(ms.map((m) => m.reqPerSec)).toFixed(0),
+        median(ms.map((m) => m.p50)).toFixed(1),
+        median(ms.map((m) => m.p99)).toFixed(1),
+        ratio === null ? '—' : ratio.toFixed(2),
+      ]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i < 2 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+export interface TargetRow {
+  target: string;
+  wanted: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function targetsReport(
+  results: ScenarioResult[],
+  statements: Record<string, number | null>,
+): { rows: TargetRow[]; text: string; ratios: Record<string, Record<string, number | null>> } {
+  const ratios: Record<string, Record<string, number | null>> = {};
+  for (const r of results) {
+    ratios[r.id] = { gateway: ratioToRaw(r, 'gateway'), postgraphile: ratioToRaw(r, 'postgraphile') };
+  }
+  const fmt = (v: number | null | undefined) =>
+    v === null || v === undefined ? 'not measured' : v.toFixed(2);
+  const rows: TargetRow[] = [];
+  const ratioTarget = (target: string, ids: string[], wanted: number) => {
+    const values = ids.map((id) => ratios[id]?.gateway ?? null);
+    const measured = values.every((v) => v === null)
+      ? null
+      : Math.min(...values.filter((v): v is number => v !== null));
+    rows.push({
+      target,
+      wanted: `≥ ${wanted}`,
+      measured: ids.length > 1 ? ids.map((id, i) => `${id} ${fmt(values[i])}`).join(', ') : fmt(values[0]),
+      met: measured === null ? null : measured >= wanted,
+    });
+  };
+  ratioTarget('list 50 with relations (× raw)', ['list-50'], 0.6);
+  ratioTarget('leaderboard (× raw)', ['leaderboard-headquarters', 'leaderboard-team'], 0.8);
+  if (results.some((r) => r.id === 'signing')) ratioTarget('signing mutation (× raw)', ['signing'], 0.85);
+  else
+    rows.push({
+      target: 'signing mutation (× raw)',
+      wanted: '≥ 0.85',
+      measured: 'not yet available',
+      met: null,
+    });
+  const lists = ['list-10', 'list-50', 'list-100'].map((id) => statements[id] ?? null);
+  const known = lists.filter((n): n is number => n !== null);
+  rows.push({
+    target: 'SQL statements per list request, page 10/50/100',
+    wanted: 'constant, ≤ 6',
+    measured: lists.map((n) => n ?? '?').join('/'),
+    met: known.length === 3 ? new Set(known).size === 1 && known[0]! <= 6 : null,
+  });
+  const text = [
+    'targets (issue 6, gateway ÷ raw in the same run):',
+    ...rows.map(
+      (r) => `  ${r.met === null ? '–' : r.met ? '✓' : '✗'} ${r.target}: ${r.wanted}, measured ${r.measured}`,
+    ),
+  ].join('\n');
+  return { rows, text, ratios };
+}
