@@ -3,9 +3,11 @@ import type { Authenticator } from './auth/authenticate.js';
 import type { TokenService } from './auth/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
+import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import type { Loaders } from './loaders.js';
 import type { AuthService } from './modules/auth/auth.service.js';
+import type { SocketRenewal } from './ws/socket-session.js';
 
 /** What every resolver receives. Built per HTTP request or per WebSocket operation. */
 export interface GatewayContext {
@@ -17,6 +19,8 @@ export interface GatewayContext {
   readonly services: Services;
   /** Caller's address (HTTP), recorded in the audit log. */
   readonly clientAddress?: string | null;
+  /** Over WebSocket only: the socket's session, for in-band token renewal (`renewSocketToken`). */
+  readonly socket?: SocketRenewal;
 }
 
 /** Process-wide collaborators resolvers reach through the context (per-request state lives above). */
@@ -27,6 +31,8 @@ export interface Services {
   readonly tokens: TokenService;
   readonly authenticator: Authenticator;
   readonly auth: AuthService;
+  /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
+  readonly live: LiveService;
 }
 
 export interface Readiness {

@@ -33,6 +33,10 @@ export const envSchema = z
     SEED_SCALE: z.coerce.number().positive().max(1000).default(1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ALLOWED_ORIGINS: z.string().default('*'),
+    // Live updates over WebSocket: abuse caps (close code 4429 past them) and the burst-coalescing window.
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(50),
+    WS_MAX_SOCKETS_PER_PRINCIPAL: z.coerce.number().int().min(1).max(100_000).default(20),
+    LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(5_000).default(100),
     // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
     EXPOSE_SQL_STATS: bool.default(false),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

@@ -5,9 +5,12 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
-import { AssignmentResolver } from './modules/assignment/assignment.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
+import { LiveResolver } from './modules/live/live.resolver.js';
+import { MilestoneResolver } from './modules/live/milestone.resolver.js';
+import { SocketResolver } from './modules/live/socket.resolver.js';
+import { AssignmentResolver } from './modules/assignment/assignment.resolver.js';
 import { InspectionResolver } from './modules/inspection/inspection.resolver.js';
 import { ProgressResolver } from './modules/progress/progress.resolver.js';
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
@@ -23,12 +26,15 @@ export const resolvers = [
   HouseholdResolver,
   HouseholdEventResolver,
   ProgressResolver,
-  WorkflowResolver,
-  AuditResolver,
+  LiveResolver,
+  MilestoneResolver,
+  SocketResolver,
   RosterResolver,
   AssignmentResolver,
   InspectionResolver,
   ResettlementResolver,
+  WorkflowResolver,
+  AuditResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

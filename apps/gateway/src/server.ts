@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
@@ -19,10 +20,13 @@ import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
+import { fanoutStats } from './live/fanout-stats.js';
+import { LiveService } from './live/live-service.js';
 import { createLoaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
+import { livePolicies } from './modules/live/live.policies.js';
 import { ReadinessState } from './readiness.js';
 import { createSchema } from './schema.js';
 import { startWsServer } from './ws/ws-server.js';
@@ -36,6 +40,8 @@ export interface Gateway {
   /** Resolves when the database is migrated and seeded and /readyz answers 200. */
   readonly ready: Promise<Database>;
   readonly ephemeralJwtSecret: boolean;
+  /** Live updates (hub and bus), for diagnostics and tests. */
+  readonly live: LiveService;
   stop(): Promise<void>;
 }
 
@@ -65,6 +71,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     tokens,
     authenticator: new Authenticator(tokens, apiKeys),
     auth: new AuthService(tokens, isDemoMode(env)),
+    live: new LiveService(env, logger),
   };
 
   const app = express();
@@ -81,6 +88,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       transactionPlugin(env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production'),
     ],
   });
@@ -95,6 +104,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       .status(readiness.isReady() ? 200 : 503)
       .json({ ready: readiness.isReady(), detail: readiness.reason() });
   });
+  if (env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production') {
+    // Fan-out counters for the benchmark (executions and SQL per event): see live/fanout-stats.ts.
+    app.get('/debug/live-stats', (_req, res) => {
+      res.json(fanoutStats());
+    });
+  }
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -109,7 +124,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     importBodyParser({
       normalLimitBytes: MAX_QUERY_BYTES * 10,
       authenticate: async (req) =>
-        (await services.authenticator.authenticate(req.header('authorization'), req.header('x-api-key'))).principal,
+        (await services.authenticator.authenticate(req.header('authorization'), req.header('x-api-key')))
+          .principal,
     }),
     express.json({ limit: MAX_QUERY_BYTES * 10 }),
     expressMiddleware(apollo, {
@@ -143,6 +159,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     services,
     logger,
     validationRules: armor.validationRules ?? [],
+    policies: livePolicies,
+    limits: {
+      allowedOrigins: env.ALLOWED_ORIGINS,
+      maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxSocketsPerPrincipal: env.WS_MAX_SOCKETS_PER_PRINCIPAL,
+    },
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -169,6 +191,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
     }
     await catalogue.load(database.pool);
+    readiness.starting('starting live updates');
+    await services.live.start(database.pool);
     readiness.ready();
     return database;
   })();
@@ -182,11 +206,20 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       await ws.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
       const db = database ?? (await ready.catch(() => null));
       await db?.close();
     })();
     return stopping;
   };
 
-  return { url, port, httpServer, ready, ephemeralJwtSecret: tokens.ephemeral, stop };
+  return {
+    url,
+    port,
+    httpServer,
+    ready,
+    ephemeralJwtSecret: tokens.ephemeral,
+    live: services.live,
+    stop,
+  };
 }

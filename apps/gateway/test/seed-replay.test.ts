@@ -83,7 +83,9 @@ describe('demo data agrees with the write path', () => {
         await tx.commit();
       } catch (error) {
         await tx.rollback();
-        throw new Error(`event ${e.id} (${e.to_stage}) failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(`event ${e.id} (${e.to_stage}) failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     };
     const started = Date.now();

@@ -24,7 +24,10 @@ export async function checkReachable(url: string, timeoutMs = 5_000): Promise<vo
 /** Creates the database named in `url` if it does not exist yet (connecting to the `postgres` database). */
 export async function ensureDatabase(url: string): Promise<void> {
   const name = databaseName(url);
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: 5_000 });
+  const admin = new pg.Client({
+    connectionString: withDatabase(url, 'postgres'),
+    connectionTimeoutMillis: 5_000,
+  });
   try {
     await admin.connect();
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

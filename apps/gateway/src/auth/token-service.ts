@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Principal } from '@hanjiang/authz';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import jwt, { type Algorithm } from 'jsonwebtoken';
@@ -31,20 +31,21 @@ const CLOCK_TOLERANCE_SECONDS = 60;
  */
 export class TokenService {
   private readonly algorithm: Algorithm;
-  private readonly signingKey: string | Buffer;
-  private readonly verifyKey: string | Buffer;
+  // Key objects made once: given a string, jsonwebtoken tries (and fails) to parse it as a PEM key per call.
+  private readonly signingKey: KeyObject;
+  private readonly verifyKey: KeyObject;
   /** True when the secret was generated for this process (demo mode without JWT_SECRET). */
   readonly ephemeral: boolean;
 
   constructor(private readonly env: Env) {
     if (env.JWT_PRIVATE_KEY_FILE && env.JWT_PUBLIC_KEY_FILE) {
       this.algorithm = 'RS256';
-      this.signingKey = readFileSync(env.JWT_PRIVATE_KEY_FILE);
-      this.verifyKey = readFileSync(env.JWT_PUBLIC_KEY_FILE);
+      this.signingKey = createPrivateKey(readFileSync(env.JWT_PRIVATE_KEY_FILE));
+      this.verifyKey = createPublicKey(readFileSync(env.JWT_PUBLIC_KEY_FILE));
       this.ephemeral = false;
     } else {
       this.algorithm = 'HS256';
-      this.signingKey = env.JWT_SECRET ?? randomBytes(48).toString('base64url');
+      this.signingKey = createSecretKey(Buffer.from(env.JWT_SECRET ?? randomBytes(48).toString('base64url')));
       this.verifyKey = this.signingKey;
       this.ephemeral = !env.JWT_SECRET;
     }

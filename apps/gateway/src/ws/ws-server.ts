@@ -1,31 +1,41 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '@hanjiang/authz';
 import {
   type ExecutionArgs,
   type GraphQLSchema,
-  parse,
-  specifiedRules,
-  validate,
+  getOperationAST,
   GraphQLError,
+  OperationTypeNode,
+  specifiedRules,
+  type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { tenantSettings } from '../auth/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
-import { RequestTransaction } from '../db/request-transaction.js';
 import type { Database } from '../db/database.js';
-import { PARSE_OPTIONS } from '../http/limits.js';
+import { RequestTransaction } from '../db/request-transaction.js';
+import { createErrorFormatter } from '../errors/format-error.js';
+import { ErrorCode, publicError } from '../errors/public-error.js';
+import { Fanout } from '../live/fanout.js';
+import type { FanoutMember, FanoutPolicies } from '../live/fanout-policy.js';
+import { createLoaders } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import { CloseCode } from './close-codes.js';
-import type { ValidationRule } from 'graphql';
-import type { Principal } from '@hanjiang/authz';
-import { tenantSettings } from '../auth/tenant-settings.js';
-import { createLoaders } from '../loaders.js';
+import { DocumentCache } from './document-cache.js';
+import { originPolicy, PrincipalSockets } from './socket-limits.js';
+import type { SocketSession } from './socket-session.js';
+import { closeHandler, connectHandler, type SocketState } from './ws-connect.js';
+import { wsFormatting } from './ws-errors.js';
+import { executeInTransaction, refuseSocketMutation } from './ws-operations.js';
 
-type SocketState = {
-  requestId?: string;
-  principal?: Principal | null;
-  expiresAt?: Date | null;
-};
+export interface WsLimits {
+  /** `*` or a comma-separated list of browser origins allowed to open a socket. */
+  allowedOrigins: string;
+  maxSubscriptionsPerSocket: number;
+  maxSocketsPerPrincipal: number;
+}
 
 export interface WsOptions {
   httpServer: HttpServer;
@@ -34,92 +44,106 @@ export interface WsOptions {
   services: Services;
   logger: Logger;
   validationRules: readonly ValidationRule[];
+  policies: FanoutPolicies;
+  limits: WsLimits;
 }
 
-/** graphql-ws on the same HTTP server and path as Apollo. */
+/** graphql-ws on the same HTTP server and path as Apollo, with the same limits, errors and tenancy. */
 export function startWsServer(options: WsOptions) {
+  const { services, logger, limits } = options;
   // noServer: upgrades are accepted here, so the HTTP server's own errors (a taken port) stay its own.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const originAllowed = originPolicy(limits.allowedOrigins);
   options.httpServer.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (pathname !== '/graphql') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
+    if (!originAllowed(request.headers.origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (client) => {
+      wss.emit('connection', client, request);
+      // graphql-ws prints socket errors (oversized or malformed frames, which ws has already answered with
+      // the right close code, e.g. 1009) with console.error: send them to the structured log instead.
+      client.removeAllListeners('error');
+      client.on('error', (error) => logger.warn({ err: error }, 'websocket protocol error'));
+    });
   });
-  const rules = [...specifiedRules, ...options.validationRules];
-  // Each subscription's transaction, ended when the subscription completes or its socket closes.
-  const open = new WeakMap<object, Map<string, RequestTransaction>>();
-  const openOf = (ctx: object) => {
-    let byId = open.get(ctx);
-    if (!byId) open.set(ctx, (byId = new Map<string, RequestTransaction>()));
-    return byId;
+
+  // graphql's own rules plus armor's depth/cost/alias/directive rules: exactly the HTTP path's validation.
+  const documents = new DocumentCache(options.schema, [...specifiedRules, ...options.validationRules]);
+  const format = wsFormatting(createErrorFormatter(logger));
+  const sockets = new PrincipalSockets(limits.maxSocketsPerPrincipal);
+  const createContext = (principal: Principal | null, socket?: SocketSession): GatewayContext => {
+    const database = options.db();
+    if (!database) throw publicError(ErrorCode.SERVICE_UNAVAILABLE);
+    const requestId = randomUUID();
+    const tx = new RequestTransaction(database.pool, tenantSettings(principal));
+    return {
+      requestId,
+      principal,
+      logger: logger.child({ requestId, ws: true }),
+      tx,
+      loaders: createLoaders(tx),
+      services,
+      ...(socket ? { socket } : {}),
+    };
   };
+  const fanout = new Fanout({
+    policies: options.policies,
+    createContext: (principal, member) => createContext(principal, (member as Member | null)?.session),
+    format: format.result,
+    onError: (error, detail) => logger.error({ err: error }, detail),
+  });
+
   const cleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: 10_000,
-      onConnect: async (ctx) => {
-        if (!options.services.readiness.isReady()) return false;
-        const authorization = ctx.connectionParams?.authorization;
-        try {
-          const auth = await options.services.authenticator.authenticate(
-            typeof authorization === 'string' ? authorization : undefined,
-            undefined,
-          );
-          ctx.extra.principal = auth.principal;
-          ctx.extra.expiresAt = auth.expiresAt;
-          return true;
-        } catch {
-          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: invalid or expired token');
-          return false;
+      onConnect: connectHandler(services, sockets),
+      onPing: (ctx, payload) => ctx.extra.session?.renewFromPing(payload),
+      onClose: closeHandler(sockets),
+      // graphql-ws skips its own parse/validate when execution args are returned here: all checks are ours.
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
+          ctx.extra.socket.close(CloseCode.TooManyRequests, 'Too many subscriptions on this socket');
+          return [publicError(ErrorCode.RATE_LIMITED)];
         }
-      },
-      // graphql-ws skips its own validation when execution args are returned here, so do it all ourselves.
-      onSubscribe: (ctx, id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, PARSE_OPTIONS);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-        }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
-        const database = options.db();
-        if (!database) return [new GraphQLError('Service unavailable')];
-        const requestId = randomUUID();
-        const principal = ctx.extra.principal ?? null;
-        const tx = new RequestTransaction(database.pool, tenantSettings(principal));
-        const contextValue: GatewayContext = {
-          requestId,
-          principal,
-          logger: options.logger.child({ requestId, ws: true }),
-          tx,
-          loaders: createLoaders(tx),
-          services: options.services,
-        };
-        ctx.extra.requestId = requestId;
-        openOf(ctx).set(id, contextValue.tx);
+        const checked = documents.check(payload.query);
+        if (checked.errors) return checked.errors;
+        const operation = getOperationAST(checked.document, payload.operationName);
+        if (!operation) return [unresolvedOperation(payload.operationName)];
+        const refused = refuseSocketMutation(operation);
+        if (refused) return [refused];
+        const session = ctx.extra.session;
+        const principal = session?.principal ?? null;
+        // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
+        const contextValue: Member | GatewayContext =
+          operation.operation === OperationTypeNode.SUBSCRIPTION
+            ? { principal, session }
+            : createContext(principal, session);
         const args: ExecutionArgs = {
           schema: options.schema,
-          document,
+          document: checked.document,
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
           contextValue,
         };
         return args;
       },
-      onComplete: (ctx, id) => {
-        const tx = openOf(ctx).get(id);
-        openOf(ctx).delete(id);
-        void tx?.rollback().catch(() => undefined);
-      },
+      subscribe: fanout.subscribe as never,
+      execute: executeInTransaction,
+      onNext: (_ctx, _id, _payload, _args, result) => format.result(result),
+      onError: (_ctx, _id, _payload, errors) => format.errors(errors),
     },
     wss,
   );
   return {
     wss,
+    fanout,
     /** Tells every client to reconnect elsewhere, then stops the server. */
     async close(): Promise<void> {
       for (const client of wss.clients) client.close(CloseCode.ServiceRestart, 'server restarting');
@@ -127,4 +151,16 @@ export function startWsServer(options: WsOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Apollo's wording and code for the same mistake over HTTP, so both paths answer alike. */
+function unresolvedOperation(name: string | null | undefined): GraphQLError {
+  const message = name
+    ? `Unknown operation named "${name}".`
+    : 'Must provide operation name if query contains multiple operations.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+}
+
+interface Member extends FanoutMember {
+  readonly session: SocketSession | undefined;
 }

@@ -11,12 +11,20 @@ export interface AuditChainReport {
  * Walks the audit log in id order: each row's hash must equal the hash recomputed from its fields, and its
  * prev_hash must equal the previous row's hash ('genesis' for the first). Runs as the owner (reads every row).
  */
-export async function verifyAuditChain(pool: pg.Pool | pg.PoolClient, batchSize = 10_000): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  pool: pg.Pool | pg.PoolClient,
+  batchSize = 10_000,
+): Promise<AuditChainReport> {
   let rows = 0;
   let previous = 'genesis';
   let afterId = '0';
   for (;;) {
-    const { rows: batch } = await pool.query<{ id: string; prev_hash: string; hash: string; recomputed: string }>(
+    const { rows: batch } = await pool.query<{
+      id: string;
+      prev_hash: string;
+      hash: string;
+      recomputed: string;
+    }>(
       `SELECT a.id::text AS id, prev_hash, hash, app.audit_row_hash(prev_hash, at, actor, membership_id, tenant_kind,
          tenant_code, operation, variables_hash, request_id, client_address, outcome) AS recomputed
        FROM audit_log a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
@@ -25,10 +33,21 @@ export async function verifyAuditChain(pool: pg.Pool | pg.PoolClient, batchSize 
     for (const row of batch) {
       rows += 1;
       if (row.prev_hash !== previous) {
-        return { ok: false, rows, firstBroken: { id: row.id, reason: 'prev_hash does not match the previous row (a row was removed or reordered)' } };
+        return {
+          ok: false,
+          rows,
+          firstBroken: {
+            id: row.id,
+            reason: 'prev_hash does not match the previous row (a row was removed or reordered)',
+          },
+        };
       }
       if (row.recomputed !== row.hash) {
-        return { ok: false, rows, firstBroken: { id: row.id, reason: 'hash does not match the row (the row was altered)' } };
+        return {
+          ok: false,
+          rows,
+          firstBroken: { id: row.id, reason: 'hash does not match the row (the row was altered)' },
+        };
       }
       previous = row.hash;
       afterId = row.id;

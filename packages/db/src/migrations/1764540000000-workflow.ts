@@ -69,6 +69,8 @@ export class Workflow1764540000000 implements MigrationInterface {
   }
 
   down(): Promise<void> {
-    return Promise.reject(new Error('Workflow1764540000000 is not reversible: restore from a backup instead'));
+    return Promise.reject(
+      new Error('Workflow1764540000000 is not reversible: restore from a backup instead'),
+    );
   }
 }

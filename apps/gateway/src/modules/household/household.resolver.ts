@@ -37,6 +37,10 @@ export class HouseholdResolver {
       filter,
       orderBy,
       withTotal: asksFor(info, 'totalCount'),
+      prime: (villages, teams) => {
+        for (const v of villages) ctx.loaders.village.prime(v.id, v);
+        for (const t of teams) ctx.loaders.team.prime(t.id, t);
+      },
     });
   }
 

@@ -9,7 +9,9 @@ import {
   HouseholdOrderField,
   OrderDirection,
 } from './household.inputs.js';
+import { TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
 import { HOUSEHOLD_COLUMNS } from './household.sql.js';
+import type { Team, Village } from '../catalog/catalog.types.js';
 import type { Household, HouseholdConnection } from './household.types.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -26,6 +28,8 @@ export interface ListArgs {
   filter?: HouseholdFilter | null;
   orderBy?: HouseholdOrder | null;
   withTotal: boolean;
+  /** Receives the villages and teams fetched with the page, to prime the request's loaders. */
+  prime?: (villages: Village[], teams: Team[]) => void;
 }
 
 /**
@@ -56,15 +60,28 @@ export class HouseholdService {
     }
     pageParams.push(args.first + 1);
     const dir = desc ? 'DESC' : 'ASC';
-    const pageSql = `SELECT ${HOUSEHOLD_COLUMNS}, ${sort.column}::text AS "sortValue" FROM household h
-      ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-      ORDER BY ${sort.column} ${dir}, h.id ${dir} LIMIT $${pageParams.length}`;
+    // The page first, then its villages and teams joined to those few rows in the same statement (RLS applies
+    // to the joined tables too): one round trip instead of three.
+    const pageSql = `WITH page AS (
+        SELECT ${HOUSEHOLD_COLUMNS}, ${sort.column}::text AS "sortValue",
+          row_number() OVER (ORDER BY ${sort.column} ${dir}, h.id ${dir}) AS "pageRank" FROM household h
+        ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+        ORDER BY ${sort.column} ${dir}, h.id ${dir} LIMIT $${pageParams.length})
+      SELECT page.*, to_jsonb(v) AS "villageRow", to_jsonb(t) AS "teamRow" FROM page
+      LEFT JOIN LATERAL (SELECT ${VILLAGE_COLUMNS} FROM village v WHERE v.id = page."villageId") v ON true
+      LEFT JOIN LATERAL (SELECT ${TEAM_COLUMNS} FROM work_team t LEFT JOIN district_unit u ON u.id = t.home_unit_id
+                         WHERE t.id = page."teamId") t ON true
+      ORDER BY page."pageRank"`;
     const countSql = `SELECT count(*)::int AS n FROM household h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [rows, count] = await Promise.all([
-      tx.query<Household>(pageSql, pageParams),
+      tx.query<Household & { villageRow: Village | null; teamRow: Team | null }>(pageSql, pageParams),
       args.withTotal ? tx.query<{ n: number }>(countSql, params) : Promise.resolve([]),
     ]);
     const page = rows.slice(0, args.first);
+    args.prime?.(
+      page.flatMap((r) => (r.villageRow ? [r.villageRow] : [])),
+      page.flatMap((r) => (r.teamRow ? [r.teamRow] : [])),
+    );
     const edges = page.map((node) => ({ cursor: encodeCursor(node.sortValue ?? '', node.id), node }));
     return {
       edges,

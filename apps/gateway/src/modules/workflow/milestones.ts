@@ -61,15 +61,17 @@ export function crossedMilestones(
 }
 
 /**
- * Records the milestones; the unique indexes make each happen exactly once however many writers race
- * (ON CONFLICT DO NOTHING: a loser records nothing). Returns the ones this transaction recorded.
+ * Records the milestones and announces the change in one statement: the unique indexes make each milestone
+ * happen exactly once however many writers race (ON CONFLICT DO NOTHING: a loser records nothing), and only the
+ * milestones this transaction recorded are announced. pg_notify is delivered on commit only.
  */
-export async function recordMilestones(
+export async function recordMilestonesAndNotify(
   tx: RequestTransaction,
   candidates: Candidate[],
   ctx: MilestoneContext,
-): Promise<{ id: string; seq: string }[]> {
-  if (candidates.length === 0) return [];
+  channel: string,
+  announcements: string[],
+): Promise<void> {
   const tenant = (kind: string): [string | null, string | null] => {
     switch (kind) {
       case 'headquarters':
@@ -83,12 +85,18 @@ export async function recordMilestones(
         return [null, null];
     }
   };
-  return tx.query<{ id: string; seq: string }>(
-    `INSERT INTO milestone (scope_kind, scope_code, kind, threshold, township_id, headquarters_id, household_id, event_id)
-     SELECT k, c, m, t, tw, hq, $7::uuid, $8::uuid
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::uuid[], $6::uuid[]) AS x (k, c, m, t, tw, hq)
-     ON CONFLICT DO NOTHING
-     RETURNING id, seq::text`,
+  await tx.query(
+    `WITH recorded AS (
+       INSERT INTO milestone (scope_kind, scope_code, kind, threshold, township_id, headquarters_id, household_id, event_id)
+       SELECT k, c, m, t, tw, hq, $7::uuid, $8::uuid
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::uuid[], $6::uuid[]) AS x (k, c, m, t, tw, hq)
+       ON CONFLICT DO NOTHING
+       RETURNING id, seq),
+     messages AS (
+       SELECT payload FROM unnest($10::text[]) AS payload
+       UNION ALL
+       SELECT json_build_object('t', 'milestone', 'milestoneId', id, 'seq', seq::text)::text FROM recorded)
+     SELECT pg_notify($9, payload) FROM messages`,
     [
       candidates.map((c) => c.scopeKind),
       candidates.map((c) => c.scopeCode),
@@ -98,6 +106,8 @@ export async function recordMilestones(
       candidates.map((c) => tenant(c.scopeKind)[1]),
       ctx.householdId,
       ctx.eventId,
+      channel,
+      announcements,
     ],
   );
 }

@@ -2,6 +2,8 @@ import type { Principal } from '@hanjiang/authz';
 import { ErrorCode, type Stage } from '@hanjiang/domain';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import { publicError } from '../../errors/public-error.js';
+import { HOUSEHOLD_COLUMNS } from '../household/household.sql.js';
+import type { Household } from '../household/household.types.js';
 
 export interface LockedHousehold {
   id: string;
@@ -51,7 +53,7 @@ export async function writeTransition(
   tx: RequestTransaction,
   h: LockedHousehold,
   w: TransitionWrite,
-): Promise<string> {
+): Promise<{ eventId: string; household: Household }> {
   const version = h.version + 1;
   let eventId: string;
   try {
@@ -91,27 +93,27 @@ export async function writeTransition(
     signing ? siteId : unsigning ? h.resettlementSiteId : null,
     signing ? 1 : -1,
   );
-  await tx.query(
-    `UPDATE household SET stage = $2, version = $3, updated_at = now(),
+  const updated = await tx.query<Household>(
+    `UPDATE household h SET stage = $2, version = $3, updated_at = now(),
        assessed_amount_fen = CASE WHEN $4::bigint IS NOT NULL THEN $4::bigint ELSE assessed_amount_fen END,
        agreed_amount_fen = CASE WHEN $5 THEN $6::bigint WHEN $7 THEN NULL ELSE agreed_amount_fen END,
        compensation_choice = CASE WHEN $5 THEN $8 WHEN $7 THEN NULL ELSE compensation_choice END,
        resettlement_site_id = CASE WHEN $5 THEN $9::uuid WHEN $7 THEN NULL ELSE resettlement_site_id END,
        signed_at = CASE WHEN $5 THEN now() WHEN $7 THEN NULL ELSE signed_at END
-     WHERE id = $1`,
+     WHERE h.id = $1 RETURNING ${HOUSEHOLD_COLUMNS}`,
     [
       h.id,
       w.toStage,
       version,
-      (w.payload.assessedAmountFen as number | undefined) ?? null,
+      w.payload.assessedAmountFen ?? null,
       signing,
-      (w.payload.agreedAmountFen as number | undefined) ?? null,
+      w.payload.agreedAmountFen ?? null,
       unsigning,
-      (w.payload.compensationChoice as string | undefined) ?? null,
+      w.payload.compensationChoice ?? null,
       siteId,
     ],
   );
-  return eventId;
+  return { eventId, household: updated[0]! };
 }
 
 async function drawResettlementUnit(

@@ -31,7 +31,7 @@ export class WorkflowResolver {
       compensationChoice: input.compensationChoice ?? null,
       resettlementSiteId: input.resettlementSiteId ?? null,
     };
-    const id = await service(ctx).transition(ctx.tx, ctx.principal, {
+    const result = await service(ctx).transition(ctx.tx, ctx.principal, {
       kind: 'ADVANCE',
       householdId: input.householdId,
       toStage: input.toStage,
@@ -40,7 +40,7 @@ export class WorkflowResolver {
       payload: Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== null)),
       reason: null,
     });
-    return reload(ctx, id);
+    return reload(ctx, result);
   }
 
   @Mutation(() => Household, {
@@ -51,7 +51,7 @@ export class WorkflowResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('input', () => RevertStageInput, { description: 'The correction.' }) input: RevertStageInput,
   ): Promise<Household> {
-    const id = await service(ctx).transition(ctx.tx, ctx.principal, {
+    const result = await service(ctx).transition(ctx.tx, ctx.principal, {
       kind: 'REVERT',
       householdId: input.householdId,
       toStage: null,
@@ -60,11 +60,15 @@ export class WorkflowResolver {
       payload: {},
       reason: input.reason,
     });
-    return reload(ctx, id);
+    return reload(ctx, result);
   }
 }
 
-async function reload(ctx: GatewayContext, id: string): Promise<Household> {
+async function reload(
+  ctx: GatewayContext,
+  { id, household: written }: { id: string; household?: Household },
+): Promise<Household> {
+  if (written) return written;
   ctx.loaders.household.clear(id);
   const household = await ctx.loaders.household.load(id);
   if (!household) throw publicError(ErrorCode.NOT_FOUND);

@@ -16,8 +16,9 @@ import type { RequestTransaction } from '../../db/request-transaction.js';
 import { publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { householdScope } from '../household/household.scope.js';
+import type { Household } from '../household/household.types.js';
 import { applyCounters, counterChange } from './counters.js';
-import { crossedMilestones, recordMilestones } from './milestones.js';
+import { crossedMilestones, recordMilestonesAndNotify } from './milestones.js';
 import {
   type LockedHousehold,
   lockHousehold,
@@ -43,12 +44,15 @@ export interface TransitionRequest {
 export class WorkflowService {
   constructor(private readonly catalogue: CatalogueCache) {}
 
-  /** Returns the household id the response shows (the caller re-reads it through the loader). */
+  /**
+   * Returns the household after the transition, or only its id for a retry that wrote nothing (the caller then
+   * reads it through the loader).
+   */
   async transition(
     tx: RequestTransaction,
     principal: Principal | null,
     request: TransitionRequest,
-  ): Promise<string> {
+  ): Promise<{ id: string; household?: Household }> {
     const action = request.kind === 'ADVANCE' ? 'advance' : 'revert';
     if (!principal) throw publicError(ErrorCode.UNAUTHENTICATED);
     if (!(TRANSITION_ROLES[action].roles as readonly string[]).includes(principal.role)) throw forbidden();
@@ -72,7 +76,7 @@ export class WorkflowService {
       [principal.subject, key],
     );
     if (previous[0]) {
-      if (previous[0].request_hash === requestHash) return previous[0].household_id;
+      if (previous[0].request_hash === requestHash) return { id: previous[0].household_id };
       throw publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     }
     const scope = householdScope(household, this.catalogue);
@@ -99,7 +103,7 @@ export class WorkflowService {
       payload: request.payload,
       reason: request.reason,
     };
-    const eventId = await writeTransition(tx, household, write);
+    const { eventId, household: updated } = await writeTransition(tx, household, write);
     const change = counterChange(household.stage, toStage, household.buildingAreaM2);
     const counters = await applyCounters(
       tx,
@@ -112,15 +116,7 @@ export class WorkflowService {
       change,
       shanghaiDate(new Date()),
     );
-    const milestones = await recordMilestones(tx, crossedMilestones(counters, change, household.teamCode), {
-      householdId: household.id,
-      eventId,
-      leafTeamCode: household.teamCode,
-      townshipId: household.townshipId,
-      headquartersId: household.headquartersId,
-      teamHomeTownshipId: household.teamHomeTownshipId,
-    });
-    const events = [
+    const announcements = [
       encodeLiveEvent({
         t: 'household',
         eventId,
@@ -130,13 +126,22 @@ export class WorkflowService {
         teamHomeTownshipId: household.teamHomeTownshipId,
       }),
       encodeLiveEvent({ t: 'progress' }),
-      ...milestones.map((m) => encodeLiveEvent({ t: 'milestone', milestoneId: m.id, seq: m.seq })),
     ];
-    await tx.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+    await recordMilestonesAndNotify(
+      tx,
+      crossedMilestones(counters, change, household.teamCode),
+      {
+        householdId: household.id,
+        eventId,
+        leafTeamCode: household.teamCode,
+        townshipId: household.townshipId,
+        headquartersId: household.headquartersId,
+        teamHomeTownshipId: household.teamHomeTownshipId,
+      },
       LIVE_CHANNEL,
-      events,
-    ]);
-    return household.id;
+      announcements,
+    );
+    return { id: household.id, household: updated };
   }
 
   private checkStage(household: LockedHousehold, request: TransitionRequest): Stage {

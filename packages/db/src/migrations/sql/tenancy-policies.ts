@@ -48,7 +48,10 @@ export function tenancyPolicies(role: string): string[] {
     `CREATE FUNCTION app.team_uuid() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$
        SELECT CASE WHEN app.team_id() ~ '^[0-9a-f-]{36}$' THEN app.team_id()::uuid END
      $$`,
-    ...tenantTables.flatMap((t) => [`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`, `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`]),
+    ...tenantTables.flatMap((t) => [
+      `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`,
+      `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`,
+    ]),
     ...credentialTables.map((t) => `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`),
 
     // Reads.

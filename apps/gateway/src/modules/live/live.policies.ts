@@ -1,0 +1,33 @@
+import type { FanoutPolicies } from '../../live/fanout-policy.js';
+import type { MilestonePayload } from './live.resolver.js';
+import { milestones } from './milestone.resolver.js';
+import { decodeMilestoneCursor } from './milestone.service.js';
+
+/**
+ * How each live field fans out. Boards and the gauge are state (a late joiner gets the group's latest result
+ * at once); household changes and milestones are events (a late joiner gets what follows). Milestones replay
+ * per subscriber from its cursor, while the live part stays shared whatever the cursors.
+ */
+export const livePolicies: FanoutPolicies = {
+  leaderboardChanged: { late: 'last' },
+  campaignProgress: { late: 'last' },
+  householdChanged: { late: 'none' },
+  milestoneReached: {
+    late: 'none',
+    replay: {
+      argument: 'after',
+      orderOfCursor: decodeMilestoneCursor,
+      load: async (ctx, after, limit) => {
+        const rows = await milestones.after(ctx.tx, after, limit);
+        return rows.map((row) => {
+          const payload: MilestonePayload = { milestoneId: row.id, seq: row.seq, row };
+          return { order: BigInt(row.seq), payload };
+        });
+      },
+      orderOf: (payload) => {
+        const seq = (payload as Partial<MilestonePayload> | null)?.seq;
+        return typeof seq === 'string' && /^\d+$/.test(seq) ? BigInt(seq) : null;
+      },
+    },
+  },
+};

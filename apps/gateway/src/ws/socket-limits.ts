@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import type { Principal } from '@hanjiang/authz';
+
+/** Whose sockets count together: a user or API key; anonymous sockets by remote address. */
+export function principalKey(principal: Principal | null, request: IncomingMessage): string {
+  return principal
+    ? `${principal.kind}:${principal.subject}`
+    : `anonymous:${request.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/**
+ * Open sockets per principal in this process. A leaked token or a reconnect loop in one client must not
+ * exhaust the gateway; past the cap a new socket closes with 4429.
+ */
+export class PrincipalSockets {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  acquire(key: string): boolean {
+    const count = this.open.get(key) ?? 0;
+    if (count >= this.max) return false;
+    this.open.set(key, count + 1);
+    return true;
+  }
+
+  release(key: string): void {
+    const count = (this.open.get(key) ?? 0) - 1;
+    if (count > 0) this.open.set(key, count);
+    else this.open.delete(key);
+  }
+}
+
+/**
+ * Browsers always send Origin on a WebSocket upgrade and do not apply CORS to it, so a page on another site
+ * could open a socket with a user's token unless the gateway checks. Non-browser clients send none: allowed.
+ * `ALLOWED_ORIGINS` is `*` or a comma-separated list of origins (`https://screen.example.gov.cn,…`).
+ */
+export function originPolicy(allowed: string): (origin: string | undefined) => boolean {
+  const normalise = (value: string) => value.trim().toLowerCase().replace(/\/+$/, '');
+  const list = new Set(allowed.split(',').map(normalise).filter(Boolean));
+  if (list.has('*')) return () => true;
+  return (origin) => origin === undefined || list.has(normalise(origin));
+}

@@ -1,0 +1,54 @@
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  execute,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+} from 'graphql';
+import { ErrorCode } from '@hanjiang/domain';
+import type { GatewayContext } from '../context.js';
+import { publicError } from '../errors/public-error.js';
+
+/** The one mutation that belongs on the socket: it changes the socket itself. */
+const SOCKET_MUTATIONS = new Set(['renewSocketToken', '__typename']);
+
+/**
+ * Writes go over HTTP, where the audit, idempotency and rate-limit plugins run; a mutation on the socket would
+ * bypass them. Only `renewSocketToken` (about the socket itself) is accepted here.
+ */
+export function refuseSocketMutation(
+  operation: OperationDefinitionNode,
+): ReturnType<typeof publicError> | null {
+  if (operation.operation !== OperationTypeNode.MUTATION) return null;
+  const onlySocket = operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && SOCKET_MUTATIONS.has(s.name.value),
+  );
+  if (onlySocket) return null;
+  return publicError(ErrorCode.BAD_USER_INPUT, {
+    zh: 'WebSocket 上只接受订阅、查询和 renewSocketToken;其他变更请通过 HTTP 发送',
+    en: 'Over WebSocket only subscriptions, queries and renewSocketToken are accepted; send mutations over HTTP',
+  });
+}
+
+/**
+ * graphql-ws `execute` for queries and mutations on the socket: the operation's transaction ends with it, as
+ * the HTTP transaction plugin does (a mutation with errors rolls back, everything else commits).
+ */
+export async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
+  const ctx = args.contextValue as GatewayContext;
+  try {
+    const result = await execute(args);
+    const operation = args.document.definitions.find(
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION &&
+        (args.operationName ? d.name?.value === args.operationName : true),
+    );
+    if (operation?.operation === OperationTypeNode.MUTATION && result.errors?.length) await ctx.tx.rollback();
+    else await ctx.tx.commit();
+    return result;
+  } catch (error) {
+    await ctx.tx.rollback().catch(() => undefined);
+    throw error;
+  }
+}
