@@ -26,7 +26,21 @@ import {
   SYSTEMS,
   type SystemName,
 } from './scenarios.js';
-import { measureSigning, signBody, SigningFixture, type SigningFootprint } from './signing.js';
+import {
+  measureSigning,
+  signBody,
+  SigningFixture,
+  type SigningFootprint,
+  type SigningTarget,
+} from './signing.js';
+import {
+  fanoutTargets,
+  formatFanoutTable,
+  type FanoutRow,
+  runFanout,
+  SUBSCRIPTIONS_PER_SOCKET,
+} from './fanout.js';
+import { DISTRICT, HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
 
 const BENCH_DIR = path.resolve(import.meta.dirname, '..');
 const REPO_DIR = path.resolve(BENCH_DIR, '../..');
@@ -69,13 +83,20 @@ function urlOf(child: Child): string {
 async function startGateway(
   db: BenchDatabase,
   jwtSecret: string,
-  options: { stats: boolean; profileDir: string | null },
+  options: {
+    stats: boolean;
+    profileDir: string | null;
+    name?: string;
+    nodeFlags?: string[];
+    env?: Record<string, string>;
+  },
 ): Promise<Child> {
   const port = await freePort();
   return spawnServer({
-    name: options.stats ? 'gateway (EXPOSE_SQL_STATS)' : 'gateway',
+    name: options.name ?? (options.stats ? 'gateway (EXPOSE_SQL_STATS)' : 'gateway'),
     command: process.execPath,
     args: [
+      ...(options.nodeFlags ?? []),
       ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
       '--import',
       'tsx',
@@ -95,6 +116,7 @@ async function startGateway(
       HOST: '127.0.0.1',
       PORT: String(port),
       DB_POOL_SIZE: POOL_SIZE,
+      ...options.env,
     }),
     port,
     readyPath: '/readyz',
@@ -150,15 +172,84 @@ async function startPostgraphile(
   }
 }
 
-async function login(gateway: Child): Promise<string> {
+async function login(gateway: Child, username = PRINCIPAL): Promise<string> {
   const answer = await post(urlOf(gateway), {
     operationName: 'Login',
     query: 'mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    variables: { u: PRINCIPAL, p: DEMO_PASSWORD },
+    variables: { u: username, p: DEMO_PASSWORD },
   });
   const token = (answer.body?.data as { login?: { token?: string } } | undefined)?.login?.token;
-  if (!token) throw new Error(`login as ${PRINCIPAL} failed: ${answer.status} ${answer.text.slice(0, 300)}`);
+  if (!token) throw new Error(`login as ${username} failed: ${answer.status} ${answer.text.slice(0, 300)}`);
   return token;
+}
+
+/** Subscribers of the fan-out: every township's and headquarters' viewer, and the district's admin. */
+const FANOUT_PRINCIPALS = [
+  ...TOWNSHIPS.map((t) => `${t.code}.viewer`),
+  ...HEADQUARTERS.map((h) => `${h.code}.viewer`),
+  `${DISTRICT.code}.admin`,
+];
+const FANOUT_SIGNER = `${DISTRICT.code}.admin`;
+const FANOUT_SIGNINGS = 5;
+
+/** The fan-out scenario for each N, each on a freshly started gateway (so its RSS baseline is clean). */
+async function fanout(
+  db: BenchDatabase,
+  jwtSecret: string,
+  ns: number[],
+  signingsPerN: number,
+): Promise<{ rows: FanoutRow[]; problems: string[] }> {
+  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+  let targets: SigningTarget[];
+  try {
+    ({ rows: targets } = await pool.query<SigningTarget>(
+      `SELECT id, version FROM household WHERE stage = 'ASSESSED' ORDER BY code DESC LIMIT $1`,
+      [ns.length * signingsPerN],
+    ));
+  } finally {
+    await pool.end();
+  }
+  const rows: FanoutRow[] = [];
+  const problems: string[] = [];
+  let tokens: string[] = [];
+  let signerToken = '';
+  for (const [k, n] of ns.entries()) {
+    const gateway = await startGateway(db, jwtSecret, {
+      stats: true,
+      profileDir: null,
+      name: `gateway (fan-out ${n})`,
+      nodeFlags: ['--max-semi-space-size=64'],
+      env: { WS_MAX_SOCKETS_PER_PRINCIPAL: '1000' },
+    });
+    try {
+      if (k === 0) {
+        tokens = [];
+        for (const username of FANOUT_PRINCIPALS) tokens.push(await login(gateway, username));
+        signerToken =
+          tokens[FANOUT_PRINCIPALS.indexOf(FANOUT_SIGNER)] ?? (await login(gateway, FANOUT_SIGNER));
+        log(
+          `fan-out: ${FANOUT_PRINCIPALS.length} principals (${FANOUT_PRINCIPALS.length - 1} tenant viewers + ` +
+            `${FANOUT_SIGNER}), ${SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket, 2 client processes`,
+        );
+      }
+      const row = await runFanout({
+        subscribers: n,
+        signings: signingsPerN,
+        gateway,
+        tokens,
+        signerToken,
+        targets: targets.slice(k * signingsPerN, (k + 1) * signingsPerN),
+        log,
+        cwd: BENCH_DIR,
+      });
+      rows.push(row);
+      for (const p of row.problems) problems.push(`fan-out ${n}: ${p}`);
+      if (row.signings < signingsPerN) problems.push(`fan-out ${n}: only ${row.signings} signings measured`);
+    } finally {
+      await gateway.stop();
+    }
+  }
+  return { rows, problems };
 }
 
 function claimsOf(token: string): Record<string, unknown> {
@@ -375,7 +466,8 @@ async function run(args: BenchArgs): Promise<number> {
   try {
     const fx = await fixtures(db);
     const all = scenarios(fx).filter((s) => args.only.length === 0 || args.only.includes(s.id));
-    if (all.length === 0 && !args.only.includes('signing'))
+    const wantFanout = args.only.length === 0 || args.only.includes('fanout');
+    if (all.length === 0 && !args.only.includes('signing') && !wantFanout)
       throw new Error(`--only matched no scenario (${args.only.join(', ')})`);
 
     if (args.profile) profileDir = mkdtempSync(path.join(tmpdir(), 'hj-bench-prof-'));
@@ -428,10 +520,6 @@ async function run(args: BenchArgs): Promise<number> {
     if (!features.subscriptions.includes('leaderboardChanged'))
       unavailable.push(
         'fan-out: not yet available (the gateway schema has no leaderboardChanged subscription)',
-      );
-    else
-      unavailable.push(
-        'fan-out: leaderboardChanged exists, but the bench has no WebSocket fan-out driver yet — not measured',
       );
     if (signing)
       unavailable.push(
@@ -510,6 +598,19 @@ async function run(args: BenchArgs): Promise<number> {
 
     await Promise.all([raw.stop(), postgraphile?.stop()]);
     await gateway.stop(); // graceful, so --cpu-prof writes its profile
+
+    // ── fan-out: N WebSocket subscribers, a signing, latency to each (after the other systems stopped) ──
+    let fanoutRows: FanoutRow[] = [];
+    if (wantFanout && features.subscriptions.includes('leaderboardChanged')) {
+      const ns = args.quick ? [200] : [1_000, 5_000, 10_000];
+      const result = await fanout(db, jwtSecret, ns, args.quick ? 3 : FANOUT_SIGNINGS);
+      fanoutRows = result.rows;
+      for (const problem of result.problems) log(`FAN-OUT PROBLEM ${problem}`);
+      verified.problems.push(...result.problems);
+      verified.ok &&= result.problems.length === 0;
+    }
+    const fanoutTargetRows = fanoutTargets(fanoutRows);
+
     let profile: ProfileSummary | null = null;
     if (profileDir) {
       // The main thread's profile (thread 0; tsx's loader thread writes another). Kept in the temp directory
@@ -543,6 +644,20 @@ async function run(args: BenchArgs): Promise<number> {
           .join(', ') +
         `; raw: 3 (BEGIN+role+settings, the query, COMMIT)\n`,
     );
+    if (fanoutRows.length) {
+      process.stdout.write(
+        `\nfan-out: leaderboardChanged(board: HEADQUARTERS) subscribers, latency from the signing request to receipt ` +
+          `(median over signings of each signing's p50/p99); gateway with EXPOSE_SQL_STATS (development mode)\n` +
+          `${formatFanoutTable(fanoutRows)}\n` +
+          `targets (issue 5):\n` +
+          fanoutTargetRows
+            .map(
+              (r) =>
+                `  ${r.met === null ? '–' : r.met ? '✓' : '✗'} ${r.target}: ${r.wanted}, measured ${r.measured}\n`,
+            )
+            .join(''),
+      );
+    }
     for (const line of unavailable) process.stdout.write(`${line}\n`);
     if (profile) {
       process.stdout.write(`\ngateway CPU profile (${profile.busySeconds} s busy, ${profile.file}):\n`);
@@ -616,6 +731,20 @@ async function run(args: BenchArgs): Promise<number> {
         ratios: targets.ratios[r.id] ?? {},
       })),
       targets: targets.rows,
+      fanout: fanoutRows.length
+        ? {
+            query:
+              'subscription { leaderboardChanged(board: HEADQUARTERS) { rank scopeCode signedPct signedToday } }',
+            principals: FANOUT_PRINCIPALS,
+            signer: FANOUT_SIGNER,
+            subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
+            clientProcesses: 2,
+            gateway:
+              'EXPOSE_SQL_STATS=1, NODE_ENV=development, node --max-semi-space-size=64, WS_MAX_SOCKETS_PER_PRINCIPAL=1000',
+            rows: fanoutRows,
+            targets: fanoutTargetRows,
+          }
+        : null,
       unavailable,
       profile,
     };

@@ -1,10 +1,10 @@
 import { computeProgressCounters, computeProgressDaily } from '@hanjiang/db';
-import pg from 'pg';
+import type pg from 'pg';
 import { beginStatement } from '../src/db/request-transaction.js';
 import type { Gateway } from '../src/server.js';
 import { counterSnapshot, dailySnapshot, scopeRow } from './fixtures/counters.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
-import { startTestGateway } from './helpers/in-process.js';
+import type { TestDatabase } from './helpers/database.js';
+import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { asUser } from './helpers/sessions.js';
 
 const ASSIGN = `mutation ($input: TeamAssignmentInput!) {
@@ -28,15 +28,9 @@ describe('administration: team assignment, inspections, resettlement sites', () 
   let owner: pg.Pool;
 
   beforeAll(async () => {
-    db = await createSeededDatabase();
-    gateway = await startTestGateway(db.url);
-    owner = new pg.Pool({ connectionString: db.url, max: 2 });
+    ({ db, gateway, owner } = await openSeededGateway());
   });
-  afterAll(async () => {
-    await owner?.end();
-    await gateway?.stop();
-    await db?.drop();
-  });
+  afterAll(() => closeSeededGateway({ db, gateway, owner }));
 
   const id = async (table: 'work_team' | 'village', value: string) =>
     (await owner.query<{ id: string }>(`SELECT id FROM ${table} WHERE code = $1`, [value])).rows[0]!.id;

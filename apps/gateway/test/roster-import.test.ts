@@ -1,5 +1,5 @@
 import { computeProgressCounters } from '@hanjiang/db';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Gateway } from '../src/server.js';
 import { counterSnapshot, scopeRow } from './fixtures/counters.js';
 import {
@@ -11,8 +11,8 @@ import {
   validIdNumber,
   wrongCheckDigit,
 } from './fixtures/roster.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
-import { startTestGateway } from './helpers/in-process.js';
+import type { TestDatabase } from './helpers/database.js';
+import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { asUser, tokenFor } from './helpers/sessions.js';
 
 const IMPORT = `mutation ImportHouseholds($input: ImportHouseholdsInput!) {
@@ -42,15 +42,9 @@ describe('importHouseholds', () => {
   let owner: pg.Pool;
 
   beforeAll(async () => {
-    db = await createSeededDatabase();
-    gateway = await startTestGateway(db.url);
-    owner = new pg.Pool({ connectionString: db.url, max: 2 });
+    ({ db, gateway, owner } = await openSeededGateway());
   });
-  afterAll(async () => {
-    await owner?.end();
-    await gateway?.stop();
-    await db?.drop();
-  });
+  afterAll(() => closeSeededGateway({ db, gateway, owner }));
 
   async function importAs(username: string, file: Buffer, format: 'CSV' | 'XLSX', extra: object = {}) {
     const started = performance.now();

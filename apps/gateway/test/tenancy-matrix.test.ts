@@ -1,9 +1,9 @@
 import { HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Gateway } from '../src/server.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import type { TestDatabase } from './helpers/database.js';
+import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { gql } from './helpers/graphql.js';
-import { startTestGateway } from './helpers/in-process.js';
 import { asUser } from './helpers/sessions.js';
 
 interface Node {
@@ -39,15 +39,9 @@ describe('tenancy matrix: every principal sees exactly its scope', () => {
   let owner: pg.Pool;
 
   beforeAll(async () => {
-    db = await createSeededDatabase();
-    gateway = await startTestGateway(db.url);
-    owner = new pg.Pool({ connectionString: db.url, max: 2 });
+    ({ db, gateway, owner } = await openSeededGateway());
   });
-  afterAll(async () => {
-    await owner?.end();
-    await gateway?.stop();
-    await db?.drop();
-  });
+  afterAll(() => closeSeededGateway({ db, gateway, owner }));
 
   /** The independent count, as the table owner (no RLS), of the households the rules put in a scope. */
   async function expectedCount(p: Principal): Promise<number> {

@@ -8,9 +8,9 @@ import {
 } from '@hanjiang/db';
 import pg from 'pg';
 import type { Gateway } from '../src/server.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import type { TestDatabase } from './helpers/database.js';
+import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { gql } from './helpers/graphql.js';
-import { startTestGateway } from './helpers/in-process.js';
 import { tokenFor } from './helpers/sessions.js';
 import { advance, REVERT } from './helpers/workflow.js';
 
@@ -20,15 +20,9 @@ describe('stage transitions: exactly once, counted, audited', () => {
   let owner: pg.Pool;
 
   beforeAll(async () => {
-    db = await createSeededDatabase();
-    gateway = await startTestGateway(db.url, { DB_POOL_SIZE: '20' });
-    owner = new pg.Pool({ connectionString: db.url, max: 4 });
+    ({ db, gateway, owner } = await openSeededGateway({ DB_POOL_SIZE: '20' }, 4));
   });
-  afterAll(async () => {
-    await owner?.end();
-    await gateway?.stop();
-    await db?.drop();
-  });
+  afterAll(() => closeSeededGateway({ db, gateway, owner }));
 
   /** Counters and daily signings that differ from a recount of the events (as the owner, no RLS). */
   async function counterMismatches(): Promise<string[]> {
