@@ -1,6 +1,7 @@
 import { computeProgressCounters } from '@hanjiang/db';
 import type pg from 'pg';
 import type { Gateway } from '../src/server.js';
+import { ROSTER_FIELDS } from '../src/modules/roster/roster.columns.js';
 import { counterSnapshot, scopeRow } from './fixtures/counters.js';
 import {
   rosterRows,
@@ -204,16 +205,7 @@ describe('importHouseholds', () => {
 
   it('reads English headers without a BOM and reports missing columns and number-typed ID cells', async () => {
     const rows = rosterRows(3, { prefix: 'IMPENG', villages: ['baitang-houguo'] });
-    const english = [
-      'code',
-      'ownerName',
-      'idNumber',
-      'phone',
-      'village',
-      'buildingAreaM2',
-      'landAreaM2',
-      'teamCode',
-    ];
+    const english = [...ROSTER_FIELDS];
     const ok = await importAs('baitang.commander', toCsv(rows, { bom: false, headers: english }), 'CSV');
     expect(ok.data?.importHouseholds).toMatchObject({ importedRows: 3, errors: [] });
 
