@@ -1,6 +1,7 @@
 // The fan-out scenario (issue 5): N concurrent WebSocket subscribers to leaderboardChanged(board: HEADQUARTERS),
 // spread over tenants, held by two forked client processes; a signing committed through the gateway's own
-// advanceStage mutation over HTTP; latency from just before the request to receipt at each subscriber. Also SQL
+// advanceStage mutation over HTTP; latency from just before its COMMIT (the gateway's `commitStartedAt`, same
+// machine clock) to receipt at each subscriber, and from just before the request for comparison. Also SQL
 // statements per bus event (GET /debug/live-stats deltas) and the gateway's idle RSS per subscriber (VmRSS).
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,9 +27,12 @@ export interface FanoutRow {
   sockets: number;
   principals: number;
   signings: number;
-  /** Median over signings of each signing's p50 / p99 (ms, commit request sent → received). */
+  /** Median over signings of each signing's p50 / p99 (ms, just before COMMIT → received: issue 5's measure). */
   p50: number | null;
   p99: number | null;
+  /** The same from just before the signing request was sent (includes the mutation's own work). */
+  p50FromRequest: number | null;
+  p99FromRequest: number | null;
   /** All latencies of all signings pooled. */
   pooledP50: number | null;
   pooledP99: number | null;
@@ -198,6 +202,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
     const before = await liveStats(gateway);
 
     const perSigning: { p50: number; p99: number }[] = [];
+    const perSigningFromRequest: { p50: number; p99: number }[] = [];
     const pooled: number[] = [];
     const answerMs: number[] = [];
     let receivedTotal = 0;
@@ -219,6 +224,12 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
         break;
       }
       answerMs.push(performance.timeOrigin + performance.now() - t0);
+      const commitStartedAt = (answer.body?.extensions as { commitStartedAt?: unknown } | undefined)
+        ?.commitStartedAt;
+      if (typeof commitStartedAt !== 'number') {
+        problems.push(`signing ${s}: no extensions.commitStartedAt (is EXPOSE_SQL_STATS on?)`);
+        break;
+      }
       const timer = setTimeout(() => {
         for (const w of workers) w.send({ type: 'collect', seq: s });
       }, DELIVERY_TIMEOUT_MS);
@@ -226,12 +237,16 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
       clearTimeout(timer);
       signings += 1;
       const latencies: number[] = [];
+      const fromRequest: number[] = [];
       for (const r of results) {
         if (!r) {
           problems.push(`signing ${s}: a client process did not report`);
           continue;
         }
-        for (const t of r.times) latencies.push(t - t0);
+        for (const t of r.times) {
+          latencies.push(t - commitStartedAt);
+          fromRequest.push(t - t0);
+        }
         extraResults += r.extra;
         problems.push(...r.problems);
       }
@@ -242,9 +257,14 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
       const p50 = percentile(latencies, 50);
       const p99 = percentile(latencies, 99);
       if (p50 !== null && p99 !== null) perSigning.push({ p50, p99 });
+      fromRequest.sort((a, b) => a - b);
+      const r50 = percentile(fromRequest, 50);
+      const r99 = percentile(fromRequest, 99);
+      if (r50 !== null && r99 !== null) perSigningFromRequest.push({ p50: r50, p99: r99 });
       log(
         `fan-out ${options.subscribers} signing ${s + 1}/${options.signings}: ${latencies.length}/${subscriptions} ` +
-          `received, p50 ${p50?.toFixed(0) ?? '–'} ms, p99 ${p99?.toFixed(0) ?? '–'} ms, max ${latencies.at(-1)?.toFixed(0) ?? '–'} ms`,
+          `received, from COMMIT p50 ${p50?.toFixed(0) ?? '–'} ms, p99 ${p99?.toFixed(0) ?? '–'} ms, max ${latencies.at(-1)?.toFixed(0) ?? '–'} ms; ` +
+          `from the request p50 ${r50?.toFixed(0) ?? '–'} ms`,
       );
       await sleep(1_000);
     }
@@ -260,6 +280,12 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
       signings,
       p50: perSigning.length ? round1(median(perSigning.map((x) => x.p50))) : null,
       p99: perSigning.length ? round1(median(perSigning.map((x) => x.p99))) : null,
+      p50FromRequest: perSigningFromRequest.length
+        ? round1(median(perSigningFromRequest.map((x) => x.p50)))
+        : null,
+      p99FromRequest: perSigningFromRequest.length
+        ? round1(median(perSigningFromRequest.map((x) => x.p99)))
+        : null,
       pooledP50: round1(percentile(pooled, 50)),
       pooledP99: round1(percentile(pooled, 99)),
       max: round1(pooled.at(-1) ?? null),
@@ -291,6 +317,7 @@ export function formatFanoutTable(rows: FanoutRow[]): string {
     'p50 ms',
     'p99 ms',
     'max ms',
+    'p50 from request',
     'mutation ms',
     'delivered',
     'SQL/event',
@@ -306,6 +333,7 @@ export function formatFanoutTable(rows: FanoutRow[]): string {
     fmt(r.p50),
     fmt(r.p99),
     fmt(r.max),
+    fmt(r.p50FromRequest),
     fmt(r.signingMs),
     `${(r.delivered * 100).toFixed(r.delivered === 1 ? 0 : 2)} %`,
     fmt(r.sqlPerEvent, 2),

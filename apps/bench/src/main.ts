@@ -646,8 +646,9 @@ async function run(args: BenchArgs): Promise<number> {
     );
     if (fanoutRows.length) {
       process.stdout.write(
-        `\nfan-out: leaderboardChanged(board: HEADQUARTERS) subscribers, latency from the signing request to receipt ` +
-          `(median over signings of each signing's p50/p99); gateway with EXPOSE_SQL_STATS (development mode)\n` +
+        `\nfan-out: leaderboardChanged(board: HEADQUARTERS) subscribers, latency from just before the signing's COMMIT ` +
+          `to receipt (median over signings of each signing's p50/p99; "from request" also counts the mutation's ` +
+          `own work); gateway with EXPOSE_SQL_STATS (development mode)\n` +
           `${formatFanoutTable(fanoutRows)}\n` +
           `targets (issue 5):\n` +
           fanoutTargetRows

@@ -6,28 +6,30 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
+import { specifiedRules } from 'graphql';
 import { ApiKeyResolver } from './auth/api-keys.js';
 import { Authenticator } from './auth/authenticate.js';
-import { tenantSettings } from './auth/tenant-settings.js';
 import { TokenService } from './auth/token-service.js';
 import type { GatewayContext, Services } from './context.js';
 import { CatalogueCache } from './db/catalogue-cache.js';
 import { type Database, openDatabase } from './db/database.js';
-import { RequestTransaction } from './db/request-transaction.js';
 import { type Env, isDemoMode } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
+import { fastPath } from './http/fast-path.js';
+import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
 import { fanoutStats } from './live/fanout-stats.js';
 import { LiveService } from './live/live-service.js';
-import { createLoaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { ReadinessState } from './readiness.js';
+import { DocumentCache } from './graphql/document-cache.js';
+import { jitGateway } from './graphql/jit-executor.js';
 import { createSchema } from './schema.js';
 import { startWsServer } from './ws/ws-server.js';
 
@@ -79,18 +81,22 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const httpServer = createServer(app);
   const schema = await createSchema();
   const armor = createArmor().protect();
+  const introspection = env.NODE_ENV !== 'production';
+  const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
+  const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
     ...armor,
-    schema,
+    gateway: jitGateway(schema),
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    introspection,
+    formatError,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
-      transactionPlugin(env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production'),
+      transactionPlugin(exposeSqlStats),
     ],
   });
   await apollo.start();
@@ -104,7 +110,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       .status(readiness.isReady() ? 200 : 503)
       .json({ ready: readiness.isReady(), detail: readiness.reason() });
   });
-  if (env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production') {
+  if (exposeSqlStats) {
     // Fan-out counters for the benchmark (executions and SQL per event): see live/fanout-stats.ts.
     app.get('/debug/live-stats', (_req, res) => {
       res.json(fanoutStats());
@@ -128,27 +134,16 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
           .principal,
     }),
     express.json({ limit: MAX_QUERY_BYTES * 10 }),
+    fastPath({
+      schema,
+      documents: new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]),
+      introspection,
+      createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
+      formatError,
+      exposeSqlStats,
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const { principal } = await services.authenticator.authenticate(
-          req.header('authorization'),
-          req.header('x-api-key'),
-        );
-        const tx = new RequestTransaction(database!.pool, tenantSettings(principal));
-        res.once('close', () => void tx.rollback().catch(() => undefined));
-        const logger = principal
-          ? req.log.child({ subject: principal.subject, tenant: principal.tenantCode })
-          : req.log;
-        return {
-          requestId: req.id,
-          principal,
-          logger,
-          tx,
-          loaders: createLoaders(tx),
-          services,
-          clientAddress: req.ip ?? null,
-        };
-      },
+      context: ({ req, res }) => createRequestContext(req, res, services, database!.pool),
     }),
   );
 

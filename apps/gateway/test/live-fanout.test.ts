@@ -62,9 +62,10 @@ describe('fan-out: one execution per group per burst, whatever the number of sub
     await db?.drop();
   });
 
-  it('a burst of 5 signings: each of 24 subscribers gets ONE new board; 3 groups → 3 executions', async () => {
+  it('a burst of 5 signings: each of 24 subscribers (3 tenants) gets ONE new board from ONE execution', async () => {
     const before = fanoutStats();
-    expect(before.groups).toBe(3);
+    // Boards read only the public counters: every signed-in subscriber shares one group, whatever its tenant.
+    expect(before.groups).toBe(1);
     expect(before.members).toBe(24);
     const counts = boards.map((b) => b.items.length);
     await burst();
@@ -72,9 +73,9 @@ describe('fan-out: one execution per group per burst, whatever the number of sub
     await sleep(400);
     expect(boards.map((b, i) => b.items.length - counts[i]!)).toEqual(boards.map(() => 1));
     const delta = fanoutDelta(before);
-    expect(delta).toMatchObject({ busEvents: 5, executions: 3, deliveries: 24 });
-    // BEGIN+role+settings, the board query, COMMIT — per group, not per subscriber.
-    expect(delta.sqlStatements).toBe(3 * 3);
+    expect(delta).toMatchObject({ busEvents: 5, executions: 1, deliveries: 24 });
+    // BEGIN+role+settings, the board query, COMMIT — per group, not per subscriber or tenant.
+    expect(delta.sqlStatements).toBe(3);
   });
 
   it('SQL per event does not grow with subscribers; a late joiner gets the current board without SQL', async () => {
@@ -82,14 +83,14 @@ describe('fan-out: one execution per group per burst, whatever the number of sub
     const late: Collector<Board>[] = [];
     for (const username of PRINCIPALS) for (let i = 0; i < 6; i += 1) late.push(await subscribe(username));
     for (const board of late) await board.waitFor(1);
-    expect(fanoutDelta(before)).toMatchObject({ executions: 0, sqlStatements: 0, groups: 3, members: 42 });
+    expect(fanoutDelta(before)).toMatchObject({ executions: 0, sqlStatements: 0, groups: 1, members: 42 });
 
     before = fanoutStats();
     const counts = boards.map((b) => b.items.length);
     await burst();
     for (const [i, board] of boards.entries()) await board.waitFor(counts[i]! + 1);
     await sleep(300);
-    expect(fanoutDelta(before)).toMatchObject({ executions: 3, sqlStatements: 9, deliveries: 42 });
+    expect(fanoutDelta(before)).toMatchObject({ executions: 1, sqlStatements: 3, deliveries: 42 });
     // Every subscriber of every group saw the same board, with rank changes against the previous one.
     const tops = boards.map((b) => b.last?.data?.leaderboardChanged[0]?.scopeCode);
     expect(new Set(tops).size).toBe(1);
@@ -98,11 +99,21 @@ describe('fan-out: one execution per group per burst, whatever the number of sub
 
   it('the last subscriber leaving closes its group', async () => {
     const before = fanoutStats();
-    const lone = await subscribe('qiulu.viewer');
+    const lone = await subscribe('qiulu.viewer', BOARD.replace('HEADQUARTERS', 'TOWNSHIP'));
     await lone.waitFor(1);
     expect(fanoutStats().groups).toBe(before.groups + 1);
     lone.stop();
     await sleep(100);
     expect(fanoutStats()).toMatchObject({ groups: before.groups, members: before.members });
+  });
+
+  it('tenant-filtered streams still group per visibility: householdChanged from 2 townships, 2 sockets each', async () => {
+    const before = fanoutStats();
+    const CHANGED = 'subscription { householdChanged { id stage } }';
+    for (const username of ['baitang.viewer', 'baisha.viewer']) {
+      for (let i = 0; i < 2; i += 1) await subscribe(username, CHANGED);
+    }
+    for (let waited = 0; fanoutStats().members < before.members + 4 && waited < 5_000; waited += 50) await sleep(50);
+    expect(fanoutStats()).toMatchObject({ groups: before.groups + 2, members: before.members + 4 });
   });
 });

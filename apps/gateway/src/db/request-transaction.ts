@@ -1,5 +1,23 @@
+import { createHash } from 'node:crypto';
 import { REQUEST_ROLE } from '@hanjiang/db';
 import pg from 'pg';
+
+/**
+ * SQL text → prepared-statement name. The gateway's SQL is templates with parameters, so the set of texts is
+ * small and fixed; each pooled connection parses and plans a text once instead of on every request (the planner
+ * was a large share of PostgreSQL's time per request). Bounded anyway: past the cap, texts run unnamed.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 2_000;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS && !sql.includes(';')) {
+    name = `hj_${createHash('sha1').update(sql).digest('base64url')}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
 
 /**
  * One transaction per GraphQL operation. It begins lazily on the first query, in a single round trip that
@@ -25,7 +43,10 @@ export class RequestTransaction {
   ): Promise<R[]> {
     const client = await this.connection();
     this.statements += 1;
-    const result = await client.query<R>(sql, params);
+    const name = statementName(sql);
+    const result = await client.query<R>(
+      name ? { name, text: sql, values: params } : { text: sql, values: params },
+    );
     return result.rows;
   }
 

@@ -29,6 +29,13 @@ export interface FanoutPolicy {
    * or nothing (event streams).
    */
   late: 'last' | 'none';
+  /**
+   * Whose results differ. `visibility` (the default): tenant, role and team, because row-level security and
+   * masking shape the answer. `signed-in`: the field reads only data every signed-in principal may read (boards
+   * and the gauge come from the public progress counters), so all of them share one group and one execution per
+   * event; anonymous subscribers still get a group of their own (and its UNAUTHENTICATED error).
+   */
+  audience?: 'visibility' | 'signed-in';
   replay?: ReplaySpec;
 }
 
@@ -68,6 +75,11 @@ export function isSkipped(result: ExecutionResult): boolean {
  * Everything resolvers may read from the context that changes what they return: tenant (rows under RLS), role
  * and team (PII masking), kind (user or API key). Not the subject: no read depends on who exactly asks.
  */
+export function audienceKey(principal: Principal | null, policy: FanoutPolicy): string {
+  if (policy.audience === 'signed-in') return principal ? 'signed-in' : 'anonymous';
+  return visibilityKey(principal);
+}
+
 export function visibilityKey(principal: Principal | null): string {
   if (!principal) return 'anonymous';
   const { kind, tenantKind, tenantCode, role, teamId } = principal;

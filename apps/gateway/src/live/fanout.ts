@@ -7,7 +7,7 @@ import {
 } from 'graphql';
 import { FanoutGroup } from './fanout-group.js';
 import { FanoutMember } from './fanout-member.js';
-import { type FanoutMember as Subscriber, type FanoutOptions, visibilityKey } from './fanout-policy.js';
+import { audienceKey, type FanoutMember as Subscriber, type FanoutOptions } from './fanout-policy.js';
 import { stats } from './fanout-stats.js';
 import { analyseOperation, argumentValue, variablesKey } from './live-document.js';
 
@@ -43,7 +43,7 @@ export class Fanout {
       }
     }
     const key = [
-      visibilityKey(subscriber.principal),
+      audienceKey(subscriber.principal, policy),
       args.operationName ?? '',
       variablesKey(args.variableValues, op.replayVariable),
       op.printed,

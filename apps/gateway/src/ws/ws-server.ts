@@ -23,7 +23,7 @@ import type { FanoutMember, FanoutPolicies } from '../live/fanout-policy.js';
 import { createLoaders } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import { CloseCode } from './close-codes.js';
-import { DocumentCache } from './document-cache.js';
+import { DocumentCache } from '../graphql/document-cache.js';
 import { originPolicy, PrincipalSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
 import { closeHandler, connectHandler, type SocketState } from './ws-connect.js';

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Team, Village } from '../catalog/catalog.types.js';
 
-@ObjectType({ description: 'A team after an assignment change, and what changed.' })
+@ObjectType({ simpleResolvers: true, description: 'A team after an assignment change, and what changed.' })
 export class TeamAssignmentResult {
   @Field(() => Team, { description: 'The work team.' })
   team!: Team;

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'One row of the append-only, hash-chained audit log (district inspectors and admins only).',
 })
 export class AuditEntry {

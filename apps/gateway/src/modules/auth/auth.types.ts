@@ -1,6 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'One tenant role of a user. A user may hold several and switch between them.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One tenant role of a user. A user may hold several and switch between them.',
+})
 export class Membership {
   @Field(() => ID, { description: 'Membership id, the argument of `switchTenant`.' })
   id!: string;
@@ -21,7 +24,10 @@ export class Membership {
   active!: boolean;
 }
 
-@ObjectType({ description: 'The caller: who they are and in which tenant and role this token acts.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The caller: who they are and in which tenant and role this token acts.',
+})
 export class Me {
   @Field(() => String, { description: 'Username, or `apikey:<id>` for an integrator key.' })
   subject!: string;
@@ -48,7 +54,7 @@ export class Me {
   memberships!: Membership[];
 }
 
-@ObjectType({ description: 'A signed access token.' })
+@ObjectType({ simpleResolvers: true, description: 'A signed access token.' })
 export class AuthPayload {
   @Field(() => String, { description: 'JWT to send as `Authorization: Bearer <token>`.' })
   token!: string;

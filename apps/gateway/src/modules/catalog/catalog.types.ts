@@ -1,6 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A township (乡镇): one of the ten township tenants, mountain or plain.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A township (乡镇): one of the ten township tenants, mountain or plain.',
+})
 export class Township {
   @Field(() => ID, { description: 'Stable id (UUID).' })
   id!: string;
@@ -18,7 +21,10 @@ export class Township {
   pairCode!: string | null;
 }
 
-@ObjectType({ description: 'A headquarters (指挥部) commanding one project area across townships.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A headquarters (指挥部) commanding one project area across townships.',
+})
 export class Headquarters {
   @Field(() => ID, { description: 'Stable id (UUID).' })
   id!: string;
@@ -33,7 +39,10 @@ export class Headquarters {
   kind!: string;
 }
 
-@ObjectType({ description: 'A village (村) in one township, inside one headquarters’ project area.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A village (村) in one township, inside one headquarters’ project area.',
+})
 export class Village {
   @Field(() => ID, { description: 'Stable id (UUID).' })
   id!: string;
@@ -48,7 +57,10 @@ export class Village {
   headquartersId!: string;
 }
 
-@ObjectType({ description: 'A district unit (区直单位) that seconds cadres to work teams.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A district unit (区直单位) that seconds cadres to work teams.',
+})
 export class DistrictUnit {
   @Field(() => String, { description: 'Unit code.' })
   code!: string;
@@ -58,6 +70,7 @@ export class DistrictUnit {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A work team (拆迁工作组) from a township or a district unit, working for one headquarters.',
 })
 export class Team {

@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Liveness of the gateway and its database, for monitors and wall screens.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Liveness of the gateway and its database, for monitors and wall screens.',
+})
 export class Health {
   @Field(() => String, { description: '"ok" when the gateway is serving requests.' })
   status!: string;
@@ -16,6 +19,7 @@ export class Health {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A periodic signal on a subscription, so screens can show that their live link works.',
 })
 export class Heartbeat {

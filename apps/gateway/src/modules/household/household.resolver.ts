@@ -6,6 +6,7 @@ import { requirePrincipal } from '../../auth/guards.js';
 import type { GatewayContext } from '../../context.js';
 import { Headquarters, Team, Township, Village } from '../catalog/catalog.types.js';
 import { HouseholdFilter, HouseholdOrder } from './household.inputs.js';
+import { householdProjection } from './household.projection.js';
 import { householdScope } from './household.scope.js';
 import { HouseholdService, MAX_PAGE_SIZE } from './household.service.js';
 import { Household, HouseholdConnection, HouseholdEvent } from './household.types.js';
@@ -37,6 +38,7 @@ export class HouseholdResolver {
       filter,
       orderBy,
       withTotal: asksFor(info, 'totalCount'),
+      projection: householdProjection(info),
       prime: (villages, teams) => {
         for (const v of villages) ctx.loaders.village.prime(v.id, v);
         for (const t of teams) ctx.loaders.team.prime(t.id, t);
@@ -123,13 +125,17 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => Village, { description: 'Village the household is in.' })
-  village(@Root() h: Household, @Ctx() ctx: GatewayContext): Promise<Village | null> {
+  village(@Root() h: Household, @Ctx() ctx: GatewayContext): Village | null | Promise<Village | null> {
+    // Read with the page: answered synchronously, so a page of households costs no promise per row.
+    if (h.villageRow !== undefined) return h.villageRow;
     return ctx.loaders.village.load(h.villageId);
   }
 
   @FieldResolver(() => Team, { nullable: true, description: 'Work team assigned to the household.' })
-  team(@Root() h: Household, @Ctx() ctx: GatewayContext): Promise<Team | null> | null {
-    return h.teamId ? ctx.loaders.team.load(h.teamId) : null;
+  team(@Root() h: Household, @Ctx() ctx: GatewayContext): Promise<Team | null> | Team | null {
+    if (!h.teamId) return null;
+    if (h.teamRow !== undefined) return h.teamRow;
+    return ctx.loaders.team.load(h.teamId);
   }
 
   @FieldResolver(() => [HouseholdEvent], { description: 'Stage transitions, oldest first.' })

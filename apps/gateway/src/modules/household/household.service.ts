@@ -10,9 +10,9 @@ import {
   OrderDirection,
 } from './household.inputs.js';
 import { TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
-import { HOUSEHOLD_COLUMNS } from './household.sql.js';
-import type { Team, Village } from '../catalog/catalog.types.js';
-import type { Household, HouseholdConnection } from './household.types.js';
+import { EVERY_COLUMN, type HouseholdProjection } from './household.projection.js';
+import { Team, Village } from '../catalog/catalog.types.js';
+import { Household, type HouseholdConnection } from './household.types.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -28,6 +28,8 @@ export interface ListArgs {
   filter?: HouseholdFilter | null;
   orderBy?: HouseholdOrder | null;
   withTotal: boolean;
+  /** Columns and relations the operation asks for (default: all). */
+  projection?: HouseholdProjection;
   /** Receives the villages and teams fetched with the page, to prime the request's loaders. */
   prime?: (villages: Village[], teams: Team[]) => void;
 }
@@ -62,22 +64,34 @@ export class HouseholdService {
     const dir = desc ? 'DESC' : 'ASC';
     // The page first, then its villages and teams joined to those few rows in the same statement (RLS applies
     // to the joined tables too): one round trip instead of three.
+    const projection = args.projection ?? EVERY_COLUMN;
+    const villageJoin = projection.village
+      ? `LEFT JOIN LATERAL (SELECT ${VILLAGE_COLUMNS} FROM village v WHERE v.id = page."villageId") v ON true`
+      : '';
+    const teamJoin = projection.team
+      ? `LEFT JOIN LATERAL (SELECT ${TEAM_COLUMNS} FROM work_team t LEFT JOIN district_unit u ON u.id = t.home_unit_id
+                         WHERE t.id = page."teamId") t ON true`
+      : '';
     const pageSql = `WITH page AS (
-        SELECT ${HOUSEHOLD_COLUMNS}, ${sort.column}::text AS "sortValue",
+        SELECT ${projection.columns}, ${sort.column}::text AS "sortValue",
           row_number() OVER (ORDER BY ${sort.column} ${dir}, h.id ${dir}) AS "pageRank" FROM household h
         ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
         ORDER BY ${sort.column} ${dir}, h.id ${dir} LIMIT $${pageParams.length})
-      SELECT page.*, to_jsonb(v) AS "villageRow", to_jsonb(t) AS "teamRow" FROM page
-      LEFT JOIN LATERAL (SELECT ${VILLAGE_COLUMNS} FROM village v WHERE v.id = page."villageId") v ON true
-      LEFT JOIN LATERAL (SELECT ${TEAM_COLUMNS} FROM work_team t LEFT JOIN district_unit u ON u.id = t.home_unit_id
-                         WHERE t.id = page."teamId") t ON true
+      SELECT page.*${projection.village ? ', to_jsonb(v) AS "villageRow"' : ''}${projection.team ? ', to_jsonb(t) AS "teamRow"' : ''}
+      FROM page ${villageJoin} ${teamJoin}
       ORDER BY page."pageRank"`;
     const countSql = `SELECT count(*)::int AS n FROM household h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [rows, count] = await Promise.all([
       tx.query<Household & { villageRow: Village | null; teamRow: Team | null }>(pageSql, pageParams),
       args.withTotal ? tx.query<{ n: number }>(countSql, params) : Promise.resolve([]),
     ]);
-    const page = rows.slice(0, args.first);
+    // Instances, so type-graphql's field resolvers take them as they are instead of copying each row per field.
+    const page = rows.slice(0, args.first).map((row) =>
+      Object.assign(new Household(), row, {
+        villageRow: row.villageRow && Object.assign(new Village(), row.villageRow),
+        teamRow: row.teamRow && Object.assign(new Team(), row.teamRow),
+      }),
+    );
     args.prime?.(
       page.flatMap((r) => (r.villageRow ? [r.villageRow] : [])),
       page.flatMap((r) => (r.teamRow ? [r.teamRow] : [])),

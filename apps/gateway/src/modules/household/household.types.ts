@@ -2,8 +2,10 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Stage } from '../../graphql/enums.js';
 import { PageInfo } from '../../graphql/page-info.js';
+import type { Team, Village } from '../catalog/catalog.types.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A household to be expropriated (征迁户). Personal data is masked unless the caller may see it.',
 })
@@ -51,9 +53,13 @@ export class Household {
   villageId!: string;
   teamId!: string | null;
   sortValue?: string;
+  /** Village and team read with the page (null: not visible); absent when the row came from elsewhere. */
+  villageRow?: Village | null;
+  teamRow?: Team | null;
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'One stage transition of a household: append-only, the household row is its projection.',
 })
 export class HouseholdEvent {
@@ -95,7 +101,7 @@ export class HouseholdEvent {
   teamId!: string | null;
 }
 
-@ObjectType({ description: 'An edge of the households connection.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of the households connection.' })
 export class HouseholdEdge {
   @Field(() => String, { description: 'Opaque cursor of this edge.' })
   cursor!: string;
@@ -104,7 +110,7 @@ export class HouseholdEdge {
   node!: Household;
 }
 
-@ObjectType({ description: 'A page of households (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of households (Relay connection).' })
 export class HouseholdConnection {
   @Field(() => [HouseholdEdge], { description: 'The households of this page.' })
   edges!: HouseholdEdge[];

@@ -12,6 +12,7 @@ registerEnumType(InspectionTargetKind, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A 四察四看 score of one headquarters or team for one period, by the supervision group.',
 })
 export class Inspection {
@@ -53,7 +54,10 @@ export class Inspection {
   teamId!: string | null;
 }
 
-@ObjectType({ description: 'An inspection with its place among the same kind of targets in its period.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An inspection with its place among the same kind of targets in its period.',
+})
 export class InspectionRanking extends Inspection {
   @Field(() => Int, { description: 'Rank by score, 1 = best; ties share a rank.' })
   rank!: number;

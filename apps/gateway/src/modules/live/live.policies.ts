@@ -6,11 +6,12 @@ import { decodeMilestoneCursor } from './milestone.service.js';
 /**
  * How each live field fans out. Boards and the gauge are state (a late joiner gets the group's latest result
  * at once); household changes and milestones are events (a late joiner gets what follows). Milestones replay
- * per subscriber from its cursor, while the live part stays shared whatever the cursors.
+ * per subscriber from its cursor, while the live part stays shared whatever the cursors. Boards and the gauge read
+ * only the public progress counters, so every signed-in subscriber shares one execution per event.
  */
 export const livePolicies: FanoutPolicies = {
-  leaderboardChanged: { late: 'last' },
-  campaignProgress: { late: 'last' },
+  leaderboardChanged: { late: 'last', audience: 'signed-in' },
+  campaignProgress: { late: 'last', audience: 'signed-in' },
   householdChanged: { late: 'none' },
   milestoneReached: {
     late: 'none',

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/page-info.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A milestone (里程碑): a scope crossing a threshold — 50/80/90/100 % of households measured or signed, every ' +
     '500,000 m² of the campaign, the first team to measure all its households. Each happens once and is stored; ' +
@@ -37,7 +38,7 @@ export class Milestone {
   headquartersId!: string | null;
 }
 
-@ObjectType({ description: 'An edge of the milestones connection.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of the milestones connection.' })
 export class MilestoneEdge {
   @Field(() => String, {
     description: 'Opaque cursor: pass it as `after` to `milestones` or to `milestoneReached`.',
@@ -48,7 +49,10 @@ export class MilestoneEdge {
   node!: Milestone;
 }
 
-@ObjectType({ description: 'Milestones in recording order, oldest first (Relay connection).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Milestones in recording order, oldest first (Relay connection).',
+})
 export class MilestoneConnection {
   @Field(() => [MilestoneEdge], { description: 'The milestones of this page.' })
   edges!: MilestoneEdge[];
@@ -60,7 +64,7 @@ export class MilestoneConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'The WebSocket session after a token renewal.' })
+@ObjectType({ simpleResolvers: true, description: 'The WebSocket session after a token renewal.' })
 export class SocketSession {
   @Field(() => String, { description: 'Who the socket acts as (unchanged by a renewal).' })
   subject!: string;

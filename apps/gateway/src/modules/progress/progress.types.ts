@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The campaign gauge: 奋战100天,征迁300万. Public to every signed-in caller.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The campaign gauge: 奋战100天,征迁300万. Public to every signed-in caller.',
+})
 export class CampaignGauge {
   @Field(() => String, { description: 'Campaign name.' })
   name!: string;
@@ -36,6 +39,7 @@ export class CampaignGauge {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Progress of one scope (campaign, headquarters, township, pairing, team or village).',
 })
 export class Progress {
@@ -83,7 +87,7 @@ export class Progress {
   signedToday!: number;
 }
 
-@ObjectType({ description: 'One row of a leaderboard.' })
+@ObjectType({ simpleResolvers: true, description: 'One row of a leaderboard.' })
 export class LeaderboardRow extends Progress {
   @Field(() => Int, {
     description: 'Rank by signed percentage, then signed area (1 = first; ties share a rank).',

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Headquarters, Township } from '../catalog/catalog.types.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A resettlement site (安置房) of a headquarters: units planned for property-swap households.',
 })
 export class ResettlementSite {

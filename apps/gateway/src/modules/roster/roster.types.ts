@@ -6,7 +6,10 @@ registerEnumType(ImportErrorCode, {
   description: 'Why a roster row or header was refused.',
 });
 
-@ObjectType({ description: 'One problem in a roster: a bad cell, a bad row or a missing column.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One problem in a roster: a bad cell, a bad row or a missing column.',
+})
 export class ImportRowError {
   @Field(() => Int, {
     description:
@@ -31,6 +34,7 @@ export class ImportRowError {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Outcome of a roster import. All or nothing: households are written only when `errors` is empty and ' +
     '`dryRun` is false; otherwise nothing is written and every bad row is listed.',

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { ErrorCode, errorMessages } from '@hanjiang/domain';
+import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
+import type { GatewayContext } from '../context.js';
+
+export interface OperationOutcome {
+  readonly operation: OperationDefinitionNode | null | undefined;
+  readonly operationName: string | null | undefined;
+  readonly variables: Record<string, unknown> | undefined;
+  /** True when the response carries any error. */
+  readonly failed: boolean;
+}
+
+export interface OperationEnd {
+  /** Replaces the response when the commit failed. */
+  readonly replacement: FormattedExecutionResult | null;
+  /** Statements sent, BEGIN…settings and COMMIT included: what the database actually received. */
+  readonly sqlStatements: number;
+  /** Epoch ms (fractional) just before COMMIT was sent: the bench's fan-out latencies start here. */
+  readonly commitStartedAt: number | null;
+}
+
+/** The development-only response extensions (EXPOSE_SQL_STATS) for the N+1 tests and the bench. */
+export function statsExtensions(end: OperationEnd): Record<string, number> {
+  return {
+    sqlStatements: end.sqlStatements,
+    ...(end.commitStartedAt === null ? {} : { commitStartedAt: end.commitStartedAt }),
+  };
+}
+
+/**
+ * Ends an operation's transaction before its response leaves — one rule for Apollo's pipeline and the compiled
+ * fast path: a mutation with any error rolls back whole; a successful one appends its audit row (hash-chained,
+ * in the same transaction) and commits. If the commit fails the client gets an error, never a success that was
+ * not stored: the returned result replaces the response.
+ */
+export async function endOperation(
+  ctx: GatewayContext,
+  outcome: OperationOutcome,
+): Promise<OperationEnd> {
+  const { tx } = ctx;
+  const mutation = outcome.operation?.operation === OperationTypeNode.MUTATION;
+  const counted = () => tx.statements + (tx.started ? 1 : 0);
+  if (mutation && outcome.failed) {
+    await tx.rollback();
+    return { replacement: null, sqlStatements: counted(), commitStartedAt: null };
+  }
+  try {
+    if (mutation) {
+      await tx.query('SELECT app.append_audit($1, $2, $3, $4, $5, $6)', [
+        outcome.operationName ?? firstField(outcome.operation) ?? 'anonymous mutation',
+        hashVariables(outcome.variables),
+        ctx.requestId,
+        ctx.clientAddress ?? null,
+        'ok',
+        ctx.principal?.membershipId ?? null,
+      ]);
+    }
+    const sqlStatements = counted();
+    const commitStartedAt = performance.timeOrigin + performance.now();
+    await tx.commit();
+    return { replacement: null, sqlStatements, commitStartedAt };
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'commit failed');
+    await tx.rollback().catch(() => undefined);
+    const message = errorMessages[ErrorCode.INTERNAL_SERVER_ERROR];
+    return {
+      replacement: {
+        data: null,
+        errors: [
+          {
+            message: message.en,
+            extensions: {
+              code: ErrorCode.INTERNAL_SERVER_ERROR,
+              messageZh: message.zh,
+              messageEn: message.en,
+            },
+          },
+        ],
+      },
+      sqlStatements: counted(),
+      commitStartedAt: null,
+    };
+  }
+}
+
+function firstField(operation: OperationDefinitionNode | null | undefined): string | undefined {
+  const first = operation?.selectionSet.selections[0];
+  return first?.kind === Kind.FIELD ? first.name.value : undefined;
+}
+
+/** Variables are not stored (they carry personal data); their hash ties an audit row to a request. */
+function hashVariables(variables: Record<string, unknown> | undefined): string | null {
+  if (!variables) return null;
+  const { password: _drop, ...rest } = variables;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
