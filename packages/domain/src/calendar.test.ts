@@ -24,6 +24,16 @@ describe('shanghaiDate', () => {
   it('rejects an invalid date', () => {
     expect(() => shanghaiDate(new Date('nonsense'))).toThrow(RangeError);
   });
+
+  it('agrees with the time-zone database every 7 hours from 1985 to 2035 (DST years 1986–1991 included)', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
+    const mismatches: string[] = [];
+    for (let ms = Date.UTC(1985, 0, 1); ms < Date.UTC(2035, 0, 1); ms += 7 * 3_600_000) {
+      const instant = new Date(ms);
+      if (shanghaiDate(instant) !== zone.format(instant)) mismatches.push(instant.toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
 
 describe('startOfShanghaiDay', () => {

@@ -14,9 +14,19 @@ const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** China has kept UTC+8 all year since 1992 (daylight saving ran 1986–1991): from then on no Intl is needed. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+/** Where toISOString still has a four-digit year. */
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31);
+
 /** The Shanghai calendar date ('YYYY-MM-DD') of an instant. */
 export function shanghaiDate(instant: Date): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid date');
+  // Per request on every board and signing: a fixed offset is ~50× cheaper than formatToParts.
+  if (ms >= FIXED_OFFSET_SINCE && ms < FIXED_OFFSET_UNTIL)
+    return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   const parts = shanghaiDateFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';

@@ -75,22 +75,28 @@ export class RequestTransaction {
     return client;
   }
 
-  async commit(): Promise<void> {
-    await this.end('COMMIT');
+  /**
+   * Commits. `finalStatement` (fully literal SQL, no parameters) is sent in the same simple-protocol round trip
+   * just before COMMIT; if it fails, COMMIT is not executed, the connection is discarded and this throws.
+   */
+  async commit(finalStatement?: string): Promise<void> {
+    await this.end('COMMIT', finalStatement);
   }
 
   async rollback(): Promise<void> {
     await this.end('ROLLBACK');
   }
 
-  private async end(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  private async end(statement: 'COMMIT' | 'ROLLBACK', before?: string): Promise<void> {
     if (this.finished) return;
+    // A final statement needs the transaction even when the operation itself read nothing (e.g. login's audit).
+    if (before && !this.started) await this.connection();
     this.finished = true;
     const client = this.client ?? (this.opening ? await this.opening.catch(() => null) : null);
     if (!client) return;
     try {
-      await client.query(statement);
-      this.statements += 1;
+      await client.query(before ? `${before}; ${statement}` : statement);
+      this.statements += before ? 2 : 1;
       client.release();
     } catch (error) {
       // A connection whose transaction state is unknown must not go back to the pool.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ErrorCode, errorMessages } from '@hanjiang/domain';
 import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { Kind, OperationTypeNode } from 'graphql';
+import pg from 'pg';
 import type { GatewayContext } from '../context.js';
 
 export interface OperationOutcome {
@@ -35,10 +36,7 @@ export function statsExtensions(end: OperationEnd): Record<string, number> {
  * in the same transaction) and commits. If the commit fails the client gets an error, never a success that was
  * not stored: the returned result replaces the response.
  */
-export async function endOperation(
-  ctx: GatewayContext,
-  outcome: OperationOutcome,
-): Promise<OperationEnd> {
+export async function endOperation(ctx: GatewayContext, outcome: OperationOutcome): Promise<OperationEnd> {
   const { tx } = ctx;
   const mutation = outcome.operation?.operation === OperationTypeNode.MUTATION;
   const counted = () => tx.statements + (tx.started ? 1 : 0);
@@ -47,20 +45,22 @@ export async function endOperation(
     return { replacement: null, sqlStatements: counted(), commitStartedAt: null };
   }
   try {
-    if (mutation) {
-      await tx.query('SELECT app.append_audit($1, $2, $3, $4, $5, $6)', [
-        outcome.operationName ?? firstField(outcome.operation) ?? 'anonymous mutation',
-        hashVariables(outcome.variables),
-        ctx.requestId,
-        ctx.clientAddress ?? null,
-        'ok',
-        ctx.principal?.membershipId ?? null,
-      ]);
-    }
-    const sqlStatements = counted();
+    // The audit row rides in COMMIT's round trip (values as escaped literals): one round trip fewer per write.
+    const audit = mutation
+      ? `SELECT app.append_audit(${[
+          outcome.operationName ?? firstField(outcome.operation) ?? 'anonymous mutation',
+          hashVariables(outcome.variables),
+          ctx.requestId,
+          ctx.clientAddress ?? null,
+          'ok',
+          ctx.principal?.membershipId ?? null,
+        ]
+          .map(literal)
+          .join(', ')})`
+      : undefined;
     const commitStartedAt = performance.timeOrigin + performance.now();
-    await tx.commit();
-    return { replacement: null, sqlStatements, commitStartedAt };
+    await tx.commit(audit);
+    return { replacement: null, sqlStatements: tx.statements, commitStartedAt };
   } catch (error) {
     ctx.logger.error({ err: error }, 'commit failed');
     await tx.rollback().catch(() => undefined);
@@ -83,6 +83,10 @@ export async function endOperation(
       commitStartedAt: null,
     };
   }
+}
+
+function literal(value: string | null): string {
+  return value === null ? 'NULL' : pg.escapeLiteral(value);
 }
 
 function firstField(operation: OperationDefinitionNode | null | undefined): string | undefined {

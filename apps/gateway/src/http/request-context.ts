@@ -4,6 +4,7 @@ import { tenantSettings } from '../auth/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
 import { RequestTransaction } from '../db/request-transaction.js';
 import { createLoaders } from '../loaders.js';
+import type { Logger } from '../logger.js';
 
 /**
  * The context of one HTTP operation, for Apollo and the compiled fast path alike: the caller (a bad credential
@@ -22,13 +23,16 @@ export async function createRequestContext(
   );
   const tx = new RequestTransaction(pool, tenantSettings(principal));
   res.once('close', () => void tx.rollback().catch(() => undefined));
-  const logger = principal
-    ? req.log.child({ subject: principal.subject, tenant: principal.tenantCode })
-    : req.log;
+  let logger: Logger | undefined;
   return {
     requestId: req.id,
     principal,
-    logger,
+    // Made on first use, like req.log: most operations never log.
+    get logger() {
+      return (logger ??= principal
+        ? req.log.child({ subject: principal.subject, tenant: principal.tenantCode })
+        : req.log);
+    },
     tx,
     loaders: createLoaders(tx),
     services,

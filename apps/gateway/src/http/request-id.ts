@@ -19,13 +19,20 @@ export function requestIdMiddleware(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const incoming = req.header('x-request-id');
     req.id = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
-    req.log = logger.child({ requestId: req.id });
-    res.setHeader('x-request-id', req.id);
-    const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      req.log.debug({ method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
+    // The child logger is made on first use: most requests never log (pino's child() is ~1 % of a board's CPU).
+    let child: Logger | undefined;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      get: () => (child ??= logger.child({ requestId: req.id })),
     });
+    res.setHeader('x-request-id', req.id);
+    if (logger.isLevelEnabled('debug')) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        req.log.debug({ method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
+      });
+    }
     next();
   };
 }

@@ -54,7 +54,9 @@ export async function applyCounters(
   const pairing = pairingOf(scopes.townshipCode);
   if (pairing) fixed.push(['pairing', pairing.code]);
   const { deltas } = change;
-  const rows = await tx.query<CounterRow>(
+  // Today's per-scope signings ride in the same statement (a data-modifying CTE fed by the UPDATE's RETURNING,
+  // inserted in scope order like the counters are locked): one round trip fewer while the campaign row is locked.
+  return tx.query<CounterRow>(
     `WITH RECURSIVE chain AS (
         SELECT id, code, parent_id FROM work_team WHERE id = $3::uuid
         UNION ALL SELECT p.id, p.code, p.parent_id FROM chain c JOIN work_team p ON p.id = c.parent_id),
@@ -62,13 +64,22 @@ export async function applyCounters(
                  UNION ALL SELECT 'team', code FROM chain),
       locked AS (SELECT c.scope_kind, c.scope_code FROM progress_counter c
                  JOIN scopes s ON s.kind = c.scope_kind AND s.code = c.scope_code
-                 ORDER BY c.scope_kind, c.scope_code FOR UPDATE OF c)
-     UPDATE progress_counter c SET measured = measured + $4, assessed = assessed + $5, signed = signed + $6,
-        vacated = vacated + $7, demolished = demolished + $8, signed_area_m2 = signed_area_m2 + $9,
-        updated_at = now()
-     FROM locked l WHERE c.scope_kind = l.scope_kind AND c.scope_code = l.scope_code
-     RETURNING c.scope_kind AS "scopeKind", c.scope_code AS "scopeCode", c.households, c.measured, c.signed,
-        c.signed_area_m2::float8 AS "signedAreaM2"`,
+                 ORDER BY c.scope_kind, c.scope_code FOR UPDATE OF c),
+      updated AS (
+        UPDATE progress_counter c SET measured = measured + $4, assessed = assessed + $5, signed = signed + $6,
+          vacated = vacated + $7, demolished = demolished + $8, signed_area_m2 = signed_area_m2 + $9,
+          updated_at = now()
+        FROM locked l WHERE c.scope_kind = l.scope_kind AND c.scope_code = l.scope_code
+        RETURNING c.scope_kind, c.scope_code, c.households, c.measured, c.signed, c.signed_area_m2),
+      daily AS (
+        INSERT INTO progress_daily (scope_kind, scope_code, day, signed, signed_area_m2)
+        SELECT u.scope_kind, u.scope_code, $10::date, $6, $9 FROM updated u WHERE $6::int <> 0
+        ORDER BY u.scope_kind, u.scope_code
+        ON CONFLICT (scope_kind, scope_code, day) DO UPDATE
+          SET signed = progress_daily.signed + EXCLUDED.signed,
+              signed_area_m2 = progress_daily.signed_area_m2 + EXCLUDED.signed_area_m2)
+     SELECT scope_kind AS "scopeKind", scope_code AS "scopeCode", households, measured, signed,
+        signed_area_m2::float8 AS "signedAreaM2" FROM updated`,
     [
       fixed.map(([kind]) => kind),
       fixed.map(([, code]) => code),
@@ -79,26 +90,7 @@ export async function applyCounters(
       deltas.vacated,
       deltas.demolished,
       change.signedAreaDelta,
+      shanghaiDay,
     ],
   );
-  if (change.signedDelta !== 0) {
-    const sorted = [...rows].sort((a, b) =>
-      `${a.scopeKind}/${a.scopeCode}`.localeCompare(`${b.scopeKind}/${b.scopeCode}`),
-    );
-    await tx.query(
-      `INSERT INTO progress_daily (scope_kind, scope_code, day, signed, signed_area_m2)
-       SELECT kind, code, $3::date, $4, $5 FROM unnest($1::text[], $2::text[]) AS s (kind, code)
-       ON CONFLICT (scope_kind, scope_code, day) DO UPDATE
-         SET signed = progress_daily.signed + EXCLUDED.signed,
-             signed_area_m2 = progress_daily.signed_area_m2 + EXCLUDED.signed_area_m2`,
-      [
-        sorted.map((r) => r.scopeKind),
-        sorted.map((r) => r.scopeCode),
-        shanghaiDay,
-        change.signedDelta,
-        change.signedAreaDelta,
-      ],
-    );
-  }
-  return rows;
 }
