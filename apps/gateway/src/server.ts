@@ -17,7 +17,8 @@ import { type Env, isDemoMode } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
-import { fastPath } from './http/fast-path.js';
+import { FastPath } from './http/fast-path.js';
+import { graphqlEntry } from './http/graphql-entry.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
@@ -78,12 +79,22 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
   const schema = await createSchema();
   const armor = createArmor().protect();
   const introspection = env.NODE_ENV !== 'production';
   const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
   const formatError = createErrorFormatter(logger);
+  const fast = new FastPath({
+    schema,
+    documents: new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]),
+    introspection,
+    createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
+    formatError,
+    exposeSqlStats,
+  });
+  const httpServer = createServer(
+    graphqlEntry({ app, fast, readiness, logger, maxBodyBytes: MAX_QUERY_BYTES * 10 }),
+  );
   const apollo = new ApolloServer<GatewayContext>({
     ...armor,
     gateway: jitGateway(schema),
@@ -134,14 +145,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
           .principal,
     }),
     express.json({ limit: MAX_QUERY_BYTES * 10 }),
-    fastPath({
-      schema,
-      documents: new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]),
-      introspection,
-      createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
-      formatError,
-      exposeSqlStats,
-    }),
+    fast.middleware(),
     expressMiddleware(apollo, {
       context: ({ req, res }) => createRequestContext(req, res, services, database!.pool),
     }),

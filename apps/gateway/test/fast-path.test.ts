@@ -54,7 +54,7 @@ describe('the compiled fast path answers exactly as Apollo does', () => {
   let owner: pg.Pool;
 
   const send = async (body: object, headers: Record<string, string>): Promise<Answer> => {
-    const response = await fetch(`${opened.gateway.url}/graphql`, {
+    const response = await fetch(opened.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -114,7 +114,7 @@ describe('the compiled fast path answers exactly as Apollo does', () => {
     const forged = await send({ query: '{ campaign { day } }' }, { authorization: 'Bearer not.a.token' });
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const viaGet = await fetch(
-      `${opened.gateway.url}/graphql?query=${encodeURIComponent('{ campaign { day } }')}`,
+      `${opened.gateway.url}?query=${encodeURIComponent('{ campaign { day } }')}`,
       { headers: { ...(await auth('baitang.viewer')), 'apollo-require-preflight': '1' } },
     );
     expect(((await viaGet.json()) as Answer['body']).data).toMatchObject({
@@ -161,5 +161,47 @@ describe('the compiled fast path answers exactly as Apollo does', () => {
     expect(signed.text).not.toContain('\n');
     expect(signed.body.data).toEqual({ advanceStage: { stage: 'SIGNED', version: target.version + 1 } });
     expect(await audit()).toBe(before + 1);
+  });
+
+  it('a body that is not JSON gets 400 BAD_USER_INPUT as JSON, in both languages', async () => {
+    const response = await fetch(opened.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ campaign { day } }"',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Answer['body'];
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      messageZh: expect.any(String),
+    });
+  });
+
+  it('keeps a well-formed x-request-id and makes one otherwise, on the fast path too', async () => {
+    const headers = { 'content-type': 'application/json', ...(await auth('baitang.viewer')) };
+    const body = JSON.stringify({ query: '{ campaign { day } }' });
+    const given = await fetch(opened.gateway.url, {
+      method: 'POST',
+      headers: { ...headers, 'x-request-id': 'screen-42-request-7' },
+      body,
+    });
+    expect(given.headers.get('x-request-id')).toBe('screen-42-request-7');
+    const made = await fetch(opened.gateway.url, { method: 'POST', headers, body });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await made.text()).not.toContain('\n');
+  });
+
+  it('a chunked body (no content-length) is answered the same, through express', async () => {
+    const query = '{ leaderboard(board: HEADQUARTERS) { rank name } }';
+    const headers = { 'content-type': 'application/json', ...(await auth('baitang.viewer')) };
+    const chunked = await fetch(opened.gateway.url, {
+      method: 'POST',
+      headers,
+      body: new Blob([JSON.stringify({ query })]).stream(),
+      duplex: 'half',
+    });
+    const plain = await send({ query }, headers);
+    expect(chunked.status).toBe(200);
+    expect(await chunked.json()).toEqual(plain.body);
   });
 });

@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+import { ErrorCode, errorMessages } from '@hanjiang/domain';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
   BREAK,
@@ -16,6 +18,7 @@ import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import { asGraphQLError } from '../graphql/jit-executor.js';
 import { endOperation, statsExtensions } from './operation-end.js';
+import type { IdentifiedRequest } from './request-id.js';
 
 interface Plan {
   readonly compiled: CompiledQuery;
@@ -28,7 +31,7 @@ export interface FastPathOptions {
   documents: DocumentCache;
   /** Apollo's `introspection` setting: when off, introspection documents are left to Apollo to refuse. */
   introspection: boolean;
-  createContext(req: Request, res: Response): Promise<GatewayContext>;
+  createContext(req: IdentifiedRequest, res: ServerResponse): Promise<GatewayContext>;
   /** The formatter Apollo uses (public codes pass, everything else is masked and logged). */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   exposeSqlStats: boolean;
@@ -45,48 +48,65 @@ export interface FastPathOptions {
  * parse or validate, introspection when it is off, subscriptions, a bad credential, variables that do not
  * coerce — goes on to Apollo unchanged, before anything has run, so every error keeps Apollo's exact shape.
  */
-export function fastPath(options: FastPathOptions): RequestHandler {
-  const plans = new LRUCache<string, Plan | false>({ max: 2_000 });
+export class FastPath {
+  private readonly plans = new LRUCache<string, Plan | false>({ max: 2_000 });
 
-  const planFor = (query: string, operationName: string | undefined): Plan | false => {
+  constructor(private readonly options: FastPathOptions) {}
+
+  /**
+   * Takes the request when its parsed body is one this path answers (true), else leaves it untouched (false).
+   * Once taken, `fallback` may still be called — before anything ran — to let Apollo answer after all.
+   */
+  tryHandle(body: unknown, req: IdentifiedRequest, res: ServerResponse, fallback: () => void): boolean {
+    if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return false;
+    const plan = this.planFor(body.query, body.operationName ?? undefined);
+    if (!plan) return false;
+    run(this.options, plan, body.variables ?? undefined, req, res, fallback).catch((error: unknown) => {
+      req.log.error({ err: error }, 'fast path failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ errors: [internalError()] }));
+    });
+    return true;
+  }
+
+  /** The same inside express, for requests the entry in front of express left to it (e.g. chunked bodies). */
+  middleware(): RequestHandler {
+    return (req: Request, res: Response, next: NextFunction) => {
+      if (!this.tryHandle(req.body, req, res, () => next())) next();
+    };
+  }
+
+  private planFor(query: string, operationName: string | undefined): Plan | false {
     const key = `${operationName ?? ''}\n${query}`;
-    let plan = plans.get(key);
+    let plan = this.plans.get(key);
     if (plan === undefined) {
-      plan = makePlan(options, query, operationName);
-      plans.set(key, plan);
+      plan = makePlan(this.options, query, operationName);
+      this.plans.set(key, plan);
     }
     return plan;
-  };
-
-  return (req: Request, res: Response, next: NextFunction) => {
-    const body = req.body as unknown;
-    if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return next();
-    const plan = planFor(body.query, body.operationName ?? undefined);
-    if (!plan) return next();
-    run(options, plan, body.variables ?? undefined, req, res, next).catch(next);
-  };
+  }
 }
 
 async function run(
   options: FastPathOptions,
   plan: Plan,
   variables: Record<string, unknown> | undefined,
-  req: Request,
-  res: Response,
-  next: NextFunction,
+  req: IdentifiedRequest,
+  res: ServerResponse,
+  fallback: () => void,
 ): Promise<void> {
   let ctx: GatewayContext;
   try {
     ctx = await options.createContext(req, res);
   } catch {
     // A refused credential: Apollo authenticates again and answers with its own error.
-    return next();
+    return fallback();
   }
   const result = await plan.compiled.query(undefined, ctx, variables ?? {});
   if (result.errors?.length && result.data === undefined) {
     // Variables refused before anything ran (see jit-executor): Apollo answers, graphql-js decides.
     await ctx.tx.rollback();
-    return next();
+    return fallback();
   }
   const errors = result.errors?.map((error) => {
     const wrapped = asGraphQLError(error);
@@ -157,4 +177,12 @@ function asksForIntrospection(document: DocumentNode): boolean {
     },
   });
   return found;
+}
+
+function internalError(): GraphQLFormattedError {
+  const message = errorMessages[ErrorCode.INTERNAL_SERVER_ERROR];
+  return {
+    message: message.en,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, messageZh: message.zh, messageEn: message.en },
+  };
 }

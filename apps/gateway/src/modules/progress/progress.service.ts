@@ -32,17 +32,39 @@ const BOARD_SCOPE: Record<LeaderboardBoard, string> = {
   [LeaderboardBoard.TEAM]: 'team',
 };
 
-const COUNTER_SQL = `SELECT c.scope_kind AS "scopeKind", c.scope_code AS "scopeCode", c.households, c.measured,
-    c.assessed, c.signed, c.vacated, c.demolished, c.building_area_m2::float8 AS "buildingAreaM2",
-    c.signed_area_m2::float8 AS "signedAreaM2", coalesce(d.signed, 0) AS "signedToday",
-    coalesce(t.name_zh, hq.name_zh, wt.name_zh, v.name_zh) AS name
-  FROM progress_counter c
-  LEFT JOIN progress_daily d ON d.scope_kind = c.scope_kind AND d.scope_code = c.scope_code AND d.day = $2::date
-  LEFT JOIN township t ON c.scope_kind = 'township' AND t.code = c.scope_code
-  LEFT JOIN headquarters hq ON c.scope_kind = 'headquarters' AND hq.code = c.scope_code
-  LEFT JOIN work_team wt ON c.scope_kind = 'team' AND wt.code = c.scope_code
-  LEFT JOIN village v ON c.scope_kind = 'village' AND v.code = c.scope_code
-  WHERE c.scope_kind = $1`;
+/** Where each scope kind's display name lives (pairings and the campaign have none in the database). */
+const NAME_TABLE: Readonly<Record<string, string | null>> = {
+  campaign: null,
+  headquarters: 'headquarters',
+  township: 'township',
+  pairing: null,
+  team: 'work_team',
+  village: 'village',
+};
+
+const counterSqlByKind = new Map<string, string>();
+
+/**
+ * Counters of one scope kind with today's signings and names. One statement per kind, with the kind as a literal
+ * (from the closed table above, never from input): each board gets a plan of its own that joins only its names
+ * table, instead of one prepared plan shared by every board that had to consider all four.
+ */
+function counterSql(scopeKind: string): string {
+  let sql = counterSqlByKind.get(scopeKind);
+  if (sql !== undefined) return sql;
+  if (!Object.hasOwn(NAME_TABLE, scopeKind)) throw new Error(`unknown scope kind ${scopeKind}`);
+  const table = NAME_TABLE[scopeKind];
+  sql = `SELECT c.scope_kind AS "scopeKind", c.scope_code AS "scopeCode", c.households, c.measured,
+      c.assessed, c.signed, c.vacated, c.demolished, c.building_area_m2::float8 AS "buildingAreaM2",
+      c.signed_area_m2::float8 AS "signedAreaM2", coalesce(d.signed, 0) AS "signedToday",
+      ${table ? 'n.name_zh' : 'NULL::text'} AS name
+    FROM progress_counter c
+    LEFT JOIN progress_daily d ON d.scope_kind = c.scope_kind AND d.scope_code = c.scope_code AND d.day = $1::date
+    ${table ? `LEFT JOIN ${table} n ON n.code = c.scope_code` : ''}
+    WHERE c.scope_kind = '${scopeKind}'`;
+  counterSqlByKind.set(scopeKind, sql);
+  return sql;
+}
 
 /** Gauges and boards from the progress counters (readable by every principal; never from household rows). */
 export class ProgressService {
@@ -85,8 +107,8 @@ export class ProgressService {
     scopeCode: string,
     now = new Date(),
   ): Promise<Progress | null> {
-    const rows = await tx.query<CounterRow>(`${COUNTER_SQL} AND c.scope_code = $3`, [
-      scopeKind,
+    if (!Object.hasOwn(NAME_TABLE, scopeKind)) return null;
+    const rows = await tx.query<CounterRow>(`${counterSql(scopeKind)} AND c.scope_code = $2`, [
       shanghaiDate(now),
       scopeCode,
     ]);
@@ -98,7 +120,7 @@ export class ProgressService {
     board: LeaderboardBoard,
     now = new Date(),
   ): Promise<LeaderboardRow[]> {
-    const rows = await tx.query<CounterRow>(COUNTER_SQL, [BOARD_SCOPE[board], shanghaiDate(now)]);
+    const rows = await tx.query<CounterRow>(counterSql(BOARD_SCOPE[board]), [shanghaiDate(now)]);
     const scored = rows.map(withPct);
     return rankRows(scored, (r) => r.signedPct * 1e9 + r.signedAreaM2).map((r) => ({
       ...r,
