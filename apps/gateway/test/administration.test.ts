@@ -323,4 +323,58 @@ describe('administration: team assignment, inspections, resettlement sites', () 
     });
     expect(admin.errors).toBeUndefined();
   });
+
+  it('a property-swap signing draws one unit from its site; a full site refuses and nothing is written', async () => {
+    const site = async (name: string, plannedUnits: number) =>
+      (
+        await asUser<{ createResettlementSite: { id: string } }>(gateway.url, 'district.admin', CREATE_SITE, {
+          input: { headquartersCode: 'baitang-lake', townshipCode: 'baitang', name, plannedUnits },
+        })
+      ).data!.createResettlementSite.id;
+    const roomy = await site('置换测试小区', 2);
+    const full = await site('已满测试小区', 1);
+    await owner.query('UPDATE resettlement_site SET allocated_units = planned_units WHERE id = $1', [full]);
+    const { rows } = await owner.query<{ id: string; version: number }>(
+      `SELECT h.id, h.version FROM household h JOIN township t ON t.id = h.township_id
+       WHERE t.code = 'baitang' AND h.stage = 'ASSESSED' ORDER BY h.code DESC LIMIT 2`,
+    );
+    const SIGN = `mutation ($id: ID!, $v: Int!, $k: String!, $site: ID!) { advanceStage(input: { householdId: $id,
+      toStage: SIGNED, expectedVersion: $v, idempotencyKey: $k, agreedAmountYuan: "900000.00",
+      compensationChoice: PROPERTY_SWAP, resettlementSiteId: $site }) { stage version } }`;
+    const events = async () =>
+      Number((await owner.query<{ n: string }>('SELECT count(*) AS n FROM household_event')).rows[0]!.n);
+    const allocated = async (id: string) =>
+      (
+        await owner.query<{ n: number }>('SELECT allocated_units AS n FROM resettlement_site WHERE id = $1', [
+          id,
+        ])
+      ).rows[0]!.n;
+
+    const before = await events();
+    const refused = await asUser(gateway.url, 'baitang.commander', SIGN, {
+      id: rows[0]!.id,
+      v: rows[0]!.version,
+      k: 'swap-full-site-0001',
+      site: full,
+    });
+    expect(code(refused)).toBe('BAD_USER_INPUT');
+    expect(await events()).toBe(before);
+    expect(await allocated(full)).toBe(1);
+
+    const signed = await asUser<{ advanceStage: { stage: string } }>(gateway.url, 'baitang.commander', SIGN, {
+      id: rows[1]!.id,
+      v: rows[1]!.version,
+      k: 'swap-roomy-site-0001',
+      site: roomy,
+    });
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data?.advanceStage.stage).toBe('SIGNED');
+    expect(await allocated(roomy)).toBe(1);
+    expect(await events()).toBe(before + 1);
+    const { rows: stored } = await owner.query<{ site: string; choice: string }>(
+      'SELECT resettlement_site_id AS site, compensation_choice AS choice FROM household WHERE id = $1',
+      [rows[1]!.id],
+    );
+    expect(stored[0]).toEqual({ site: roomy, choice: 'PROPERTY_SWAP' });
+  });
 });

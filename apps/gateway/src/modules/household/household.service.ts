@@ -77,7 +77,7 @@ export class HouseholdService {
           row_number() OVER (ORDER BY ${sort.column} ${dir}, h.id ${dir}) AS "pageRank" FROM household h
         ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
         ORDER BY ${sort.column} ${dir}, h.id ${dir} LIMIT $${pageParams.length})
-      SELECT page.*${projection.village ? ', to_jsonb(v) AS "villageRow"' : ''}${projection.team ? ', to_jsonb(t) AS "teamRow"' : ''}
+      SELECT page.*${projection.village ? ', row_to_json(v) AS "villageRow"' : ''}${projection.team ? ', row_to_json(t) AS "teamRow"' : ''}
       FROM page ${villageJoin} ${teamJoin}
       ORDER BY page."pageRank"`;
     const countSql = `SELECT count(*)::int AS n FROM household h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;

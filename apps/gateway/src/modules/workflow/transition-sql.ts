@@ -55,12 +55,32 @@ export async function writeTransition(
   w: TransitionWrite,
 ): Promise<{ eventId: string; household: Household }> {
   const version = h.version + 1;
-  let eventId: string;
+  const signing = w.kind === 'ADVANCE' && w.toStage === 'SIGNED';
+  const unsigning = w.kind === 'REVERT' && h.stage === 'SIGNED';
+  const siteId = signing ? ((w.payload.resettlementSiteId as string | null | undefined) ?? null) : null;
+  await drawResettlementUnit(
+    tx,
+    signing ? siteId : unsigning ? h.resettlementSiteId : null,
+    signing ? 1 : -1,
+  );
+  // The event and its projection in one statement (two data-modifying CTEs): one round trip per transition.
+  let rows: (Household & { eventId: string })[];
   try {
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO household_event (township_id, headquarters_id, team_home_township_id, household_id, team_id, kind,
-         from_stage, to_stage, version, actor_subject, membership_id, idempotency_key, request_hash, payload, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+    rows = await tx.query<Household & { eventId: string }>(
+      `WITH event AS (
+         INSERT INTO household_event (township_id, headquarters_id, team_home_township_id, household_id, team_id,
+           kind, from_stage, to_stage, version, actor_subject, membership_id, idempotency_key, request_hash, payload,
+           reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id),
+       updated AS (
+         UPDATE household h SET stage = $8, version = $9, updated_at = now(),
+           assessed_amount_fen = CASE WHEN $16::bigint IS NOT NULL THEN $16::bigint ELSE assessed_amount_fen END,
+           agreed_amount_fen = CASE WHEN $17 THEN $18::bigint WHEN $19 THEN NULL ELSE agreed_amount_fen END,
+           compensation_choice = CASE WHEN $17 THEN $20 WHEN $19 THEN NULL ELSE compensation_choice END,
+           resettlement_site_id = CASE WHEN $17 THEN $21::uuid WHEN $19 THEN NULL ELSE resettlement_site_id END,
+           signed_at = CASE WHEN $17 THEN now() WHEN $19 THEN NULL ELSE signed_at END
+         WHERE h.id = $4 RETURNING ${HOUSEHOLD_COLUMNS})
+       SELECT updated.*, (SELECT id FROM event) AS "eventId" FROM updated`,
       [
         h.townshipId,
         h.headquartersId,
@@ -77,43 +97,21 @@ export async function writeTransition(
         w.requestHash,
         JSON.stringify(w.payload),
         w.reason,
+        w.payload.assessedAmountFen ?? null,
+        signing,
+        w.payload.agreedAmountFen ?? null,
+        unsigning,
+        w.payload.compensationChoice ?? null,
+        siteId,
       ],
     );
-    eventId = rows[0]!.id;
   } catch (error) {
     // The same key used at the same moment for another household: the unique index decides.
     if ((error as { code?: string }).code === '23505') throw publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     throw error;
   }
-  const signing = w.kind === 'ADVANCE' && w.toStage === 'SIGNED';
-  const unsigning = w.kind === 'REVERT' && h.stage === 'SIGNED';
-  const siteId = signing ? ((w.payload.resettlementSiteId as string | null | undefined) ?? null) : null;
-  await drawResettlementUnit(
-    tx,
-    signing ? siteId : unsigning ? h.resettlementSiteId : null,
-    signing ? 1 : -1,
-  );
-  const updated = await tx.query<Household>(
-    `UPDATE household h SET stage = $2, version = $3, updated_at = now(),
-       assessed_amount_fen = CASE WHEN $4::bigint IS NOT NULL THEN $4::bigint ELSE assessed_amount_fen END,
-       agreed_amount_fen = CASE WHEN $5 THEN $6::bigint WHEN $7 THEN NULL ELSE agreed_amount_fen END,
-       compensation_choice = CASE WHEN $5 THEN $8 WHEN $7 THEN NULL ELSE compensation_choice END,
-       resettlement_site_id = CASE WHEN $5 THEN $9::uuid WHEN $7 THEN NULL ELSE resettlement_site_id END,
-       signed_at = CASE WHEN $5 THEN now() WHEN $7 THEN NULL ELSE signed_at END
-     WHERE h.id = $1 RETURNING ${HOUSEHOLD_COLUMNS}`,
-    [
-      h.id,
-      w.toStage,
-      version,
-      w.payload.assessedAmountFen ?? null,
-      signing,
-      w.payload.agreedAmountFen ?? null,
-      unsigning,
-      w.payload.compensationChoice ?? null,
-      siteId,
-    ],
-  );
-  return { eventId, household: updated[0]! };
+  const { eventId, ...household } = rows[0]!;
+  return { eventId, household };
 }
 
 async function drawResettlementUnit(
