@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { REQUEST_ROLE } from '@hanjiang/db';
 import pg from 'pg';
+import { inlineParams } from './sql-literal.js';
 
 /**
  * SQL text → prepared-statement name. The gateway's SQL is templates with parameters, so the set of texts is
@@ -29,6 +30,8 @@ export class RequestTransaction {
   private client: pg.PoolClient | null = null;
   private opening: Promise<pg.PoolClient> | null = null;
   private finished = false;
+  /** Statements to run in COMMIT's round trip (literal SQL), in order; dropped on rollback. */
+  private readonly deferred: string[] = [];
   /** Statements sent, for the N+1 tests and the bench. */
   statements = 0;
 
@@ -76,18 +79,31 @@ export class RequestTransaction {
   }
 
   /**
-   * Commits. `finalStatement` (fully literal SQL, no parameters) is sent in the same simple-protocol round trip
-   * just before COMMIT; if it fails, COMMIT is not executed, the connection is discarded and this throws.
+   * Runs `sql` (parameters inlined as literals) in COMMIT's round trip instead of now — for a write whose result
+   * nobody reads and whose place in the transaction does not matter, such as recording milestones and NOTIFY
+   * after a signing: the round trip saved is one fewer while the signing holds the campaign counter's row lock.
+   * On rollback it never runs.
+   */
+  deferToCommit(sql: string, params: readonly unknown[]): void {
+    if (this.finished) throw new Error('request transaction already finished');
+    this.deferred.push(inlineParams(sql, params));
+  }
+
+  /**
+   * Commits. The deferred statements, then `finalStatement` (fully literal SQL), are sent in the same
+   * simple-protocol round trip just before COMMIT; if any fails, COMMIT is not executed, the connection is
+   * discarded and this throws.
    */
   async commit(finalStatement?: string): Promise<void> {
-    await this.end('COMMIT', finalStatement);
+    const before = [...this.deferred, ...(finalStatement ? [finalStatement] : [])];
+    await this.end('COMMIT', before.length ? before : undefined);
   }
 
   async rollback(): Promise<void> {
     await this.end('ROLLBACK');
   }
 
-  private async end(statement: 'COMMIT' | 'ROLLBACK', before?: string): Promise<void> {
+  private async end(statement: 'COMMIT' | 'ROLLBACK', before?: readonly string[]): Promise<void> {
     if (this.finished) return;
     // A final statement needs the transaction even when the operation itself read nothing (e.g. login's audit).
     if (before && !this.started) await this.connection();
@@ -95,8 +111,8 @@ export class RequestTransaction {
     const client = this.client ?? (this.opening ? await this.opening.catch(() => null) : null);
     if (!client) return;
     try {
-      await client.query(before ? `${before}; ${statement}` : statement);
-      this.statements += before ? 2 : 1;
+      await client.query(before ? `${before.join('; ')}; ${statement}` : statement);
+      this.statements += 1 + (before?.length ?? 0);
       client.release();
     } catch (error) {
       // A connection whose transaction state is unknown must not go back to the pool.

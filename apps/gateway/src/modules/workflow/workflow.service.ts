@@ -127,7 +127,7 @@ export class WorkflowService {
       }),
       encodeLiveEvent({ t: 'progress' }),
     ];
-    await recordMilestonesAndNotify(
+    recordMilestonesAndNotify(
       tx,
       crossedMilestones(counters, change, household.teamCode),
       {
