@@ -34,6 +34,11 @@ export class RequestTransaction {
   private readonly deferred: string[] = [];
   /** Statements sent, for the N+1 tests and the bench. */
   statements = 0;
+  /**
+   * The statement in flight. Resolvers run concurrently (a page and its count, DataLoader batches) but one
+   * connection runs one statement at a time; pg 8 queued them itself with a deprecation warning, pg 9 will not.
+   */
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -47,10 +52,10 @@ export class RequestTransaction {
     const client = await this.connection();
     this.statements += 1;
     const name = statementName(sql);
-    const result = await client.query<R>(
-      name ? { name, text: sql, values: params } : { text: sql, values: params },
-    );
-    return result.rows;
+    const config = name ? { name, text: sql, values: params } : { text: sql, values: params };
+    const result = this.inFlight.then(() => client.query<R>(config));
+    this.inFlight = result.catch(() => undefined);
+    return (await result).rows;
   }
 
   /** The connection, with the transaction open and the settings applied. */
@@ -110,6 +115,7 @@ export class RequestTransaction {
     this.finished = true;
     const client = this.client ?? (this.opening ? await this.opening.catch(() => null) : null);
     if (!client) return;
+    await this.inFlight;
     try {
       await client.query(before ? `${before.join('; ')}; ${statement}` : statement);
       this.statements += 1 + (before?.length ?? 0);
