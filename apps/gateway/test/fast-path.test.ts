@@ -113,10 +113,9 @@ describe('the compiled fast path answers exactly as Apollo does', () => {
     expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const forged = await send({ query: '{ campaign { day } }' }, { authorization: 'Bearer not.a.token' });
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const viaGet = await fetch(
-      `${opened.gateway.url}?query=${encodeURIComponent('{ campaign { day } }')}`,
-      { headers: { ...(await auth('baitang.viewer')), 'apollo-require-preflight': '1' } },
-    );
+    const viaGet = await fetch(`${opened.gateway.url}?query=${encodeURIComponent('{ campaign { day } }')}`, {
+      headers: { ...(await auth('baitang.viewer')), 'apollo-require-preflight': '1' },
+    });
     expect(((await viaGet.json()) as Answer['body']).data).toMatchObject({
       campaign: { day: expect.any(Number) },
     });
@@ -203,5 +202,23 @@ describe('the compiled fast path answers exactly as Apollo does', () => {
     const plain = await send({ query }, headers);
     expect(chunked.status).toBe(200);
     expect(await chunked.json()).toEqual(plain.body);
+  });
+
+  it('a gzip-compressed body is still understood (express inflates it)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const query = '{ campaign { day } }';
+    const response = await fetch(opened.gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'content-encoding': 'gzip',
+        ...(await auth('baitang.viewer')),
+      },
+      body: gzipSync(JSON.stringify({ query })),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Answer['body']).data).toMatchObject({
+      campaign: { day: expect.any(Number) },
+    });
   });
 });

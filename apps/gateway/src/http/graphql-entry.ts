@@ -5,6 +5,9 @@ import type { Logger } from '../logger.js';
 import type { FastPath } from './fast-path.js';
 import { identifyRequest } from './request-id.js';
 
+/** JSON in UTF-8 (the default); another charset is left to body-parser, which decodes it. */
+const PLAIN_JSON = /^application\/json\s*(;\s*charset=utf-?8\s*)?$/i;
+
 export interface GraphQLEntryOptions {
   /** Everything else: express (health, readiness, Apollo, imports). */
   app: RequestListener;
@@ -28,7 +31,9 @@ export function graphqlEntry(options: GraphQLEntryOptions): RequestListener {
     if (
       req.method !== 'POST' ||
       req.url !== '/graphql' ||
-      !/^application\/json\b/i.test(req.headers['content-type'] ?? '') ||
+      !PLAIN_JSON.test(req.headers['content-type'] ?? '') ||
+      // Compressed bodies are express's (body-parser inflates them).
+      (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity' ||
       !(declared >= 0 && declared <= options.maxBodyBytes) ||
       !options.readiness.isReady()
     ) {
