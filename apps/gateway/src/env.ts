@@ -40,6 +40,9 @@ export const envSchema = z
     // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
     EXPOSE_SQL_STATS: bool.default(false),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // How often the audit chain's head (last id and hash) is written to the log and /metrics, so a later
+    // rewrite of the chain disagrees with what was exported before it.
+    AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {

@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { specifiedRules } from 'graphql';
 import { ApiKeyResolver } from './auth/api-keys.js';
 import { Authenticator } from './auth/authenticate.js';
@@ -25,6 +26,7 @@ import { transactionPlugin } from './http/transaction-plugin.js';
 import { fanoutStats } from './live/fanout-stats.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
+import { AuditHeadExporter } from './modules/audit/audit.head.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
@@ -77,6 +79,10 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     live: new LiveService(env, logger),
   };
 
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const auditHead = new AuditHeadExporter(logger, metrics);
+
   const app = express();
   app.disable('x-powered-by');
   const schema = await createSchema();
@@ -120,6 +126,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     res
       .status(readiness.isReady() ? 200 : 503)
       .json({ ready: readiness.isReady(), detail: readiness.reason() });
+  });
+  app.get('/metrics', (_req, res, next) => {
+    void metrics.metrics().then((text) => res.type(metrics.contentType).send(text), next);
   });
   if (exposeSqlStats) {
     // Fan-out counters for the benchmark (executions and SQL per event): see live/fanout-stats.ts.
@@ -179,19 +188,22 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     readiness.starting(env.DATABASE_URL ? 'connecting to PostgreSQL' : 'starting embedded PostgreSQL');
     database = await openDatabase(env, logger);
     readiness.starting('loading the catalogue');
-    await upsertCatalogue(database.pool);
-    if (env.SEED_ON_EMPTY && !(await isSeeded(database.pool))) {
+    await upsertCatalogue(database.admin);
+    if (env.SEED_ON_EMPTY && !(await isSeeded(database.admin))) {
       readiness.starting('seeding the demo data');
       const started = Date.now();
-      const summary = await seedDemo(database.pool, {
+      const summary = await seedDemo(database.admin, {
         scale: env.SEED_SCALE,
         demoPassword: env.DEMO_PASSWORD,
       });
       logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
     }
-    await catalogue.load(database.pool);
+    await catalogue.load(database.admin);
+    // From here on nothing runs as the migration role: requests reach the database only as the login role.
+    await database.releaseAdmin();
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
+    await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
     readiness.ready();
     return database;
   })();
@@ -205,6 +217,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       await ws.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      auditHead.stop();
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
       const db = database ?? (await ready.catch(() => null));
       await db?.close();

@@ -1,4 +1,4 @@
-import { computeProgressCounters, computeProgressDaily } from '@hanjiang/db';
+import { computeProgressCounters, computeProgressDaily, readScopeKey } from '@hanjiang/db';
 import type pg from 'pg';
 import { beginStatement } from '../src/db/request-transaction.js';
 import type { Gateway } from '../src/server.js';
@@ -152,13 +152,16 @@ describe('administration: team assignment, inspections, resettlement sites', () 
     const client = await owner.connect();
     try {
       await client.query(
-        beginStatement({
-          'app.tenant_kind': 'township',
-          'app.tenant_id': 'baitang',
-          'app.role': 'commander',
-          'app.team_id': '',
-          'app.subject': 'baitang.commander',
-        }),
+        beginStatement(
+          {
+            'app.tenant_kind': 'township',
+            'app.tenant_id': 'baitang',
+            'app.role': 'commander',
+            'app.team_id': '',
+            'app.subject': 'baitang.commander',
+          },
+          await readScopeKey(owner),
+        ),
       );
       await expect(
         client.query(

@@ -1,7 +1,7 @@
-import { REQUEST_ROLE } from '@hanjiang/db';
+import { readScopeKey, REQUEST_ROLE } from '@hanjiang/db';
 import pg from 'pg';
 import { beginStatement, RequestTransaction } from '../src/db/request-transaction.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import { createSeededDatabase, type TestDatabase, withScopeKey } from './helpers/database.js';
 
 const township = (code: string) => ({
   'app.tenant_kind': 'township',
@@ -14,10 +14,12 @@ const township = (code: string) => ({
 describe('row-level security, in the database itself', () => {
   let db: TestDatabase;
   let owner: pg.Pool;
+  let key: Buffer;
 
   beforeAll(async () => {
     db = await createSeededDatabase();
     owner = new pg.Pool({ connectionString: db.url, max: 2 });
+    key = await readScopeKey(owner);
   });
   afterAll(async () => {
     await owner?.end();
@@ -32,7 +34,7 @@ describe('row-level security, in the database itself', () => {
   it("a raw SELECT * FROM household with a township's settings returns its rows and its helpers' rows only", async () => {
     const client = await owner.connect();
     try {
-      await client.query(beginStatement(township('baisha')));
+      await client.query(beginStatement(township('baisha'), key));
       const { rows } = await client.query<{ township_id: string; team_home_township_id: string | null }>(
         'SELECT * FROM household',
       );
@@ -61,7 +63,7 @@ describe('row-level security, in the database itself', () => {
       expect((await client.query('SELECT * FROM progress_counter')).rowCount).toBe(0);
       await client.query('COMMIT');
       // After a transaction that set them locally, the settings read '' on this connection, not NULL.
-      await client.query(beginStatement(township('baitang')));
+      await client.query(beginStatement(township('baitang'), key));
       await client.query('COMMIT');
       await client.query(`BEGIN; SET LOCAL ROLE ${REQUEST_ROLE}`);
       expect((await client.query('SELECT * FROM household')).rowCount).toBe(0);
@@ -79,7 +81,7 @@ describe('row-level security, in the database itself', () => {
     const village = rows[0]!;
     const client = await owner.connect();
     try {
-      await client.query(beginStatement(township('qiulu')));
+      await client.query(beginStatement(township('qiulu'), key));
       await expect(
         client.query(
           `INSERT INTO household (township_id, headquarters_id, village_id, code, owner_name, owner_id_number,
@@ -94,7 +96,7 @@ describe('row-level security, in the database itself', () => {
   });
 
   it('a pool of one connection, tenants A and B interleaved 1,000 times: nobody sees the other', async () => {
-    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const pool = await withScopeKey(new pg.Pool({ connectionString: db.url, max: 1 }));
     const [a, b] = await Promise.all(
       ['qiulu', 'guohuan'].map(
         async (code) =>

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { CatalogueCache } from '../src/db/catalogue-cache.js';
 import { RequestTransaction } from '../src/db/request-transaction.js';
 import { WorkflowService } from '../src/modules/workflow/workflow.service.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import { createSeededDatabase, type TestDatabase, withScopeKey } from './helpers/database.js';
 
 const ADMIN: Principal = {
   kind: 'user',
@@ -30,13 +30,13 @@ describe('demo data agrees with the write path', () => {
   beforeAll(async () => {
     [seeded, replayed] = await Promise.all([createSeededDatabase(), createSeededDatabase()]);
     a = new pg.Pool({ connectionString: seeded.url, max: 2 });
-    b = new pg.Pool({ connectionString: replayed.url, max: 8 });
+    b = await withScopeKey(new pg.Pool({ connectionString: replayed.url, max: 8 }));
     await b.query(`ALTER TABLE household_event DISABLE TRIGGER USER; ALTER TABLE milestone DISABLE TRIGGER USER;
       TRUNCATE household_event, milestone, progress_daily;
       ALTER TABLE household_event ENABLE TRIGGER USER; ALTER TABLE milestone ENABLE TRIGGER USER;
-      UPDATE resettlement_site SET allocated_units = 0;
       UPDATE household SET stage = 'SURVEYED', version = 1, assessed_amount_fen = NULL, agreed_amount_fen = NULL,
         compensation_choice = NULL, resettlement_site_id = NULL, signed_at = NULL;
+      UPDATE resettlement_site SET allocated_units = 0;
       UPDATE progress_counter SET measured = 0, assessed = 0, signed = 0, vacated = 0, demolished = 0, signed_area_m2 = 0`);
   }, 60_000);
   afterAll(async () => {

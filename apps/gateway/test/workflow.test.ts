@@ -4,9 +4,11 @@ import {
   computeProgressDaily,
   type ProgressCounterRow,
   type ProgressDailyRow,
+  readScopeKey,
   verifyAuditChain,
 } from '@hanjiang/db';
 import pg from 'pg';
+import { beginStatement } from '../src/db/request-transaction.js';
 import type { Gateway } from '../src/server.js';
 import type { TestDatabase } from './helpers/database.js';
 import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
@@ -189,9 +191,18 @@ describe('stage transitions: exactly once, counted, audited', () => {
     );
     const client = await owner.connect();
     try {
-      await client.query(`BEGIN; SET LOCAL ROLE hanjiang_app; SELECT set_config('app.tenant_kind', 'township', true),
-        set_config('app.tenant_id', 'baisha', true), set_config('app.role', 'cadre', true),
-        set_config('app.team_id', '${team[0]!.id}', true), set_config('app.subject', 'baisha.cadre', true)`);
+      await client.query(
+        beginStatement(
+          {
+            'app.tenant_kind': 'township',
+            'app.tenant_id': 'baisha',
+            'app.role': 'cadre',
+            'app.team_id': team[0]!.id,
+            'app.subject': 'baisha.cadre',
+          },
+          await readScopeKey(owner),
+        ),
+      );
       const updated = await client.query(
         `UPDATE household SET stage = 'MEASURED', version = version + 1 WHERE id = $1`,
         [household!.id],

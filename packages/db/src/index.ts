@@ -8,3 +8,5 @@ export * from './password.js';
 export * from './seed/index.js';
 export * from './audit/verify-audit-chain.js';
 export type { DataSource } from 'typeorm';
+export * from './scope.js';
+export * from './login-role.js';

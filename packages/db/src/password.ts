@@ -35,3 +35,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash that never verifies, compared against when the user is unknown so timing does not reveal it. */
 export const DUMMY_PASSWORD_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA$${'A'.repeat(43)}`;
+
+/**
+ * The key scrypt derives from `password` under stored parameters `scrypt$N$r$p$salt` (app.password_params), as
+ * base64url — what app.find_login compares with the stored hash, so the hash itself never leaves the database.
+ * Null when the parameters are not ones this code would have written.
+ */
+export async function derivePasswordKey(password: string, params: string): Promise<string | null> {
+  const [scheme, n, r, p, salt, ...rest] = params.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || rest.length > 0) return null;
+  const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEM };
+  if (![options.N, options.r, options.p].every((v) => Number.isInteger(v) && v > 0)) return null;
+  const key = await scrypt(password, Buffer.from(salt, 'base64url'), KEY_LENGTH, options);
+  return key.toString('base64url');
+}

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '@hanjiang/authz';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import { beginStatement } from '../db/request-transaction.js';
+import { scopeKeyOf } from '../db/scope-key.js';
 import { tenantSettings } from './tenant-settings.js';
 
 /** `hj_<prefix>_<secret>`: the prefix finds the row, only a SHA-256 of the high-entropy secret is stored. */
@@ -21,7 +22,6 @@ function sha256(text: string): string {
 
 interface KeyRow {
   key_id: string;
-  secret_hash: string;
   tenant_kind: TenantKind;
   tenant_code: string;
   role: Role;
@@ -42,16 +42,16 @@ export class ApiKeyResolver {
     const match = KEY_FORMAT.exec(presented);
     if (!match?.[1] || !match[2]) return null;
     const [, prefix, secret] = match;
-    let entry = this.cache.get(prefix);
+    // The database compares the hashes (app.find_api_key): the stored hash never leaves it.
+    const secretHash = sha256(secret);
+    const cacheKey = `${prefix}:${secretHash}`;
+    let entry = this.cache.get(cacheKey);
     if (!entry) {
-      entry = { row: await this.lookup(prefix) };
-      this.cache.set(prefix, entry);
+      entry = { row: await this.lookup(prefix, secretHash) };
+      this.cache.set(cacheKey, entry);
     }
     const row = entry.row;
     if (!row) return null;
-    const given = Buffer.from(sha256(secret), 'hex');
-    const stored = Buffer.from(row.secret_hash, 'hex');
-    if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
     if (row.revoked_at || (row.expires_at && row.expires_at.getTime() <= Date.now())) return null;
     return {
       kind: 'apikey',
@@ -65,14 +65,19 @@ export class ApiKeyResolver {
   }
 
   forget(prefix: string): void {
-    this.cache.delete(prefix);
+    for (const cacheKey of this.cache.keys())
+      if (cacheKey.startsWith(`${prefix}:`)) this.cache.delete(cacheKey);
   }
 
-  private async lookup(prefix: string): Promise<KeyRow | null> {
-    const client = await this.pool().connect();
+  private async lookup(prefix: string, secretHash: string): Promise<KeyRow | null> {
+    const pool = this.pool();
+    const client = await pool.connect();
     try {
-      await client.query(beginStatement(tenantSettings(null)));
-      const { rows } = await client.query<KeyRow>('SELECT * FROM app.find_api_key($1)', [prefix]);
+      await client.query(beginStatement(tenantSettings(null), scopeKeyOf(pool)));
+      const { rows } = await client.query<KeyRow>('SELECT * FROM app.find_api_key($1, $2)', [
+        prefix,
+        secretHash,
+      ]);
       await client.query('COMMIT');
       return rows[0] ?? null;
     } catch (error) {

@@ -1,7 +1,8 @@
 import { type Principal, sqlVisibilitySettings } from '@hanjiang/authz';
+import type { ScopeSettings } from '@hanjiang/db';
 
 /** Fail closed: with no principal every setting is empty, and RLS policies then match nothing. */
-const NOBODY = {
+const NOBODY: ScopeSettings = {
   'app.tenant_kind': '',
   'app.tenant_id': '',
   'app.role': '',
@@ -9,6 +10,6 @@ const NOBODY = {
   'app.subject': '',
 };
 
-export function tenantSettings(principal: Principal | null): Readonly<Record<string, string>> {
+export function tenantSettings(principal: Principal | null): ScopeSettings {
   return principal ? sqlVisibilitySettings(principal) : NOBODY;
 }

@@ -2,27 +2,43 @@ import path from 'node:path';
 import {
   checkReachable,
   createDataSource,
+  databaseName,
   ensureDatabase,
+  ensureGatewayLogin,
   poolOf,
+  readScopeKey,
   redactUrl,
   runMigrations,
   withDatabase,
+  withLogin,
 } from '@hanjiang/db';
-import type pg from 'pg';
+import pg from 'pg';
 import type { DataSource } from '@hanjiang/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
+import { attachScopeKey } from './scope-key.js';
 
 export interface Database {
   /** Connection URL with the password hidden. */
   readonly displayUrl: string;
+  /**
+   * The migration role's connections (the URL's user): migrations, the catalogue, the demo seed and scripts.
+   * The gateway closes them once it is ready (`releaseAdmin`), so no request can reach them.
+   */
   readonly dataSource: DataSource;
+  readonly admin: pg.Pool;
+  /** Requests: the gateway's own login role (not a superuser, owns nothing), signing with the scope key. */
   readonly pool: pg.Pool;
+  readonly loginRole: string;
   readonly embedded: boolean;
+  releaseAdmin(): Promise<void>;
   close(): Promise<void>;
 }
 
 type StopFn = () => Promise<void>;
+
+/** Migrations take one connection at a time; the seed writes on a few. */
+const ADMIN_POOL_SIZE = 4;
 
 async function resolveUrl(env: Env, logger: Logger): Promise<{ url: string; stopEmbedded: StopFn | null }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stopEmbedded: null };
@@ -44,22 +60,41 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
   try {
     await ensureDatabase(url);
     await checkReachable(url);
-    const dataSource = createDataSource({ url, poolSize: env.DB_POOL_SIZE });
+    const dataSource = createDataSource({ url, poolSize: ADMIN_POOL_SIZE });
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const admin = poolOf(dataSource);
+    const login = await ensureGatewayLogin(admin, databaseName(url));
+    const pool = new pg.Pool({
+      connectionString: withLogin(url, login),
+      max: env.DB_POOL_SIZE,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'hanjiang-gateway',
+    });
+    // An idle connection the server drops (restart, shutdown, idle timeout) must not crash the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+    attachScopeKey(pool, await readScopeKey(admin));
+    let adminOpen = true;
+    const releaseAdmin = async () => {
+      if (!adminOpen) return;
+      adminOpen = false;
+      await dataSource.destroy().catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
+    };
     let closed = false;
     return {
       displayUrl: redactUrl(url),
       dataSource,
-      pool: poolOf(dataSource),
+      admin,
+      pool,
+      loginRole: login.user,
       embedded: stopEmbedded !== null,
+      releaseAdmin,
       async close() {
         if (closed) return;
         closed = true;
-        await dataSource
-          .destroy()
-          .catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
+        await pool.end().catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
+        await releaseAdmin();
         if (stopEmbedded) await stopEmbedded();
       },
     };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { REQUEST_ROLE } from '@hanjiang/db';
+import { REQUEST_ROLE, type ScopeSettings, signScope } from '@hanjiang/db';
 import pg from 'pg';
+import { scopeKeyOf } from './scope-key.js';
 import { inlineParams } from './sql-literal.js';
 
 /**
@@ -42,7 +43,7 @@ export class RequestTransaction {
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly settings: Readonly<Record<string, string>>,
+    private readonly settings: ScopeSettings,
   ) {}
 
   async query<R extends pg.QueryResultRow = Record<string, unknown>>(
@@ -73,7 +74,7 @@ export class RequestTransaction {
   private async open(): Promise<pg.PoolClient> {
     const client = await this.pool.connect();
     try {
-      await client.query(beginStatement(this.settings));
+      await client.query(beginStatement(this.settings, scopeKeyOf(this.pool)));
       this.statements += 1;
     } catch (error) {
       client.release(error as Error);
@@ -128,9 +129,12 @@ export class RequestTransaction {
   }
 }
 
-/** BEGIN, SET LOCAL ROLE and every setting in one simple-protocol round trip; values escaped as literals. */
-export function beginStatement(settings: Readonly<Record<string, string>>): string {
-  const sets = Object.entries(settings)
+/**
+ * BEGIN, SET LOCAL ROLE and every setting, signed with the scope key, in one simple-protocol round trip; values
+ * escaped as literals.
+ */
+export function beginStatement(settings: ScopeSettings, scopeKey: Buffer): string {
+  const sets = Object.entries(signScope(settings, scopeKey))
     .map(([key, value]) => `set_config(${pg.escapeLiteral(key)}, ${pg.escapeLiteral(value)}, true)`)
     .join(', ');
   return `BEGIN; SET LOCAL ROLE ${REQUEST_ROLE};${sets ? ` SELECT ${sets};` : ''}`;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase } from '@hanjiang/db';
+import { dropDatabase, ensureDatabase, readScopeKey, withDatabase } from '@hanjiang/db';
 import pg from 'pg';
+import { attachScopeKey } from '../../src/db/scope-key.js';
 
 export function adminUrl(): string {
   const url = process.env.TEST_ADMIN_URL;
@@ -36,4 +37,13 @@ export async function createSeededDatabase(prefix = 'hj_s'): Promise<TestDatabas
   }
   const url = withDatabase(adminUrl(), name);
   return { url, drop: () => dropDatabase(url) };
+}
+
+/**
+ * A pool on the test server's superuser whose request transactions sign their scope with the database's key, as
+ * the gateway's do — for tests that run RequestTransaction or beginStatement without a gateway.
+ */
+export async function withScopeKey(pool: pg.Pool): Promise<pg.Pool> {
+  attachScopeKey(pool, await readScopeKey(pool));
+  return pool;
 }

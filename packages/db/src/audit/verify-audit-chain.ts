@@ -9,7 +9,9 @@ export interface AuditChainReport {
 
 /**
  * Walks the audit log in id order: each row's hash must equal the hash recomputed from its fields, and its
- * prev_hash must equal the previous row's hash ('genesis' for the first). Runs as the owner (reads every row).
+ * prev_hash must equal the previous row's hash ('genesis' for the first). Each row is recomputed with the hash
+ * version it was written with (1: fields joined, NULLs skipped; 2: length-prefixed, NULL distinct). Runs as the
+ * owner (reads every row).
  */
 export async function verifyAuditChain(
   pool: pg.Pool | pg.PoolClient,
@@ -25,8 +27,11 @@ export async function verifyAuditChain(
       hash: string;
       recomputed: string;
     }>(
-      `SELECT a.id::text AS id, prev_hash, hash, app.audit_row_hash(prev_hash, at, actor, membership_id, tenant_kind,
-         tenant_code, operation, variables_hash, request_id, client_address, outcome) AS recomputed
+      `SELECT a.id::text AS id, prev_hash, hash, CASE hash_version
+         WHEN 1 THEN app.audit_row_hash(prev_hash, at, actor, membership_id, tenant_kind, tenant_code, operation,
+           variables_hash, request_id, client_address, outcome)
+         WHEN 2 THEN app.audit_row_hash_v2(prev_hash, at, actor, membership_id, tenant_kind, tenant_code, operation,
+           variables_hash, request_id, client_address, outcome) END AS recomputed
        FROM audit_log a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
       [afterId, batchSize],
     );

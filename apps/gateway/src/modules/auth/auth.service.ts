@@ -1,5 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '@hanjiang/db';
+import { derivePasswordKey } from '@hanjiang/db';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { unauthenticated } from '../../auth/authenticate.js';
@@ -10,7 +10,6 @@ import type { AuthPayload, Me, Membership } from './auth.types.js';
 interface LoginRow {
   user_id: string;
   display_name: string;
-  password_hash: string;
   demo: boolean;
   disabled: boolean;
   membership_id: string | null;
@@ -37,12 +36,16 @@ export class AuthService {
   async login(tx: RequestTransaction, username: string, password: string): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
     await this.slowDown(key);
-    const rows = await tx.query<LoginRow>('SELECT * FROM app.find_login($1)', [key]);
+    // The database hands out the salt and parameters only (a made-up salt for an unknown user, so the work and
+    // the answer are the same) and compares the derived key itself: no hash leaves it.
+    const [found] = await tx.query<{ params: string }>('SELECT app.password_params($1) AS params', [key]);
+    const derived = found ? await derivePasswordKey(password, found.params) : null;
+    const rows = derived
+      ? await tx.query<LoginRow>('SELECT * FROM app.find_login($1, $2)', [key, derived])
+      : [];
     const user = rows[0];
-    // Verify even for unknown users so the response time does not reveal which usernames exist.
-    const passwordOk = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
     const membership = rows.find((r) => r.membership_id !== null);
-    if (!user || !passwordOk || user.disabled || (user.demo && !this.demoMode) || !membership) {
+    if (!user || user.disabled || (user.demo && !this.demoMode) || !membership) {
       await this.failures.penalty(key, 1);
       throw unauthenticated();
     }
@@ -56,7 +59,7 @@ export class AuthService {
     membershipId: string,
   ): Promise<AuthPayload> {
     if (!principal || principal.kind !== 'user') throw unauthenticated();
-    const rows = await tx.query<LoginRow>('SELECT * FROM app.find_login($1)', [principal.subject]);
+    const rows = await tx.query<LoginRow>('SELECT * FROM app.my_memberships()');
     const target = rows.find((r) => r.membership_id === membershipId);
     if (!target || rows[0]?.disabled) throw unauthenticated();
     return this.issue(principal.subject, rows[0]?.display_name ?? principal.subject, rows, target);
@@ -64,9 +67,7 @@ export class AuthService {
 
   async me(tx: RequestTransaction, principal: Principal): Promise<Me> {
     const rows =
-      principal.kind === 'user'
-        ? await tx.query<LoginRow>('SELECT * FROM app.find_login($1)', [principal.subject])
-        : [];
+      principal.kind === 'user' ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()') : [];
     return {
       subject: principal.subject,
       displayName: rows[0]?.display_name ?? null,

@@ -10,6 +10,8 @@ export interface LockedHousehold {
   stage: Stage;
   version: number;
   buildingAreaM2: number;
+  /** Exact decimal text, for the event's record of the area a measurement replaced. */
+  buildingAreaText: string;
   townshipId: string;
   headquartersId: string;
   teamHomeTownshipId: string | null;
@@ -34,7 +36,8 @@ export interface TransitionWrite {
 export async function lockHousehold(tx: RequestTransaction, id: string): Promise<LockedHousehold | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const rows = await tx.query<LockedHousehold>(
-    `SELECT h.id, h.stage, h.version, h.building_area_m2::float8 AS "buildingAreaM2", h.township_id AS "townshipId",
+    `SELECT h.id, h.stage, h.version, h.building_area_m2::float8 AS "buildingAreaM2",
+       h.building_area_m2::text AS "buildingAreaText", h.township_id AS "townshipId",
        h.headquarters_id AS "headquartersId", h.team_home_township_id AS "teamHomeTownshipId", h.team_id AS "teamId",
        (SELECT code FROM work_team WHERE id = h.team_id) AS "teamCode",
        (SELECT code FROM village WHERE id = h.village_id) AS "villageCode",
@@ -58,11 +61,10 @@ export async function writeTransition(
   const signing = w.kind === 'ADVANCE' && w.toStage === 'SIGNED';
   const unsigning = w.kind === 'REVERT' && h.stage === 'SIGNED';
   const siteId = signing ? ((w.payload.resettlementSiteId as string | null | undefined) ?? null) : null;
-  await drawResettlementUnit(
-    tx,
-    signing ? siteId : unsigning ? h.resettlementSiteId : null,
-    signing ? 1 : -1,
-  );
+  // Measuring replaces the areas the household counts and signs with; the event keeps the area it replaced, so
+  // the counters (app.count_transition) move the building-area totals by the difference.
+  const measured = w.kind === 'ADVANCE' && w.toStage === 'MEASURED';
+  const payload = measured ? { ...w.payload, buildingAreaBeforeM2: h.buildingAreaText } : w.payload;
   // The event and its projection in one statement (two data-modifying CTEs): one round trip per transition.
   let rows: (Household & { eventId: string })[];
   try {
@@ -78,7 +80,11 @@ export async function writeTransition(
            agreed_amount_fen = CASE WHEN $17 THEN $18::bigint WHEN $19 THEN NULL ELSE agreed_amount_fen END,
            compensation_choice = CASE WHEN $17 THEN $20 WHEN $19 THEN NULL ELSE compensation_choice END,
            resettlement_site_id = CASE WHEN $17 THEN $21::uuid WHEN $19 THEN NULL ELSE resettlement_site_id END,
-           signed_at = CASE WHEN $17 THEN now() WHEN $19 THEN NULL ELSE signed_at END
+           signed_at = CASE WHEN $17 THEN now() WHEN $19 THEN NULL ELSE signed_at END,
+           building_area_m2 = CASE WHEN $22 THEN ($14::jsonb ->> 'measuredBuildingAreaM2')::numeric
+                              ELSE building_area_m2 END,
+           land_area_m2 = CASE WHEN $22 AND $14::jsonb ? 'measuredLandAreaM2'
+                          THEN ($14::jsonb ->> 'measuredLandAreaM2')::numeric ELSE land_area_m2 END
          WHERE h.id = $4 RETURNING ${HOUSEHOLD_COLUMNS})
        SELECT updated.*, (SELECT id FROM event) AS "eventId" FROM updated`,
       [
@@ -95,7 +101,7 @@ export async function writeTransition(
         w.principal.membershipId,
         w.idempotencyKey,
         w.requestHash,
-        JSON.stringify(w.payload),
+        JSON.stringify(payload),
         w.reason,
         w.payload.assessedAmountFen ?? null,
         signing,
@@ -103,41 +109,36 @@ export async function writeTransition(
         unsigning,
         w.payload.compensationChoice ?? null,
         siteId,
+        measured && typeof w.payload.measuredBuildingAreaM2 === 'number',
       ],
     );
   } catch (error) {
-    // The same key used at the same moment for another household: the unique index decides.
-    if ((error as { code?: string }).code === '23505') throw publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-    throw error;
+    throw transitionError(error);
   }
   const { eventId, ...household } = rows[0]!;
   return { eventId, household };
 }
 
-async function drawResettlementUnit(
-  tx: RequestTransaction,
-  siteId: string | null,
-  delta: 1 | -1,
-): Promise<void> {
-  if (!siteId) return;
-  try {
-    const rows = await tx.query(
-      'UPDATE resettlement_site SET allocated_units = allocated_units + $2 WHERE id = $1 RETURNING id',
-      [siteId, delta],
-    );
-    if (rows.length === 0) {
-      throw publicError(ErrorCode.BAD_USER_INPUT, {
-        zh: '安置房源不存在或不在本辖区',
-        en: 'Unknown resettlement site',
-      });
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === '23514') {
-      throw publicError(ErrorCode.BAD_USER_INPUT, {
-        zh: '该安置房源已无剩余房源',
-        en: 'The resettlement site has no units left',
-      });
-    }
-    throw error;
+/**
+ * What the database refused, in the caller's words. The site rules are the database's: a household draws only on
+ * its own headquarters' sites (a composite foreign key) and a site's allocated units follow the households that
+ * draw on it (a trigger that respects the site's capacity check).
+ */
+function transitionError(error: unknown): unknown {
+  const { code, constraint, table } = error as { code?: string; constraint?: string; table?: string };
+  // The same key used at the same moment for another household: the unique index decides.
+  if (code === '23505' && table === 'household_event') return publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+  if (code === '23503' && constraint === 'household_site_of_own_headquarters') {
+    return publicError(ErrorCode.BAD_USER_INPUT, {
+      zh: '安置房源不存在,或不属于该户所在的指挥部',
+      en: "Unknown resettlement site, or not one of the household's headquarters",
+    });
   }
+  if (code === '23514' && table === 'resettlement_site') {
+    return publicError(ErrorCode.BAD_USER_INPUT, {
+      zh: '该安置房源已无剩余房源',
+      en: 'The resettlement site has no units left',
+    });
+  }
+  return error;
 }

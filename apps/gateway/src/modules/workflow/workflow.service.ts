@@ -4,7 +4,6 @@ import {
   checkAdvance,
   checkRevert,
   ErrorCode,
-  shanghaiDate,
   type Stage,
   TRANSITION_REFUSAL_MESSAGES,
   TRANSITION_ROLES,
@@ -17,7 +16,7 @@ import { publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { householdScope } from '../household/household.scope.js';
 import type { Household } from '../household/household.types.js';
-import { applyCounters, counterChange } from './counters.js';
+import { countTransition } from './counters.js';
 import { crossedMilestones, recordMilestonesAndNotify } from './milestones.js';
 import {
   type LockedHousehold,
@@ -104,18 +103,7 @@ export class WorkflowService {
       reason: request.reason,
     };
     const { eventId, household: updated } = await writeTransition(tx, household, write);
-    const change = counterChange(household.stage, toStage, household.buildingAreaM2);
-    const counters = await applyCounters(
-      tx,
-      {
-        headquartersCode: scope.headquartersCode,
-        townshipCode: scope.townshipCode,
-        villageCode: household.villageCode,
-        teamId: household.teamId,
-      },
-      change,
-      shanghaiDate(new Date()),
-    );
+    const { rows: counters, change } = await countTransition(tx, eventId);
     const announcements = [
       encodeLiveEvent({
         t: 'household',
@@ -130,14 +118,7 @@ export class WorkflowService {
     recordMilestonesAndNotify(
       tx,
       crossedMilestones(counters, change, household.teamCode),
-      {
-        householdId: household.id,
-        eventId,
-        leafTeamCode: household.teamCode,
-        townshipId: household.townshipId,
-        headquartersId: household.headquartersId,
-        teamHomeTownshipId: household.teamHomeTownshipId,
-      },
+      eventId,
       LIVE_CHANNEL,
       announcements,
     );
