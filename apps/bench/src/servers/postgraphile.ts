@@ -2,6 +2,7 @@
 // hanjiang_app with the app.* settings taken from the verified JWT (pgSettings). Run on Node ≥ 22:
 //   <node22> --import tsx src/servers/postgraphile.ts   (env: DATABASE_URL, PORT, JWT_SECRET, POOL_SIZE)
 import { createServer } from 'node:http';
+import { readScopeKey } from '@hanjiang/db';
 import pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
@@ -12,6 +13,8 @@ import { REQUEST_ROLE, settingsFromAuthorization } from './principal.js';
 
 const env = readServerEnv();
 const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.poolSize });
+// Signs the tenant settings as the gateway does (the policies verify the signature on every statement).
+const scopeKey = await readScopeKey(pool);
 
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset],
@@ -25,6 +28,7 @@ const preset: GraphileConfig.Preset = {
       const settings = settingsFromAuthorization(
         typeof header === 'string' ? header : undefined,
         env.jwtSecret,
+        scopeKey,
       );
       // No valid token: settings empty, so row-level security matches nothing (as on the gateway).
       return { pgSettings: { role: REQUEST_ROLE, ...(settings ?? { 'app.tenant_kind': '' }) } };

@@ -1,6 +1,7 @@
 // What the raw baseline and PostGraphile do with a bearer token: verify it exactly as the gateway does
 // (HS256, issuer, audience, exp) and turn its claims into the same transaction-local settings the gateway sets.
 import { createSecretKey, type KeyObject } from 'node:crypto';
+import { type ScopeSettings, signScope } from '@hanjiang/db';
 import jwt from 'jsonwebtoken';
 
 export const JWT_ISSUER = 'hanjiang-campaign';
@@ -9,7 +10,8 @@ export const REQUEST_ROLE = 'hanjiang_app';
 
 export type Settings = Readonly<Record<string, string>>;
 
-export function settingsFromClaims(claims: Record<string, unknown>): Settings | null {
+/** The settings the policies read, signed with the database's scope key as the gateway signs them. */
+export function settingsFromClaims(claims: Record<string, unknown>, scopeKey: Buffer): Settings | null {
   const { tk, tc, role, team, username } = claims;
   if (
     typeof tk !== 'string' ||
@@ -18,13 +20,14 @@ export function settingsFromClaims(claims: Record<string, unknown>): Settings | 
     typeof username !== 'string'
   )
     return null;
-  return {
+  const settings: ScopeSettings = {
     'app.tenant_kind': tk,
     'app.tenant_id': tc,
     'app.role': role,
     'app.team_id': typeof team === 'string' ? team : '',
     'app.subject': username,
   };
+  return signScope(settings, scopeKey);
 }
 
 export interface Caller {
@@ -35,9 +38,13 @@ export interface Caller {
 }
 
 /** The caller of an `authorization` header, or null when it is missing or invalid. */
-export function callerFromAuthorization(header: string | undefined, secret: string): Caller | null {
+export function callerFromAuthorization(
+  header: string | undefined,
+  secret: string,
+  scopeKey: Buffer,
+): Caller | null {
   const claims = verifiedClaims(header, secret);
-  const settings = claims && settingsFromClaims(claims);
+  const settings = claims && settingsFromClaims(claims, scopeKey);
   if (!claims || !settings) return null;
   return {
     settings,
@@ -48,9 +55,13 @@ export function callerFromAuthorization(header: string | undefined, secret: stri
 }
 
 /** The settings for an `authorization` header, or null when it is missing or invalid. */
-export function settingsFromAuthorization(header: string | undefined, secret: string): Settings | null {
+export function settingsFromAuthorization(
+  header: string | undefined,
+  secret: string,
+  scopeKey: Buffer,
+): Settings | null {
   const claims = verifiedClaims(header, secret);
-  return claims && settingsFromClaims(claims);
+  return claims && settingsFromClaims(claims, scopeKey);
 }
 
 // jsonwebtoken, given a string, first tries createPublicKey on it — which throws (with a stack trace) on every

@@ -1,17 +1,15 @@
 // The raw baseline's signing (ASSESSED → SIGNED): the same writes as the gateway's advanceStage — row lock and
 // version check, idempotency lookup, the event, the projection, every counter scope (campaign, headquarters,
 // township, pairing, village, team chain) and today's counters, milestones crossed, the hash-chained audit row
-// and pg_notify — in as few round trips as hand-written SQL allows (lock, write, audit+notify; a fourth only
-// when a milestone is crossed).
+// and pg_notify — in as few round trips as hand-written SQL allows under the same database rights (lock, write,
+// count through app.count_transition, audit+notify; a fifth only when a milestone is crossed).
 import { createHash } from 'node:crypto';
 import {
   areaStepsCrossed,
   CAMPAIGN_AREA_STEP_M2,
   checkAdvance,
   MilestoneKind,
-  pairingOf,
   pctThresholdsCrossed,
-  shanghaiDate,
   type Stage,
   TRANSITION_ROLES,
   yuanToFen,
@@ -41,10 +39,7 @@ const LOCK_SQL = `SELECT h.id, h.stage, h.version, h.building_area_m2::float8 AS
   LEFT JOIN work_team wt ON wt.id = h.team_id
   WHERE h.id = $1 FOR UPDATE OF h`;
 
-const WRITE_SQL = `WITH RECURSIVE chain AS (
-      SELECT id, code, parent_id FROM work_team WHERE id = $5::uuid
-      UNION ALL SELECT p.id, p.code, p.parent_id FROM chain c JOIN work_team p ON p.id = c.parent_id),
-    ev AS (
+const WRITE_SQL = `WITH ev AS (
       INSERT INTO household_event (township_id, headquarters_id, team_home_township_id, household_id, team_id, kind,
         from_stage, to_stage, version, actor_subject, membership_id, idempotency_key, request_hash, payload, reason)
       VALUES ($2::uuid, $3::uuid, $4::uuid, $1::uuid, $5::uuid, 'ADVANCE', $6, $7, $8, $9, $10::uuid, $11, $12, $13::jsonb, NULL)
@@ -52,27 +47,17 @@ const WRITE_SQL = `WITH RECURSIVE chain AS (
     hh AS (
       UPDATE household SET stage = $7, version = $8, updated_at = now(), agreed_amount_fen = $14::bigint,
         compensation_choice = $15, signed_at = now()
-      WHERE id = $1::uuid RETURNING id),
-    scopes AS (SELECT * FROM unnest($16::text[], $17::text[]) AS s (kind, code) UNION ALL SELECT 'team', code FROM chain),
-    locked AS (SELECT c.scope_kind, c.scope_code FROM progress_counter c
-      JOIN scopes s ON s.kind = c.scope_kind AND s.code = c.scope_code
-      ORDER BY c.scope_kind, c.scope_code FOR UPDATE OF c),
-    cn AS (UPDATE progress_counter c SET signed = c.signed + 1, signed_area_m2 = c.signed_area_m2 + $18::numeric,
-        updated_at = now()
-      FROM locked l WHERE c.scope_kind = l.scope_kind AND c.scope_code = l.scope_code
-      RETURNING c.scope_kind AS "scopeKind", c.scope_code AS "scopeCode", c.households, c.signed,
-        c.signed_area_m2::float8 AS "signedAreaM2"),
-    dl AS (INSERT INTO progress_daily (scope_kind, scope_code, day, signed, signed_area_m2)
-      SELECT "scopeKind", "scopeCode", $19::date, 1, $18::numeric FROM cn ORDER BY 1, 2
-      ON CONFLICT (scope_kind, scope_code, day) DO UPDATE
-        SET signed = progress_daily.signed + 1, signed_area_m2 = progress_daily.signed_area_m2 + EXCLUDED.signed_area_m2)
-  SELECT (SELECT id FROM ev) AS event_id, (SELECT json_agg(cn) FROM cn) AS counters`;
+      WHERE id = $1::uuid RETURNING id)
+  SELECT (SELECT id FROM ev) AS event_id`;
 
-const MILESTONE_SQL = `INSERT INTO milestone (scope_kind, scope_code, kind, threshold, township_id, headquarters_id,
-    household_id, event_id)
-  SELECT k, c, m, t, tw, hq, $7::uuid, $8::uuid
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::uuid[], $6::uuid[]) AS x (k, c, m, t, tw, hq)
-  ON CONFLICT DO NOTHING RETURNING id, seq::text`;
+// Counters can only be written through the database's checked function (as the gateway does): it derives every
+// scope and delta from the event this transaction wrote.
+const COUNT_SQL = `SELECT json_agg(json_build_object('scopeKind', r_kind, 'scopeCode', r_code,
+    'households', r_households, 'signed', r_signed, 'signedAreaM2', r_signed_area)) AS counters
+  FROM app.count_transition($1::uuid)`;
+
+const MILESTONE_SQL = `SELECT r_id AS id, r_seq::text AS seq
+  FROM app.record_milestones($1::uuid, $2::text[], $3::text[], $4::text[], $5::numeric[])`;
 
 const FINISH_SQL = `SELECT app.append_audit($1, $2, $3, NULL, 'ok', $4::uuid) AS audit,
     (SELECT count(pg_notify($5, p)) FROM unnest($6::text[]) AS p) AS notified`;
@@ -137,16 +122,8 @@ export async function signHousehold(
   if (!checkAdvance(h.stage, toStage).ok)
     throw new GraphQLFailure('INVALID_TRANSITION', 'invalid transition');
 
-  const fixed: [string, string][] = [
-    ['campaign', 'main'],
-    ['headquarters', h.hq_code],
-    ['township', h.township_code],
-    ['village', h.village_code],
-  ];
-  const pairing = pairingOf(h.township_code);
-  if (pairing) fixed.push(['pairing', pairing.code]);
   const version = h.version + 1;
-  const written = await client.query<{ event_id: string; counters: Counter[] | null }>({
+  const written = await client.query<{ event_id: string }>({
     name: 'sign-write',
     text: WRITE_SQL,
     values: [
@@ -165,17 +142,18 @@ export async function signHousehold(
       JSON.stringify(payload),
       agreedAmountFen,
       choice,
-      fixed.map(([kind]) => kind),
-      fixed.map(([, code]) => code),
-      h.area,
-      shanghaiDate(new Date()),
     ],
   });
   const eventId = written.rows[0]!.event_id;
+  const counted = await client.query<{ counters: Counter[] | null }>({
+    name: 'sign-count',
+    text: COUNT_SQL,
+    values: [eventId],
+  });
 
   // Milestones crossed by this signing (signed percentages, campaign area steps): rare, so usually no statement.
   const crossed: [string, string, string, number][] = [];
-  for (const c of written.rows[0]!.counters ?? []) {
+  for (const c of counted.rows[0]!.counters ?? []) {
     for (const t of pctThresholdsCrossed(c.signed - 1, c.signed, c.households))
       crossed.push([c.scopeKind, c.scopeCode, MilestoneKind.SIGNED_PCT, t]);
     if (c.scopeKind === 'campaign')
@@ -194,23 +172,12 @@ export async function signHousehold(
     JSON.stringify({ t: 'progress' }),
   ];
   if (crossed.length > 0) {
-    const tenant = (kind: string): [string | null, string | null] =>
-      kind === 'headquarters'
-        ? [null, h.headquarters_id]
-        : kind === 'township' || kind === 'village'
-          ? [h.township_id, h.headquarters_id]
-          : kind === 'team'
-            ? [h.team_home_township_id, h.headquarters_id]
-            : [null, null];
     const recorded = await client.query<{ id: string; seq: string }>(MILESTONE_SQL, [
+      eventId,
       crossed.map((c) => c[0]),
       crossed.map((c) => c[1]),
       crossed.map((c) => c[2]),
       crossed.map((c) => c[3]),
-      crossed.map((c) => tenant(c[0])[0]),
-      crossed.map((c) => tenant(c[0])[1]),
-      h.id,
-      eventId,
     ]);
     for (const m of recorded.rows)
       events.push(JSON.stringify({ t: 'milestone', milestoneId: m.id, seq: m.seq }));

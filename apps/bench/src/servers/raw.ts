@@ -6,6 +6,7 @@
 //   node --import tsx src/servers/raw.ts   (env: DATABASE_URL, PORT, JWT_SECRET, POOL_SIZE)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { campaignDay, daysLeft, paceNeededPerDay, percent, rankRows, shanghaiDate } from '@hanjiang/domain';
+import { readScopeKey } from '@hanjiang/db';
 import pg from 'pg';
 import { type Caller, callerFromAuthorization, REQUEST_ROLE, type Settings } from './principal.js';
 import { GraphQLFailure, signHousehold } from './raw-signing.js';
@@ -13,6 +14,8 @@ import { readServerEnv } from './env.js';
 
 const env = readServerEnv();
 const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.poolSize });
+// Signs the tenant settings as the gateway does (the policies verify the signature on every statement).
+const scopeKey = await readScopeKey(pool);
 
 type Variables = Record<string, unknown>;
 type Handler = (client: pg.PoolClient, variables: Variables, caller: Caller) => Promise<unknown>;
@@ -263,7 +266,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const body = JSON.parse(await readBody(req)) as { operationName?: string; variables?: Variables };
   const handler = HANDLERS[body.operationName ?? ''];
   if (!handler) return send(res, 400, { errors: [{ message: `unknown operation ${body.operationName}` }] });
-  const caller = callerFromAuthorization(req.headers.authorization, env.jwtSecret);
+  const caller = callerFromAuthorization(req.headers.authorization, env.jwtSecret, scopeKey);
   if (!caller)
     return send(res, 401, {
       errors: [{ message: 'unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }],

@@ -24,7 +24,9 @@ export class ResettlementResolver {
 
   @Query(() => [ResettlementSite], {
     description:
-      'Resettlement sites the caller may see (their headquarters’ or township’s; all for the district).',
+      'Resettlement sites the caller may see: all for the district; a headquarters its own; a township the ' +
+      'sites in the township and those of the headquarters its work teams serve (where its cadres sign property ' +
+      'swaps). A household draws units only from its own headquarters’ sites.',
   })
   resettlementSites(
     @Ctx() ctx: GatewayContext,

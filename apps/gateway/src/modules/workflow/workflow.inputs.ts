@@ -46,7 +46,9 @@ export class AdvanceStageInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'SIGNED with PROPERTY_SWAP: the resettlement site drawn on.',
+    description:
+      'SIGNED with PROPERTY_SWAP: the resettlement site drawn on — one of the household’s own headquarters ' +
+      '(BAD_USER_INPUT otherwise, or when the site has no units left).',
   })
   resettlementSiteId?: string | null;
 }
