@@ -3,7 +3,7 @@
 // gateway's own BEGIN (signed scope, SET LOCAL ROLE).
 import { REQUEST_ROLE } from '@hanjiang/db';
 import type pg from 'pg';
-import { sqlVisibilitySettings } from '@hanjiang/authz';
+import { type Principal, sqlVisibilitySettings } from '@hanjiang/authz';
 import type { Database } from '../src/db/database.js';
 import { beginStatement } from '../src/db/request-transaction.js';
 import { scopeKeyOf } from '../src/db/scope-key.js';
@@ -11,7 +11,7 @@ import type { Gateway } from '../src/server.js';
 import type { TestDatabase } from './helpers/database.js';
 import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 
-const QIULU_CADRE = {
+const QIULU_CADRE: Principal = {
   kind: 'user' as const,
   subject: 'qiulu.cadre',
   tenantKind: 'township' as const,
@@ -35,7 +35,7 @@ describe('database rights: the request role cannot escape its scope', () => {
 
   /** Runs `body` inside a request transaction of `principal`'s scope, always rolled back. */
   async function asRequest<T>(
-    principal: typeof QIULU_CADRE | null,
+    principal: Principal | null,
     body: (client: pg.PoolClient) => Promise<T>,
   ): Promise<T> {
     const client = await database.pool.connect();
@@ -149,7 +149,7 @@ describe('database rights: the request role cannot escape its scope', () => {
       });
     }
     // Even a commander may apply bulk deltas only to its own tenant's households.
-    const commander = { ...QIULU_CADRE, subject: 'qiulu.commander', role: 'commander' as const };
+    const commander: Principal = { ...QIULU_CADRE, subject: 'qiulu.commander', role: 'commander' };
     await expect(asRequest(commander, (client) => client.query(attempts[5]!))).rejects.toMatchObject({
       code: '42501',
     });
