@@ -50,6 +50,95 @@ describe('progress and boards: one statement per scope kind, the same numbers as
     });
   });
 
+  it('names PAIRING rows in Chinese by their two townships, never by the slug', async () => {
+    const { data, errors } = await asUser<{ leaderboard: Row[] }>(
+      opened.gateway.url,
+      'district.inspector',
+      '{ leaderboard(board: PAIRING) { scopeCode name } }',
+    );
+    expect(errors).toBeUndefined();
+    const names = Object.fromEntries(data!.leaderboard.map((r) => [r.scopeCode, r.name]));
+    expect(names).toEqual({
+      'qiulu-jiangkou': '萩芦镇—江口镇',
+      'baisha-baitang': '白沙镇—白塘镇',
+      'zhuangbian-wutang': '庄边镇—梧塘镇',
+      'xinxian-sanjiangkou': '新县镇—三江口镇',
+      'dayang-guohuan': '大洋乡—国欢镇',
+    });
+  });
+
+  it('names each percentage by what it counts: households and area on rows, area of the target on the gauge', async () => {
+    type PctRow = {
+      scopeCode: string;
+      signedHouseholdsPct: number;
+      signedAreaPct: number;
+      signedPct: number;
+    };
+    const { data, errors } = await asUser<{
+      leaderboard: PctRow[];
+      campaign: { signedAreaPctOfTarget: number; signedHouseholdsPct: number; signedPct: number };
+    }>(
+      opened.gateway.url,
+      'district.inspector',
+      `{ leaderboard(board: HEADQUARTERS) { scopeCode signedHouseholdsPct signedAreaPct signedPct }
+         campaign { signedAreaPctOfTarget signedHouseholdsPct signedPct } }`,
+    );
+    expect(errors).toBeUndefined();
+    // Independently of the gateway: one-decimal percentages straight from the counters.
+    const { rows: counters } = await opened.owner.query<{
+      scope_code: string;
+      households_pct: string;
+      area_pct: string;
+    }>(
+      `SELECT scope_code, round(100.0 * signed / households, 1)::text AS households_pct,
+              round(100.0 * signed_area_m2 / building_area_m2, 1)::text AS area_pct
+       FROM progress_counter WHERE scope_kind = 'headquarters'`,
+    );
+    const expected = counters.map((c) => ({
+      scopeCode: c.scope_code,
+      signedHouseholdsPct: Number(c.households_pct),
+      signedAreaPct: Number(c.area_pct),
+      signedPct: Number(c.households_pct),
+    }));
+    expect([...data!.leaderboard].sort((a, b) => a.scopeCode.localeCompare(b.scopeCode))).toEqual(
+      expected.sort((a, b) => a.scopeCode.localeCompare(b.scopeCode)),
+    );
+    // Households and area differ on this seed: a board that showed one under the other's name would be caught.
+    expect(data!.leaderboard.some((r) => r.signedHouseholdsPct !== r.signedAreaPct)).toBe(true);
+
+    const { rows: campaign } = await opened.owner.query<{ area_pct: string; households_pct: string }>(
+      `SELECT round(100.0 * p.signed_area_m2 / c.target_area_m2, 1)::text AS area_pct,
+              round(100.0 * p.signed / p.households, 1)::text AS households_pct
+       FROM campaign c JOIN progress_counter p ON p.scope_kind = 'campaign' AND p.scope_code = 'main'`,
+    );
+    expect(data!.campaign).toEqual({
+      signedAreaPctOfTarget: Number(campaign[0]!.area_pct),
+      signedHouseholdsPct: Number(campaign[0]!.households_pct),
+      signedPct: Number(campaign[0]!.area_pct),
+    });
+  });
+
+  it('keeps the old signedPct fields, deprecated in favour of the new names', async () => {
+    const { data } = await asUser<{
+      gauge: { fields: { name: string; isDeprecated: boolean; deprecationReason: string | null }[] };
+      row: { fields: { name: string; isDeprecated: boolean; deprecationReason: string | null }[] };
+    }>(
+      opened.gateway.url,
+      'district.inspector',
+      `{ gauge: __type(name: "CampaignGauge") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+         row: __type(name: "LeaderboardRow") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`,
+    );
+    const field = (type: 'gauge' | 'row', name: string) => data![type].fields.find((f) => f.name === name);
+    expect(field('gauge', 'signedPct')).toMatchObject({ isDeprecated: true });
+    expect(field('gauge', 'signedPct')?.deprecationReason).toContain('signedAreaPctOfTarget');
+    expect(field('row', 'signedPct')).toMatchObject({ isDeprecated: true });
+    expect(field('row', 'signedPct')?.deprecationReason).toContain('signedHouseholdsPct');
+    for (const name of ['signedAreaPctOfTarget', 'signedHouseholdsPct'])
+      expect(field('gauge', name)).toMatchObject({ isDeprecated: false });
+    for (const name of ['signedHouseholdsPct', 'signedAreaPct'])
+      expect(field('row', name)).toMatchObject({ isDeprecated: false });
+  });
+
   it('an unknown scope kind is null, not an error (and never reaches SQL)', async () => {
     for (const kind of ['constructor', "township' OR true --", 'nope']) {
       const { data, errors } = await asUser<{ progress: Row | null }>(

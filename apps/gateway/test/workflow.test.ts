@@ -258,6 +258,12 @@ describe('stage transitions: exactly once, counted, audited', () => {
       },
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A correction is a commander's (DESIGN): the refusal must not tell the cadre that cadres may do it.
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      messageZh: '只有指挥长可以更正环节(退回上一环节):请由该户所在乡镇或指挥部的指挥长办理',
+      messageEn:
+        'Only a commander may correct a stage (take a household back one stage): ask a commander of its township or headquarters',
+    });
   });
 
   it('audit:verify passes after the soak and detects a row altered by the table owner', async () => {

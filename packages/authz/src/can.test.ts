@@ -1,6 +1,6 @@
 import { ErrorCode } from '@hanjiang/domain';
 import { ACTIONS, type Action, isAction } from './actions.js';
-import { type ActionResources, can } from './can.js';
+import { type ActionResources, can, TRANSITION_REFUSALS } from './can.js';
 import { MALFORMED_PRINCIPALS, PRINCIPAL_NAMES, householdNamed, principalNamed } from './test-fixtures.js';
 
 type Resource = ActionResources[Action];
@@ -146,5 +146,30 @@ describe('can: call sites as the gateway writes them', () => {
     expect(() => can(admin, 'household:advance')).toThrow("can(…, 'household:advance') needs the resource");
     // @ts-expect-error the wrong kind of resource is a compile error
     expect(can(admin, 'apikey:create', own).allowed).toBe(true);
+  });
+});
+
+describe('can: a revert (a correction back one stage) is refused in words that name commanders only', () => {
+  const REVERT_REFUSAL_ZH = '只有指挥长可以更正环节(退回上一环节):请由该户所在乡镇或指挥部的指挥长办理';
+  const REVERT_REFUSAL_EN =
+    'Only a commander may correct a stage (take a household back one stage): ask a commander of its township or headquarters';
+
+  it.each(['baitang.cadre', 'baisha.cadre', 'key:baisha.cadre', 'baitang.viewer'])(
+    "refuses %s's revert with the commanders-only text",
+    (name) => {
+      const decision = can(principalNamed(name), 'household:revert', helped);
+      expect(decision).toEqual({
+        allowed: false,
+        code: ErrorCode.FORBIDDEN,
+        reasonZh: REVERT_REFUSAL_ZH,
+        reasonEn: REVERT_REFUSAL_EN,
+      });
+      expect(TRANSITION_REFUSALS.revert).toEqual({ zh: REVERT_REFUSAL_ZH, en: REVERT_REFUSAL_EN });
+    },
+  );
+
+  it('never tells a cadre that cadres of the team may revert', () => {
+    expect(TRANSITION_REFUSALS.revert.zh).not.toMatch(/干部/);
+    expect(TRANSITION_REFUSALS.revert.en).not.toMatch(/cadre/i);
   });
 });

@@ -64,6 +64,22 @@ type AuthzRequest = { [A in Action]: { action: A; resource: ActionResources[A] }
 
 const ALLOWED: Decision = { allowed: true };
 
+/**
+ * Why a stage transition is refused, in both languages: the gateway's early role check answers with the same
+ * words as `can()`. A revert is a correction (DESIGN: "back one stage with a reason, by a commander"), so its
+ * refusal names commanders only — never the household's cadres, who may advance it but not correct it.
+ */
+export const TRANSITION_REFUSALS = {
+  advance: {
+    zh: '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以推进环节',
+    en: "Only a cadre of the household's team, or a commander of its township or headquarters, may advance it",
+  },
+  revert: {
+    zh: '只有指挥长可以更正环节(退回上一环节):请由该户所在乡镇或指挥部的指挥长办理',
+    en: 'Only a commander may correct a stage (take a household back one stage): ask a commander of its township or headquarters',
+  },
+} as const satisfies Record<'advance' | 'revert', { zh: string; en: string }>;
+
 function rule(allowed: boolean, reasonZh: string, reasonEn: string): Decision {
   return allowed ? ALLOWED : { allowed: false, code: ErrorCode.FORBIDDEN, reasonZh, reasonEn };
 }
@@ -104,14 +120,14 @@ function judge(p: Principal, request: AuthzRequest): Decision {
     case 'household:advance':
       return rule(
         mayAdvance(p, request.resource),
-        '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以推进环节',
-        "Only a cadre of the household's team, or a commander of its township or headquarters, may advance it",
+        TRANSITION_REFUSALS.advance.zh,
+        TRANSITION_REFUSALS.advance.en,
       );
     case 'household:revert':
       return rule(
         mayRevert(p, request.resource),
-        '只有该户所在乡镇或指挥部的指挥长可以回退环节',
-        "Only a commander of the household's township or headquarters may take it back a stage",
+        TRANSITION_REFUSALS.revert.zh,
+        TRANSITION_REFUSALS.revert.en,
       );
     case 'household:import':
       return rule(

@@ -3,6 +3,7 @@ import {
   AlreadySeededError,
   computeProgressCounters,
   DEMO_ACCOUNTS,
+  DEMO_CAMPAIGN_DAY,
   isSeeded,
   recountProgress,
   seedDemo,
@@ -150,6 +151,45 @@ describe('seedDemo (scale 1)', () => {
     expect(Number(signed!.area)).toBeLessThan(900_000);
     const area = await q(`SELECT 1 FROM milestone WHERE kind = 'CAMPAIGN_AREA' AND threshold = 500000`);
     expect(area).toHaveLength(1);
+  });
+
+  it('has signings on every day from day 1 to today, rising, and some today already', async () => {
+    const perDay = await q<{ day: number; signed: number }>(
+      `SELECT d.day, coalesce(p.signed, 0)::int AS signed
+       FROM campaign c CROSS JOIN generate_series(1, $1::int) AS d(day)
+       LEFT JOIN progress_daily p ON p.scope_kind = 'campaign' AND p.scope_code = 'main'
+                                 AND p.day = c.start_date + (d.day - 1)`,
+      [DEMO_CAMPAIGN_DAY],
+    );
+    expect(perDay).toHaveLength(27);
+    expect(perDay.filter((d) => d.signed <= 0)).toEqual([]);
+    // A ramp, not a stall: the last week signs more than the first, and today (a morning's work) is not empty.
+    const week = (from: number) =>
+      perDay.filter((d) => d.day >= from && d.day < from + 7).reduce((sum, d) => sum + d.signed, 0);
+    expect(week(21)).toBeGreaterThan(week(1));
+    expect(perDay[26]!.signed).toBeGreaterThan(0);
+  });
+
+  it('has every one of the 48 district units second cadres to the front, 500 and more in all', async () => {
+    const units = await q<{ code: string; cadres: number }>(
+      `SELECT u.code, count(c.id)::int AS cadres FROM district_unit u
+       LEFT JOIN cadre c ON c.home_unit_id = u.id GROUP BY u.code ORDER BY u.code`,
+    );
+    expect(units).toHaveLength(48);
+    expect(units.filter((u) => u.cadres === 0)).toEqual([]);
+    // 区直48个单位500多名干部; the README gives the figures.
+    expect(units.reduce((sum, u) => sum + u.cadres, 0)).toBe(514);
+    const [all] = await q<{ n: number }>('SELECT count(*)::int AS n FROM cadre');
+    expect(all!.n).toBe(903);
+    // Still the README's 51 teams, and each team's member count is the cadres it holds (its sub-groups' for a parent).
+    const [teams] = await q<{ n: number }>('SELECT count(*)::int AS n FROM work_team');
+    expect(teams!.n).toBe(51);
+    const miscounted = await q(
+      `SELECT t.code FROM work_team t
+       WHERE t.member_count <> (SELECT count(*) FROM cadre c JOIN work_team m ON m.id = c.team_id
+                                WHERE m.id = t.id OR m.parent_id = t.id)`,
+    );
+    expect(miscounted).toEqual([]);
   });
 
   it('projects every household from its events, and keeps teams, villages and sites consistent', async () => {

@@ -4,10 +4,12 @@ import {
   DEFAULT_CAMPAIGN,
   PCT_THRESHOLDS,
   areaStepsCrossed,
+  campaignPercentages,
   pctThresholdsCrossed,
   percent,
   rankChange,
   rankRows,
+  scopePercentages,
 } from './progress.js';
 
 describe('DEFAULT_CAMPAIGN', () => {
@@ -139,5 +141,50 @@ describe('rankChange', () => {
     ['c', 1, null],
   ])('%s now at %i moved %p', (id, rank, change) => {
     expect(rankChange(previous, id, rank)).toBe(change);
+  });
+});
+
+describe('scopePercentages: households and area, each named by what it counts', () => {
+  it('gives 白塘湖片区’s board numbers: 1,143 of 3,875 households, area of its own buildings', () => {
+    expect(
+      scopePercentages({
+        households: 3875,
+        measured: 3061,
+        signed: 1143,
+        buildingAreaM2: 1_850_000,
+        signedAreaM2: 462_500,
+      }),
+    ).toEqual({ measuredPct: 79, signedHouseholdsPct: 29.5, signedAreaPct: 25 });
+  });
+
+  it('keeps households and area apart: one signed factory is 1 of 10 households but most of the area', () => {
+    const pct = scopePercentages({
+      households: 10,
+      measured: 10,
+      signed: 1,
+      buildingAreaM2: 10_000,
+      signedAreaM2: 9_100,
+    });
+    expect(pct.signedHouseholdsPct).toBe(10);
+    expect(pct.signedAreaPct).toBe(91);
+  });
+
+  it('is 0 for an empty scope', () => {
+    expect(
+      scopePercentages({ households: 0, measured: 0, signed: 0, buildingAreaM2: 0, signedAreaM2: 0 }),
+    ).toEqual({ measuredPct: 0, signedHouseholdsPct: 0, signedAreaPct: 0 });
+  });
+});
+
+describe('campaignPercentages', () => {
+  it('counts area against the 3,000,000 m² target and households against all households', () => {
+    expect(
+      campaignPercentages({
+        signedAreaM2: 672_997.25,
+        targetAreaM2: 3_000_000,
+        signed: 1_900,
+        households: 8_600,
+      }),
+    ).toEqual({ signedAreaPctOfTarget: 22.4, signedHouseholdsPct: 22.1 });
   });
 });

@@ -32,6 +32,56 @@ export function percent(part: number, total: number): number {
   return part < total ? Math.min(clamped, 99.9) : clamped;
 }
 
+/** What a scope's counters say, as counted (households) and measured (m² of building area). */
+export interface ScopeCounts {
+  readonly households: number;
+  readonly measured: number;
+  readonly signed: number;
+  readonly buildingAreaM2: number;
+  readonly signedAreaM2: number;
+}
+
+/**
+ * A scope's percentages, each named by what it measures: households and building area are different
+ * questions (a factory is one household and thousands of m²), so a board shows both and never one `signedPct`.
+ */
+export interface ScopePercentages {
+  /** Households measured or further, of the scope's households. */
+  readonly measuredPct: number;
+  /** Households signed or further, of the scope's households. */
+  readonly signedHouseholdsPct: number;
+  /** Building area of signed households, of the building area of all the scope's households. */
+  readonly signedAreaPct: number;
+}
+
+export function scopePercentages(c: ScopeCounts): ScopePercentages {
+  return {
+    measuredPct: percent(c.measured, c.households),
+    signedHouseholdsPct: percent(c.signed, c.households),
+    signedAreaPct: percent(c.signedAreaM2, c.buildingAreaM2),
+  };
+}
+
+/** The campaign gauge's percentages: area against the campaign's target, households against all households. */
+export interface CampaignPercentages {
+  /** Signed building area, of the campaign's target area (3,000,000 m²) — what 征迁300万 counts. */
+  readonly signedAreaPctOfTarget: number;
+  /** Households signed or further, of every household in the campaign. */
+  readonly signedHouseholdsPct: number;
+}
+
+export function campaignPercentages(c: {
+  readonly signedAreaM2: number;
+  readonly targetAreaM2: number;
+  readonly signed: number;
+  readonly households: number;
+}): CampaignPercentages {
+  return {
+    signedAreaPctOfTarget: percent(c.signedAreaM2, c.targetAreaM2),
+    signedHouseholdsPct: percent(c.signed, c.households),
+  };
+}
+
 function hasReached(count: number, total: number, thresholdPct: number): boolean {
   return total > 0 && count * 100 >= thresholdPct * total;
 }

@@ -9,6 +9,8 @@ import {
   headquartersByCode,
   isTenantCode,
   pairOf,
+  pairingByCode,
+  pairingNameZh,
   pairingOf,
   tenantByCode,
   tenantKindOf,
@@ -137,5 +139,29 @@ describe('district units', () => {
 
   it('returns undefined for an unknown unit', () => {
     expect(districtUnitByCode('baitang')).toBeUndefined();
+  });
+});
+
+describe('pairing names', () => {
+  it.each([
+    ['qiulu-jiangkou', '萩芦镇—江口镇'],
+    ['baisha-baitang', '白沙镇—白塘镇'],
+    ['zhuangbian-wutang', '庄边镇—梧塘镇'],
+    ['xinxian-sanjiangkou', '新县镇—三江口镇'],
+    ['dayang-guohuan', '大洋乡—国欢镇'],
+  ])('names %s in Chinese as %s, the mountain (helping) township first', (code, nameZh) => {
+    expect(pairingNameZh(code)).toBe(nameZh);
+    expect(pairingByCode(code)?.code).toBe(code);
+  });
+
+  it('names every default pairing, never by its slug', () => {
+    for (const p of DEFAULT_PAIRINGS) {
+      expect(pairingNameZh(p.code)).toMatch(/^[\u4e00-\u9fff]+—[\u4e00-\u9fff]+$/);
+    }
+  });
+
+  it.each(['baitang', 'baitang-baisha', '', 'constructor'])('has no name for %j', (code) => {
+    expect(pairingNameZh(code)).toBeUndefined();
+    expect(pairingByCode(code)).toBeUndefined();
   });
 });

@@ -115,3 +115,22 @@ export function pairOf(townshipCode: string): Township | undefined {
 export function pairingOf(townshipCode: string): TownshipPairing | undefined {
   return pairingsByTownship.get(townshipCode);
 }
+
+const pairingsByCode = new Map(DEFAULT_PAIRINGS.map((p) => [p.code, p]));
+
+/** The default pairing with this code (e.g. `xinxian-sanjiangkou`), or undefined. */
+export function pairingByCode(code: string): TownshipPairing | undefined {
+  return pairingsByCode.get(code);
+}
+
+/**
+ * What people call a pairing: its two townships in Chinese, the mountain township (the helper) first —
+ * `xinxian-sanjiangkou` is 新县镇—三江口镇. Undefined for an unknown code; the slug is never a display name.
+ */
+export function pairingNameZh(code: string): string | undefined {
+  const pairing = pairingsByCode.get(code);
+  if (pairing === undefined) return undefined;
+  const mountain = townshipsByCode.get(pairing.mountainCode);
+  const plain = townshipsByCode.get(pairing.plainCode);
+  return mountain && plain ? `${mountain.nameZh}—${plain.nameZh}` : undefined;
+}

@@ -35,7 +35,7 @@ export function buildDemo(
     villages,
     teams,
     teamsByCode: new Map(teams.map((t) => [t.plan.code, t])),
-    cadres: buildCadres(teams, root.fork('cadres')),
+    cadres: buildCadres(teams, ids, root.fork('cadres')),
     households,
   };
 

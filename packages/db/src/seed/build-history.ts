@@ -28,23 +28,49 @@ const STEP_GAP_DAYS: Readonly<Record<Stage, readonly [number, number]>> = {
 const SWAP_SHARE = (hqCode: string): number => (hqCode === 'old-community-renewal' ? 0.7 : 0.5);
 
 /**
- * The campaign days of a household's transitions: measured on `measureDay`, then each later step a few
- * days after the previous one, squeezed (keeping the order) so that none falls after today.
+ * The campaign days of a household's transitions: `from` (the stage reached on `startDay`, MEASURED unless
+ * told), then each later step a few days after the previous one. The last step lands on a day drawn between
+ * the earliest the gaps allow and today, later days more likely, and the gaps are stretched or squeezed
+ * (keeping their order) to end there. So work reaches every day up to today, the pace rising as the pipeline
+ * fills — with fixed gaps a household measured early was done by day 20, and days 24–26 had no signing — and
+ * nothing falls after today.
  */
-function stepDays(steps: number, measureDay: number, today: number, rng: Rng): number[] {
-  const days = [measureDay];
-  let stage: Stage = Stage.MEASURED;
+function stepDays(
+  steps: number,
+  startDay: number,
+  today: number,
+  rng: Rng,
+  from: Stage = Stage.MEASURED,
+): number[] {
+  const days = [startDay];
+  let stage: Stage = from;
   for (let j = 1; j < steps; j += 1) {
     stage = nextStage(stage) ?? Stage.DEMOLISHED;
     const [min, max] = STEP_GAP_DAYS[stage];
-    days.push((days[j - 1] ?? measureDay) + rng.int(min, max));
+    days.push((days[j - 1] ?? startDay) + rng.int(min, max));
   }
-  const last = days[days.length - 1] ?? measureDay;
-  if (last <= today) return days;
-  return days.map(
-    (d) => measureDay + Math.floor(((d - measureDay) * (today - measureDay)) / (last - measureDay)),
-  );
+  const natural = days[days.length - 1] ?? startDay;
+  if (natural === startDay) return days.map((d) => Math.min(d, today));
+  const earliest = Math.min(today, startDay + steps - 1);
+  // sqrt of a uniform draw: a linearly rising density over [earliest, today], so the latest days are busiest.
+  const end = Math.min(today, earliest + Math.floor(Math.sqrt(rng.next()) * (today - earliest + 1)));
+  return days.map((d) => startDay + Math.round(((d - startDay) * (end - startDay)) / (natural - startDay)));
 }
+
+/**
+ * A team's first signings (首签户): owners who agree at the first visits are measured on the team's first
+ * day, assessed within a day and sign within three more — campaigns reward early signers — so signings begin
+ * on day 1 rather than after the usual measuring and assessing.
+ */
+function firstSignerDays(steps: number, firstDay: number, today: number, rng: Rng): number[] {
+  const assessed = Math.min(today, firstDay + rng.int(0, 1));
+  const signed = Math.min(today, assessed + rng.int(0, 3));
+  const after = stepDays(steps - 2, signed, today, rng, Stage.SIGNED).slice(1);
+  return [firstDay, assessed, signed, ...after];
+}
+
+/** Share of a team's households (at least one) that are its first signers. */
+const FIRST_SIGNERS_SHARE = 0.005;
 
 function payloadFor(
   h: SeedHousehold,
@@ -144,7 +170,11 @@ export function teamHistory(
       measuredCount > 1
         ? firstDay + Math.round((rank / (measuredCount - 1)) * (lastDay - firstDay))
         : firstDay;
-    const times = stepDays(steps, measureDay, calendar.today, rng)
+    const firstSigner = rank < Math.max(1, Math.round(FIRST_SIGNERS_SHARE * n)) && steps >= 3;
+    const days = firstSigner
+      ? firstSignerDays(steps, firstDay, calendar.today, rng)
+      : stepDays(steps, measureDay, calendar.today, rng);
+    const times = days
       .map((day) => ({ day, fraction: rng.next() }))
       .sort((a, b) => a.day - b.day || a.fraction - b.fraction)
       .map(({ day, fraction }) => timeOnDay(calendar, day, fraction));

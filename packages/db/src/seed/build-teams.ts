@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chineseName } from './people.js';
 import type { Rng } from './prng.js';
 import type { CatalogueIds, SeedCadre, SeedTeam } from './model.js';
+import { SECONDMENTS } from './secondments.js';
 import { homeTownship, homeUnit } from './team-plan.js';
 import { TEAM_PLANS } from './teams.js';
 
@@ -15,10 +16,12 @@ function lookup(map: ReadonlyMap<string, string>, code: string, what: string): s
 export function buildTeams(ids: CatalogueIds): SeedTeam[] {
   const idByCode = new Map(TEAM_PLANS.map((plan) => [plan.code, randomUUID()]));
   const plansByCode = new Map(TEAM_PLANS.map((plan) => [plan.code, plan]));
+  const seconded = secondedCadres();
   const childMembers = new Map<string, number>();
   for (const plan of TEAM_PLANS) {
     if (plan.parentCode !== null) {
-      childMembers.set(plan.parentCode, (childMembers.get(plan.parentCode) ?? 0) + plan.members);
+      const members = plan.members + (seconded.get(plan.code) ?? 0);
+      childMembers.set(plan.parentCode, (childMembers.get(plan.parentCode) ?? 0) + members);
     }
   }
   return TEAM_PLANS.map((plan): SeedTeam => {
@@ -37,24 +40,55 @@ export function buildTeams(ids: CatalogueIds): SeedTeam[] {
       townshipId: township === null ? null : lookup(ids.township, township, 'township'),
       homeUnitId: unit === null ? null : lookup(ids.unit, unit, 'district unit'),
       headquartersId: lookup(ids.headquarters, plan.headquartersCode, 'headquarters'),
-      memberCount: isLeaf ? plan.members : (childMembers.get(plan.code) ?? 0),
+      memberCount: isLeaf
+        ? plan.members + (seconded.get(plan.code) ?? 0)
+        : (childMembers.get(plan.code) ?? 0),
       scopeCodes,
       isLeaf,
     };
   });
 }
 
-/** One cadre per member of each leaf team (a parent's members are its sub-groups' cadres). */
-export function buildCadres(teams: readonly SeedTeam[], rng: Rng): SeedCadre[] {
-  return teams
-    .filter((team) => team.isLeaf)
-    .flatMap((team) =>
-      Array.from({ length: team.memberCount }, (): SeedCadre => ({
-        id: randomUUID(),
-        team,
-        name: chineseName(rng),
-      })),
-    );
+/** Cadres seconded into each leaf team by district units that lead no team of their own. */
+function secondedCadres(): Map<string, number> {
+  const leaves = new Set(TEAM_PLANS.filter((plan) => plan.works.length > 0).map((plan) => plan.code));
+  const byTeam = new Map<string, number>();
+  for (const s of SECONDMENTS) {
+    if (!leaves.has(s.team))
+      throw new Error(`seed: unit ${s.unit} seconds cadres into ${s.team}, not a leaf team`);
+    byTeam.set(s.team, (byTeam.get(s.team) ?? 0) + s.cadres);
+  }
+  return byTeam;
+}
+
+/**
+ * One cadre per member of each leaf team (a parent's members are its sub-groups' cadres): first the team's
+ * own, from its township or unit, then those seconded into it by other units (names drawn in that order, so
+ * adding a secondment never renames an existing cadre).
+ */
+export function buildCadres(teams: readonly SeedTeam[], ids: CatalogueIds, rng: Rng): SeedCadre[] {
+  const leaves = teams.filter((team) => team.isLeaf);
+  const own = leaves.flatMap((team) =>
+    Array.from({ length: team.plan.members }, (): SeedCadre => ({
+      id: randomUUID(),
+      team,
+      homeUnitId: team.homeUnitId,
+      name: chineseName(rng),
+    })),
+  );
+  const byCode = new Map(leaves.map((team) => [team.plan.code, team]));
+  const seconded = SECONDMENTS.flatMap((s) => {
+    const team = byCode.get(s.team);
+    if (team === undefined) throw new Error(`seed: no leaf team ${s.team} for unit ${s.unit}`);
+    const homeUnitId = lookup(ids.unit, s.unit, 'district unit');
+    return Array.from({ length: s.cadres }, (): SeedCadre => ({
+      id: randomUUID(),
+      team,
+      homeUnitId,
+      name: chineseName(rng),
+    }));
+  });
+  return [...own, ...seconded];
 }
 
 export { lookup as lookupId };

@@ -35,6 +35,8 @@ export interface SeedTeam {
 export interface SeedCadre {
   readonly id: string;
   readonly team: SeedTeam;
+  /** The district unit the cadre comes from: the team's own, or the unit that seconded them into it. */
+  readonly homeUnitId: string | null;
   readonly name: string;
 }
 

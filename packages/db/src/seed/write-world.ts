@@ -98,7 +98,7 @@ export async function writeWorld(
       { name: 'team_id', type: 'uuid', value: (c) => c.team.id },
       { name: 'township_id', type: 'uuid', value: (c) => c.team.townshipId },
       { name: 'headquarters_id', type: 'uuid', value: (c) => c.team.headquartersId },
-      { name: 'home_unit_id', type: 'uuid', value: (c) => c.team.homeUnitId },
+      { name: 'home_unit_id', type: 'uuid', value: (c) => c.homeUnitId },
       { name: 'name_zh', type: 'text', value: (c) => c.name },
     ],
     world.cadres,

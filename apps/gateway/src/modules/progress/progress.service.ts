@@ -1,10 +1,12 @@
 import {
   campaignDay,
+  campaignPercentages,
   daysLeft,
   LeaderboardBoard,
   paceNeededPerDay,
-  percent,
+  pairingNameZh,
   rankRows,
+  scopePercentages,
   shanghaiDate,
 } from '@hanjiang/domain';
 import type { RequestTransaction } from '../../db/request-transaction.js';
@@ -32,7 +34,10 @@ const BOARD_SCOPE: Record<LeaderboardBoard, string> = {
   [LeaderboardBoard.TEAM]: 'team',
 };
 
-/** Where each scope kind's display name lives (pairings and the campaign have none in the database). */
+/**
+ * Where each scope kind's display name lives. Pairings have no table: their names come from the catalogue in
+ * packages/domain (`pairingNameZh`); the campaign has none.
+ */
 const NAME_TABLE: Readonly<Record<string, string | null>> = {
   campaign: null,
   headquarters: 'headquarters',
@@ -76,10 +81,13 @@ export class ProgressService {
       lengthDays: number;
       targetAreaM2: number;
       signedAreaM2: number | null;
+      signed: number | null;
+      households: number | null;
       signedToday: number | null;
     }>(
       `SELECT c.name_zh AS name, c.start_date::text AS "startDate", c.length_days AS "lengthDays",
-         c.target_area_m2::float8 AS "targetAreaM2", p.signed_area_m2::float8 AS "signedAreaM2", d.signed AS "signedToday"
+         c.target_area_m2::float8 AS "targetAreaM2", p.signed_area_m2::float8 AS "signedAreaM2",
+         p.signed, p.households, d.signed AS "signedToday"
        FROM campaign c
        LEFT JOIN progress_counter p ON p.scope_kind = 'campaign' AND p.scope_code = 'main'
        LEFT JOIN progress_daily d ON d.scope_kind = 'campaign' AND d.scope_code = 'main' AND d.day = $1::date
@@ -90,12 +98,23 @@ export class ProgressService {
     if (!c) return null;
     const signedAreaM2 = c.signedAreaM2 ?? 0;
     const left = daysLeft(c.startDate, c.lengthDays, now);
+    const pct = campaignPercentages({
+      signedAreaM2,
+      targetAreaM2: c.targetAreaM2,
+      signed: c.signed ?? 0,
+      households: c.households ?? 0,
+    });
     return {
-      ...c,
+      name: c.name,
+      startDate: c.startDate,
+      lengthDays: c.lengthDays,
+      targetAreaM2: c.targetAreaM2,
       signedAreaM2,
       day: campaignDay(c.startDate, now),
       daysLeft: left,
-      signedPct: percent(signedAreaM2, c.targetAreaM2),
+      signedAreaPctOfTarget: pct.signedAreaPctOfTarget,
+      signedHouseholdsPct: pct.signedHouseholdsPct,
+      signedPct: pct.signedAreaPctOfTarget,
       paceNeededPerDayM2: paceNeededPerDay(c.targetAreaM2, signedAreaM2, left),
       signedToday: c.signedToday ?? 0,
     };
@@ -122,9 +141,9 @@ export class ProgressService {
   ): Promise<LeaderboardRow[]> {
     const rows = await tx.query<CounterRow>(counterSql(BOARD_SCOPE[board]), [shanghaiDate(now)]);
     const scored = rows.map((row) =>
-      Object.assign(withPct(row), { name: row.name ?? row.scopeCode, rankChange: null }),
+      Object.assign(withPct(row), { name: displayName(row), rankChange: null }),
     );
-    return rankRows(scored, (r) => r.signedPct * 1e9 + r.signedAreaM2);
+    return rankRows(scored, (r) => r.signedHouseholdsPct * 1e9 + r.signedAreaM2);
   }
 }
 
@@ -133,6 +152,7 @@ export class ProgressService {
  * was the largest single cost of a 300-row team board.
  */
 function withPct(row: CounterRow): Progress & { name: string | null } {
+  const pct = scopePercentages(row);
   return {
     scopeKind: row.scopeKind,
     scopeCode: row.scopeCode,
@@ -146,7 +166,15 @@ function withPct(row: CounterRow): Progress & { name: string | null } {
     buildingAreaM2: row.buildingAreaM2,
     signedAreaM2: row.signedAreaM2,
     signedToday: row.signedToday,
-    measuredPct: percent(row.measured, row.households),
-    signedPct: percent(row.signed, row.households),
+    measuredPct: pct.measuredPct,
+    signedHouseholdsPct: pct.signedHouseholdsPct,
+    signedAreaPct: pct.signedAreaPct,
+    signedPct: pct.signedHouseholdsPct,
   };
+}
+
+/** A board row's name in Chinese: from its table, or for a pairing from the catalogue; the code only as a last resort. */
+function displayName(row: CounterRow): string {
+  if (row.scopeKind === 'pairing') return pairingNameZh(row.scopeCode) ?? row.scopeCode;
+  return row.name ?? row.scopeCode;
 }

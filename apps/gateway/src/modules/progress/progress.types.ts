@@ -28,7 +28,26 @@ export class CampaignGauge {
   @Field(() => Float, { description: 'Signed building area so far in m².' })
   signedAreaM2!: number;
 
-  @Field(() => Float, { description: 'Signed area as a percentage of the target (0–100, one decimal).' })
+  @Field(() => Float, {
+    description:
+      'Signed building area as a percentage of the target area `targetAreaM2` (0–100, one decimal): what ' +
+      '征迁300万 counts.',
+  })
+  signedAreaPctOfTarget!: number;
+
+  @Field(() => Float, {
+    description:
+      'Households signed or further as a percentage of every household in the campaign (0–100, one decimal).',
+  })
+  signedHouseholdsPct!: number;
+
+  @Field(() => Float, {
+    description:
+      'The same number as `signedAreaPctOfTarget`: signed building area as a percentage of the target area.',
+    deprecationReason:
+      'Use signedAreaPctOfTarget (the same number). On board rows `signedPct` counted households, so the name ' +
+      'meant two things.',
+  })
   signedPct!: number;
 
   @Field(() => Float, { description: 'm² that must be signed per remaining day to reach the target.' })
@@ -80,7 +99,28 @@ export class Progress {
   })
   measuredPct!: number;
 
-  @Field(() => Float, { description: 'Signed percentage (0–100, one decimal).' })
+  @Field(() => Float, {
+    description:
+      'Households signed or further as a percentage of the households in scope (0–100, one decimal; 100 only ' +
+      'when all are signed).',
+  })
+  signedHouseholdsPct!: number;
+
+  @Field(() => Float, {
+    description:
+      'Building area of signed households as a percentage of the building area of all households in scope ' +
+      '(0–100, one decimal).',
+  })
+  signedAreaPct!: number;
+
+  @Field(() => Float, {
+    description:
+      'The same number as `signedHouseholdsPct`: households signed or further, as a percentage of the ' +
+      'households in scope.',
+    deprecationReason:
+      'Use signedHouseholdsPct (the same number) or signedAreaPct. On the campaign gauge `signedPct` measured ' +
+      'area, so the name meant two things.',
+  })
   signedPct!: number;
 
   @Field(() => Int, { description: 'Households signed today (Asia/Shanghai).' })
@@ -90,11 +130,15 @@ export class Progress {
 @ObjectType({ simpleResolvers: true, description: 'One row of a leaderboard.' })
 export class LeaderboardRow extends Progress {
   @Field(() => Int, {
-    description: 'Rank by signed percentage, then signed area (1 = first; ties share a rank).',
+    description: 'Rank by `signedHouseholdsPct`, then `signedAreaM2` (1 = first; ties share a rank).',
   })
   rank!: number;
 
-  @Field(() => String, { description: 'Display name of the unit (Chinese).' })
+  @Field(() => String, {
+    description:
+      'Display name in Chinese: the headquarters, township or team name; a pairing by its two townships, ' +
+      'the mountain (helping) one first (新县镇—三江口镇).',
+  })
   name!: string;
 
   @Field(() => Int, {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { can, type Principal } from '@hanjiang/authz';
+import { can, TRANSITION_REFUSALS, type Principal } from '@hanjiang/authz';
 import {
   checkAdvance,
   checkRevert,
@@ -54,7 +54,8 @@ export class WorkflowService {
   ): Promise<{ id: string; household?: Household }> {
     const action = request.kind === 'ADVANCE' ? 'advance' : 'revert';
     if (!principal) throw publicError(ErrorCode.UNAUTHENTICATED);
-    if (!(TRANSITION_ROLES[action].roles as readonly string[]).includes(principal.role)) throw forbidden();
+    if (!(TRANSITION_ROLES[action].roles as readonly string[]).includes(principal.role))
+      throw forbidden(action);
     const key = request.idempotencyKey.trim();
     if (key.length < 8 || key.length > 200) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
@@ -68,7 +69,7 @@ export class WorkflowService {
     if (!household) {
       // FOR UPDATE also applies the UPDATE policy: a visible household this caller may not change is FORBIDDEN.
       const visible = await tx.query('SELECT 1 FROM household WHERE id = $1', [request.householdId]);
-      throw visible.length > 0 ? forbidden() : publicError(ErrorCode.NOT_FOUND);
+      throw visible.length > 0 ? forbidden(action) : publicError(ErrorCode.NOT_FOUND);
     }
     const previous = await tx.query<{ request_hash: string; household_id: string }>(
       'SELECT request_hash, household_id FROM household_event WHERE actor_subject = $1 AND idempotency_key = $2',
@@ -84,7 +85,7 @@ export class WorkflowService {
       request.kind === 'ADVANCE' ? 'household:advance' : 'household:revert',
       scope,
     );
-    if (!decision.allowed) throw forbidden();
+    if (!decision.allowed) throw forbidden(action);
     if (household.version !== request.expectedVersion) {
       throw publicError(ErrorCode.CONFLICT, undefined, {
         currentVersion: household.version,
@@ -142,11 +143,9 @@ export class WorkflowService {
   }
 }
 
-function forbidden() {
-  return publicError(ErrorCode.FORBIDDEN, {
-    zh: '只有该户所属工作组的干部,或其乡镇、指挥部的指挥长可以办理此环节',
-    en: "Only a cadre of the household's team or a commander of its township or headquarters may do this",
-  });
+/** The refusal of this kind of transition, in the words of `can()`: a revert names commanders only. */
+function forbidden(action: 'advance' | 'revert') {
+  return publicError(ErrorCode.FORBIDDEN, TRANSITION_REFUSALS[action]);
 }
 
 function invalidTransition(reason: keyof typeof TRANSITION_REFUSAL_MESSAGES, currentStage: Stage) {
