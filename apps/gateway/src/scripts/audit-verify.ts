@@ -8,7 +8,7 @@ async function main(): Promise<number> {
   const env = readProcessEnv();
   const db = await openDatabase(env, createLogger({ ...env, LOG_LEVEL: 'warn' }));
   try {
-    const report = await verifyAuditChain(db.pool);
+    const report = await verifyAuditChain(db.admin);
     if (report.ok) {
       process.stdout.write(`audit:verify: OK — ${report.rows} rows, chain intact (${db.displayUrl})\n`);
       return 0;

@@ -11,16 +11,16 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { scale: { type: 'string' } } });
   const env = readProcessEnv();
   const scale = values.scale === undefined ? env.SEED_SCALE : Number(values.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) {
+  if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
     process.stderr.write(
-      'seed: --scale must be a number between 0 and 1000 (e.g. --scale 6 for ≈50k households)\n',
+      'seed: --scale must be a whole number from 1 to 1000 (e.g. --scale 6 for ≈50k households)\n',
     );
     return 1;
   }
   const db = await openDatabase(env, createLogger({ ...env, LOG_LEVEL: 'warn' }));
   try {
-    await upsertCatalogue(db.pool);
-    if (await isSeeded(db.pool)) {
+    await upsertCatalogue(db.admin);
+    if (await isSeeded(db.admin)) {
       process.stdout.write(
         `seed: ${db.displayUrl} already holds the demo data; nothing written.\n` +
           '      Use a fresh DATABASE_URL (or delete apps/gateway/.data) to seed again.\n',
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
       Presets.shades_classic,
     );
     let started = false;
-    const summary = await seedDemo(db.pool, {
+    const summary = await seedDemo(db.admin, {
       scale,
       demoPassword: env.DEMO_PASSWORD,
       onProgress: (done, total, phase) => {
