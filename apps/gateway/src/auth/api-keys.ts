@@ -3,8 +3,7 @@ import type { Principal } from '@hanjiang/authz';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
-import { beginStatement } from '../db/request-transaction.js';
-import { tenantSettings } from './tenant-settings.js';
+import { asNobody } from './credential-lookup.js';
 
 /** `hj_<prefix>_<secret>`: the prefix finds the row, only a SHA-256 of the high-entropy secret is stored. */
 const KEY_FORMAT = /^hj_([a-z0-9]{10})_([A-Za-z0-9_-]{32,64})$/;
@@ -31,7 +30,8 @@ interface KeyRow {
 
 /**
  * Resolves API keys to principals. Lookups are cached for a few seconds (keys are checked on every request of
- * an integrator); a revoked key stops working within that window.
+ * an integrator); a revoked key stops working within that window, or at once where the revocation's live event
+ * arrives (`forget`, wired in server.ts). Open sockets are re-checked separately (ws/socket-credentials.ts).
  */
 export class ApiKeyResolver {
   private readonly cache = new LRUCache<string, { row: KeyRow | null }>({ max: 10_000, ttl: 5_000 });
@@ -68,18 +68,10 @@ export class ApiKeyResolver {
     this.cache.delete(prefix);
   }
 
-  private async lookup(prefix: string): Promise<KeyRow | null> {
-    const client = await this.pool().connect();
-    try {
-      await client.query(beginStatement(tenantSettings(null)));
+  private lookup(prefix: string): Promise<KeyRow | null> {
+    return asNobody(this.pool(), async (client) => {
       const { rows } = await client.query<KeyRow>('SELECT * FROM app.find_api_key($1)', [prefix]);
-      await client.query('COMMIT');
       return rows[0] ?? null;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
