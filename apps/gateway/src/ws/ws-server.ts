@@ -61,6 +61,9 @@ export interface WsOptions {
   limits: WsLimits;
 }
 
+/** How long a refused socket may take to answer its close frame before it is cut. */
+const REFUSED_SOCKET_GRACE_MS = 1_000;
+
 /** graphql-ws on the same HTTP server and path as Apollo, with the same limits, errors and tenancy. */
 export function startWsServer(options: WsOptions) {
   const { services, logger, limits } = options;
@@ -95,6 +98,8 @@ export function startWsServer(options: WsOptions) {
       if (!books.uninitialised.admit(client, request.socket.remoteAddress ?? 'unknown')) {
         client.on('error', () => undefined); // graphql-ws never sees this socket: nothing else listens
         client.close(CloseCode.TooManyRequests, 'Too many uninitialised sockets from this address');
+        // A peer that never answers the close frame would hold the socket for ws's 30 s closing timeout.
+        setTimeout(() => client.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
         return;
       }
       wss.emit('connection', client, request);
