@@ -2,11 +2,13 @@ import type pg from 'pg';
 import { generateApiKey } from '../src/auth/api-keys.js';
 import type { Gateway } from '../src/server.js';
 import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import { gql } from './helpers/graphql.js';
 import { startTestGateway } from './helpers/in-process.js';
 import { ownerPool, sleep, touchHousehold, writeLive } from './helpers/live.js';
 import { RawSocket } from './helpers/live-socket.js';
 import { tokenFor } from './helpers/sessions.js';
 
+const ME = '{ me { tenantCode } }';
 const CHANGED = 'subscription { householdChanged { id ownerName } }';
 type Changed = { householdChanged: { id: string; ownerName: string } };
 
@@ -105,6 +107,9 @@ describe('sockets of revoked API keys and disabled users close with 4403', () =>
     const control = await subscribed(a, `Bearer ${other}`);
     await primed([onA, onB, control], household);
     expect(JSON.stringify(onA.results('h'))).toContain('ownerName');
+    const me = (gateway: Gateway) =>
+      gql<{ me: { tenantCode: string } }>(gateway.url, ME, {}, { 'x-api-key': key });
+    for (const gateway of [a, b]) expect((await me(gateway)).data?.me.tenantCode).toBe('baitang-lake');
 
     await revoke(key);
     await sign(after); // committed after the revocation: must not reach the key's sockets
@@ -116,6 +121,10 @@ describe('sockets of revoked API keys and disabled users close with 4403', () =>
     expect(received(onB, after)).toBe(false);
     expect(control.isOpen).toBe(true);
 
+    // Nor over HTTP, although its lookup was cached moments ago: the revocation event evicted it.
+    for (const gateway of [a, b]) {
+      expect((await me(gateway)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
     // The revoked key cannot come back on either replica.
     for (const gateway of [a, b]) {
       const again = await RawSocket.open(gateway.url, `Bearer ${key}`);
