@@ -177,7 +177,9 @@ export function startWsServer(options: WsOptions) {
       },
       subscribe: fanout.subscribe as never,
       execute: executeInTransaction,
-      onNext: (ctx, _id, _payload, _args, result) => format.result(result, exposureOf(ctx.extra)),
+      // Per subscriber per event on the fan-out's hot path: only a result with errors needs the caller's rule.
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? format.result(result, exposureOf(ctx.extra)) : result,
       onError: (ctx, _id, _payload, errors) => format.errors(errors, exposureOf(ctx.extra)),
     },
     wss,
