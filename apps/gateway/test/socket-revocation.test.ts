@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import type pg from 'pg';
 import { generateApiKey } from '../src/auth/api-keys.js';
 import type { Gateway } from '../src/server.js';
@@ -177,6 +178,19 @@ describe('sockets of revoked API keys and disabled users close with 4403', () =>
 
     const again = await RawSocket.open(replicaB.url, `Bearer ${viewerToken}`);
     expect(await closedWithin(again)).toEqual({ code: 4403, reason: 'Forbidden: credential revoked' });
+  });
+
+  it('a changed membership (role): its sockets close and its token cannot reopen one; others stay', async () => {
+    const token = await tokenFor(replicaA.url, 'qiulu.commander');
+    const { mid } = jwt.decode(token) as { mid: string };
+    const changed = await subscribed(replicaA, `Bearer ${token}`);
+    const unrelated = await subscribed(replicaB, `Bearer ${await tokenFor(replicaA.url, 'qiulu.viewer')}`);
+    await owner.query(`UPDATE membership SET role = 'viewer' WHERE id = $1`, [mid]);
+    expect(await closedWithin(changed)).toEqual({ code: 4403, reason: 'Forbidden: credential revoked' });
+    // The token still names the old role: it cannot reopen a socket.
+    const again = await RawSocket.open(replicaB.url, `Bearer ${token}`);
+    expect(await closedWithin(again)).toEqual({ code: 4403, reason: 'Forbidden: credential revoked' });
+    expect(unrelated.isOpen).toBe(true);
   });
 
   it('without the event (triggers bypassed), the periodic re-check still closes them within seconds', async () => {
