@@ -46,6 +46,9 @@ describe('sockets of revoked API keys and disabled users close with 4403', () =>
       await client.query('SET LOCAL session_replication_role = replica');
       await work(client);
       await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       client.release();
     }
