@@ -219,7 +219,7 @@ async function fanout(
       profileDir: null,
       name: `gateway (fan-out ${n})`,
       nodeFlags: ['--max-semi-space-size=64'],
-      env: { WS_MAX_SOCKETS_PER_PRINCIPAL: '1000' },
+      env: { WS_MAX_SOCKETS_PER_PRINCIPAL: '1000', WS_MAX_UNINITIALISED_PER_ADDRESS: '1000' },
     });
     try {
       if (k === 0) {

@@ -36,6 +36,9 @@ export const envSchema = z
     // Live updates over WebSocket: abuse caps (close code 4429 past them) and the burst-coalescing window.
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(50),
     WS_MAX_SOCKETS_PER_PRINCIPAL: z.coerce.number().int().min(1).max(100_000).default(20),
+    WS_MAX_UNINITIALISED_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+    // Open sockets' credentials are re-checked this often (revocations also close them at once via the bus).
+    WS_CREDENTIAL_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
     LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(5_000).default(100),
     // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
     EXPOSE_SQL_STATS: bool.default(false),

@@ -33,6 +33,7 @@ import { livePolicies } from './modules/live/live.policies.js';
 import { ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway } from './graphql/jit-executor.js';
+import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { createSchema } from './schema.js';
 import { startWsServer } from './ws/ws-server.js';
 
@@ -87,13 +88,13 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   app.disable('x-powered-by');
   const schema = await createSchema();
   const armor = createArmor().protect();
-  const introspection = env.NODE_ENV !== 'production';
+  // Who may introspect and see "Did you mean" hints: one rule for Apollo, the fast path and WebSocket.
+  const exposure = exposurePolicy(env);
   const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
   const formatError = createErrorFormatter(logger);
   const fast = new FastPath({
     schema,
     documents: new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]),
-    introspection,
     createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
     formatError,
     exposeSqlStats,
@@ -106,10 +107,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     gateway: jitGateway(schema),
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
-    introspection,
+    // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
+    introspection: true,
     formatError,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      schemaExposurePlugin(exposure),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
@@ -167,12 +170,19 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     services,
     logger,
     validationRules: armor.validationRules ?? [],
+    exposure,
     policies: livePolicies,
     limits: {
       allowedOrigins: env.ALLOWED_ORIGINS,
       maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSocketsPerPrincipal: env.WS_MAX_SOCKETS_PER_PRINCIPAL,
+      maxUninitialisedPerAddress: env.WS_MAX_UNINITIALISED_PER_ADDRESS,
+      credentialRecheckMs: env.WS_CREDENTIAL_RECHECK_MS,
     },
+  });
+  // A revoked key's cached lookup goes at once on every replica (the live bus carries the revocation).
+  services.live.hub.on((event) => {
+    if (event.t === 'credential' && event.prefix) apiKeys.forget(event.prefix);
   });
 
   await new Promise<void>((resolve, reject) => {

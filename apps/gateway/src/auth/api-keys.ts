@@ -3,9 +3,7 @@ import type { Principal } from '@hanjiang/authz';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
-import { beginStatement } from '../db/request-transaction.js';
-import { scopeKeyOf } from '../db/scope-key.js';
-import { tenantSettings } from './tenant-settings.js';
+import { asNobody } from './credential-lookup.js';
 
 /** `hj_<prefix>_<secret>`: the prefix finds the row, only a SHA-256 of the high-entropy secret is stored. */
 const KEY_FORMAT = /^hj_([a-z0-9]{10})_([A-Za-z0-9_-]{32,64})$/;
@@ -31,7 +29,8 @@ interface KeyRow {
 
 /**
  * Resolves API keys to principals. Lookups are cached for a few seconds (keys are checked on every request of
- * an integrator); a revoked key stops working within that window.
+ * an integrator); a revoked key stops working within that window, or at once where the revocation's live event
+ * arrives (`forget`, wired in server.ts). Open sockets are re-checked separately (ws/socket-credentials.ts).
  */
 export class ApiKeyResolver {
   private readonly cache = new LRUCache<string, { row: KeyRow | null }>({ max: 10_000, ttl: 5_000 });
@@ -69,22 +68,13 @@ export class ApiKeyResolver {
       if (cacheKey.startsWith(`${prefix}:`)) this.cache.delete(cacheKey);
   }
 
-  private async lookup(prefix: string, secretHash: string): Promise<KeyRow | null> {
-    const pool = this.pool();
-    const client = await pool.connect();
-    try {
-      await client.query(beginStatement(tenantSettings(null), scopeKeyOf(pool)));
+  private lookup(prefix: string, secretHash: string): Promise<KeyRow | null> {
+    return asNobody(this.pool(), async (client) => {
       const { rows } = await client.query<KeyRow>('SELECT * FROM app.find_api_key($1, $2)', [
         prefix,
         secretHash,
       ]);
-      await client.query('COMMIT');
       return rows[0] ?? null;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

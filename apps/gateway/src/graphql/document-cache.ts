@@ -18,6 +18,8 @@ export type CheckedDocument = { document: DocumentNode; errors?: undefined } | {
  * graphql-ws skips its own parse/validate when onSubscribe returns execution args, so this is the only check
  * on the WebSocket path: the same parse options and rules as HTTP, and errors carrying the codes Apollo gives
  * (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED) so the shared formatter maps both paths identically.
+ * Messages are kept whole (suggestions included): the cache is shared by every caller, and whether a caller may
+ * see suggestions is decided per caller when the errors are sent (graphql/schema-exposure.ts).
  */
 export class DocumentCache {
   private readonly cache = new LRUCache<string, CheckedDocument>({
@@ -62,7 +64,7 @@ export class DocumentCache {
     return {
       errors: errors.map(
         (e) =>
-          new GraphQLError(hideSuggestions(e.message), {
+          new GraphQLError(e.message, {
             nodes: e.nodes,
             originalError: e.originalError ?? e,
             extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
@@ -70,9 +72,4 @@ export class DocumentCache {
       ),
     };
   }
-}
-
-/** graphql-armor's Apollo plugin does this to HTTP errors (blockFieldSuggestion): the same text here. */
-function hideSuggestions(message: string): string {
-  return message.replace(/Did you mean ".+"/g, '[Suggestion hidden]');
 }

@@ -2,21 +2,19 @@ import type { ServerResponse } from 'node:http';
 import { ErrorCode, errorMessages } from '@hanjiang/domain';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
-  BREAK,
-  type DocumentNode,
   type FormattedExecutionResult,
   getOperationAST,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   OperationTypeNode,
-  visit,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import { asGraphQLError } from '../graphql/jit-executor.js';
+import { asksForIntrospection } from '../graphql/schema-exposure.js';
 import { endOperation, statsExtensions } from './operation-end.js';
 import type { IdentifiedRequest } from './request-id.js';
 
@@ -29,8 +27,6 @@ export interface FastPathOptions {
   schema: GraphQLSchema;
   /** The same parse options and validation rules (armor's limits included) as Apollo and the WebSocket path. */
   documents: DocumentCache;
-  /** Apollo's `introspection` setting: when off, introspection documents are left to Apollo to refuse. */
-  introspection: boolean;
   createContext(req: IdentifiedRequest, res: ServerResponse): Promise<GatewayContext>;
   /** The formatter Apollo uses (public codes pass, everything else is masked and logged). */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
@@ -45,7 +41,7 @@ export interface FastPathOptions {
  * operation (rollback on error, audit row, commit). docs/performance.md has what it saved.
  *
  * Everything else — GET, batches, persisted-query extensions, unusual Accept headers, a document that does not
- * parse or validate, introspection when it is off, subscriptions, a bad credential, variables that do not
+ * parse or validate, introspection (Apollo applies the schema-exposure rule), subscriptions, a bad credential, variables that do not
  * coerce — goes on to Apollo unchanged, before anything has run, so every error keeps Apollo's exact shape.
  */
 export class FastPath {
@@ -134,7 +130,8 @@ function makePlan(options: FastPathOptions, query: string, operationName: string
   if (checked.errors) return false;
   const operation = getOperationAST(checked.document, operationName);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return false;
-  if (!options.introspection && asksForIntrospection(checked.document)) return false;
+  // Who may introspect depends on the caller (graphql/schema-exposure.ts): Apollo's path decides it.
+  if (asksForIntrospection(checked.document)) return false;
   const compiled = compileQuery(options.schema, checked.document, operationName);
   return isCompiledQuery(compiled) ? { compiled, operation } : false;
 }
@@ -163,20 +160,6 @@ function isPlainRequest(body: unknown): body is PlainRequest {
 function acceptsJson(accept: string | undefined): boolean {
   if (!accept) return true;
   return !/graphql-response|multipart/i.test(accept) && /application\/json|\*\/\*/i.test(accept);
-}
-
-function asksForIntrospection(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type') {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }
 
 function internalError(): GraphQLFormattedError {

@@ -7,13 +7,21 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 export const PARSE_OPTIONS = { maxTokens: 2_000 } as const;
 export const MAX_QUERY_BYTES = 20_000;
 
+/**
+ * graphql-armor's limits, for HTTP (Apollo and the fast path) and WebSocket alike (server.ts hands the same
+ * validation rules to all three).
+ * - Aliases: armor skips `__typename` aliases by default (`allowList: ['__typename']`), so 500 of them passed;
+ *   every alias makes the server produce another field in the answer, so every alias counts.
+ * - Suggestions ("Did you mean …") are not armor's business here: whether a caller may learn schema names is
+ *   decided with introspection by one rule, graphql/schema-exposure.ts, on every transport.
+ */
 export function createArmor() {
   return new ApolloArmor({
     maxDepth: { enabled: true, n: 10 },
     costLimit: { enabled: true, maxCost: 20_000 },
-    maxAliases: { enabled: true, n: 15 },
+    maxAliases: { enabled: true, n: 15, allowList: [] },
     maxDirectives: { enabled: true, n: 50 },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    blockFieldSuggestion: { enabled: false },
   });
 }

@@ -19,7 +19,14 @@ export type LiveEvent =
   /** Progress counters changed (boards and the campaign gauge must be recomputed). */
   | { t: 'progress' }
   /** A milestone was recorded; `seq` orders milestones for replay (`milestoneReached(after:)`). */
-  | { t: 'milestone'; milestoneId: string; seq: string };
+  | { t: 'milestone'; milestoneId: string; seq: string }
+  /**
+   * A credential lapsed: an API key revoked (or expired, re-scoped, deleted), a user disabled, a membership
+   * changed or removed. Sent by database triggers (migration 1764700000200), so however the row was changed,
+   * every replica closes the affected sockets at once. `subject` is the principal's subject (`apikey:<id>` or
+   * the username); `membershipId` narrows a user's to one membership; `prefix` names the API key's cache entry.
+   */
+  | { t: 'credential'; subject: string; membershipId?: string | null; prefix?: string | null };
 
 export function encodeLiveEvent(event: LiveEvent): string {
   return JSON.stringify(event);
@@ -27,10 +34,12 @@ export function encodeLiveEvent(event: LiveEvent): string {
 
 export function decodeLiveEvent(payload: string): LiveEvent | null {
   try {
-    const value = JSON.parse(payload) as { t?: unknown };
-    return value && (value.t === 'household' || value.t === 'progress' || value.t === 'milestone')
-      ? (value as LiveEvent)
-      : null;
+    const value = JSON.parse(payload) as { t?: unknown; subject?: unknown } | null;
+    if (!value) return null;
+    if (value.t === 'household' || value.t === 'progress' || value.t === 'milestone')
+      return value as LiveEvent;
+    if (value.t === 'credential' && typeof value.subject === 'string') return value as LiveEvent;
+    return null;
   } catch {
     return null;
   }

@@ -5,11 +5,16 @@
 export const CloseCode = {
   /** Server restarting or scaling down: reconnect (RFC 6455 "Service Restart"). */
   ServiceRestart: 1012,
+  /** The credential could not be checked (database unreachable): reconnect later (RFC 6455 "Try Again Later"). */
+  TryAgainLater: 1013,
   /** Not authenticated: no or invalid token in connectionParams. */
   Unauthorized: 4401,
-  /** The token expired and was not renewed in time, or was revoked. */
+  /** The token expired and was not renewed in time, or the credential was revoked (key revoked, user disabled). */
   Forbidden: 4403,
-  /** Too many sockets for one principal, or too many subscriptions on one socket. */
+  /**
+   * Too many sockets for one principal, too many subscriptions on one socket, or too many sockets from one
+   * address that have not sent `connection_init` yet.
+   */
   TooManyRequests: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

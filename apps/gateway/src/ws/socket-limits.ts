@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '@hanjiang/authz';
+import type { WebSocket } from 'ws';
 
 /** Whose sockets count together: a user or API key; anonymous sockets by remote address. */
 export function principalKey(principal: Principal | null, request: IncomingMessage): string {
@@ -28,6 +29,38 @@ export class PrincipalSockets {
     const count = (this.open.get(key) ?? 0) - 1;
     if (count > 0) this.open.set(key, count);
     else this.open.delete(key);
+  }
+}
+
+/**
+ * Sockets that have not sent `connection_init` yet, per remote address. Until then a socket has no principal,
+ * so the per-principal cap does not hold it, and graphql-ws keeps it for the init timeout: without this one
+ * address could hold any number of them. Past the cap a new socket from that address closes with 4429 at once.
+ */
+export class UninitialisedSockets {
+  private readonly perAddress = new Map<string, number>();
+  private readonly waiting = new WeakMap<WebSocket, string>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts a new socket until it initialises or closes; false (not counted) when its address is at the cap. */
+  admit(socket: WebSocket, address: string): boolean {
+    const count = this.perAddress.get(address) ?? 0;
+    if (count >= this.max) return false;
+    this.perAddress.set(address, count + 1);
+    this.waiting.set(socket, address);
+    socket.once('close', () => this.settle(socket));
+    return true;
+  }
+
+  /** The socket sent `connection_init` (or closed): it no longer counts. Safe to call more than once. */
+  settle(socket: WebSocket): void {
+    const address = this.waiting.get(socket);
+    if (address === undefined) return;
+    this.waiting.delete(socket);
+    const count = (this.perAddress.get(address) ?? 0) - 1;
+    if (count > 0) this.perAddress.set(address, count);
+    else this.perAddress.delete(address);
   }
 }
 

@@ -15,7 +15,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * The credential of one socket. The socket closes with 4403 when the token's `exp` passes, unless a renewed
  * token of the same identity arrived first (ping payload `{ renewToken }` or the `renewSocketToken` mutation):
- * subscriptions then simply continue, with no resubscribe and no gap.
+ * subscriptions then simply continue, with no resubscribe and no gap. It also closes with 4403 when the
+ * credential lapses before that (`revoke`, from ws/socket-credentials.ts).
  */
 export class SocketSession implements SocketRenewal {
   private timer: NodeJS.Timeout | null = null;
@@ -62,6 +63,13 @@ export class SocketSession implements SocketRenewal {
       const why = typeof code === 'string' ? code : 'UNAUTHENTICATED';
       this.close(CloseCode.Forbidden, `Forbidden: token renewal refused (${why})`);
     });
+  }
+
+  /** The credential lapsed (revoked key, disabled user, changed membership): close now, whatever `exp` says. */
+  revoke(): void {
+    if (this.disposed) return;
+    this.dispose();
+    this.close(CloseCode.Forbidden, 'Forbidden: credential revoked');
   }
 
   dispose(): void {

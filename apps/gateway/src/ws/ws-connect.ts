@@ -3,7 +3,8 @@ import type { Context } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Services } from '../context.js';
 import { CloseCode } from './close-codes.js';
-import { principalKey, type PrincipalSockets } from './socket-limits.js';
+import type { SocketCredentials } from './socket-credentials.js';
+import { principalKey, type PrincipalSockets, type UninitialisedSockets } from './socket-limits.js';
 import { SocketSession } from './socket-session.js';
 
 /** What the gateway keeps per socket, in graphql-ws's `ctx.extra`. */
@@ -13,16 +14,25 @@ export type SocketState = {
 };
 type Extra = { socket: WebSocket; request: IncomingMessage } & SocketState;
 
+/** The per-socket bookkeeping `onConnect` and `onClose` share. */
+export interface SocketBooks {
+  principals: PrincipalSockets;
+  uninitialised: UninitialisedSockets;
+  credentials: SocketCredentials;
+}
+
 /**
  * graphql-ws `onConnect`: authenticate `connectionParams.authorization` (JWT or API key), refuse what is
- * invalid (4401) or already expired (4403), count the socket against its principal's cap (4429), and start the
- * session whose timer closes the socket when the token expires. Returning false makes graphql-ws close with
- * 4403; the specific code is sent first, so it is the one the client sees.
+ * invalid (4401), already expired or no longer in force (4403: revoked key, disabled user), count the socket
+ * against its principal's cap (4429), and start the session whose timer closes the socket when the token
+ * expires and which the credential registry closes when the credential lapses. Returning false makes graphql-ws
+ * close with 4403; the specific code is sent first, so it is the one the client sees.
  */
-export function connectHandler(services: Services, sockets: PrincipalSockets) {
+export function connectHandler(services: Services, books: SocketBooks) {
   return async (ctx: Context<Record<string, unknown>, Extra>): Promise<boolean> => {
-    if (!services.readiness.isReady()) return false;
     const { socket, request } = ctx.extra;
+    books.uninitialised.settle(socket); // connection_init arrived
+    if (!services.readiness.isReady()) return false;
     const authorization = ctx.connectionParams?.authorization;
     let auth;
     try {
@@ -39,30 +49,46 @@ export function connectHandler(services: Services, sockets: PrincipalSockets) {
       return false;
     }
     const key = principalKey(auth.principal, request);
-    if (!sockets.acquire(key)) {
+    if (!books.principals.acquire(key)) {
       socket.close(CloseCode.TooManyRequests, 'Too many sockets for this principal');
       return false;
     }
     if (socket.readyState !== socket.OPEN) {
-      sockets.release(key); // closed while we authenticated: onClose has already run
+      books.principals.release(key); // closed while we authenticated: onClose has already run
       return false;
     }
-    ctx.extra.principalKey = key;
-    ctx.extra.session = new SocketSession(
+    const session = new SocketSession(
       auth.principal,
       auth.expiresAt,
       services.authenticator,
       (code, reason) => socket.close(code, reason),
     );
-    return true;
+    // From here on onClose frees the slot and the session, and a lapse announced meanwhile closes the socket.
+    ctx.extra.principalKey = key;
+    ctx.extra.session = session;
+    if (!auth.principal) return true;
+    books.credentials.add(session);
+    let inForce: boolean;
+    try {
+      inForce = await books.credentials.inForce(auth.principal);
+    } catch {
+      socket.close(CloseCode.TryAgainLater, 'Credential check unavailable; try again later');
+      return false;
+    }
+    if (!inForce) session.revoke();
+    return socket.readyState === socket.OPEN;
   };
 }
 
-/** graphql-ws `onClose`: stop the expiry timer and free the principal's socket slot. */
-export function closeHandler(sockets: PrincipalSockets) {
+/** graphql-ws `onClose`: stop the expiry timer, stop watching the credential and free the principal's slot. */
+export function closeHandler(books: SocketBooks) {
   return (ctx: Context<Record<string, unknown>, Extra>): void => {
-    ctx.extra.session?.dispose();
-    if (ctx.extra.principalKey) sockets.release(ctx.extra.principalKey);
+    books.uninitialised.settle(ctx.extra.socket);
+    if (ctx.extra.session) {
+      ctx.extra.session.dispose();
+      books.credentials.remove(ctx.extra.session);
+    }
+    if (ctx.extra.principalKey) books.principals.release(ctx.extra.principalKey);
     ctx.extra.principalKey = undefined;
   };
 }

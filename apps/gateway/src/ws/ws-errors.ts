@@ -5,12 +5,14 @@ import {
   GraphQLError,
   type GraphQLFormattedError,
 } from 'graphql';
+import { type SchemaExposure, withoutSuggestions } from '../graphql/schema-exposure.js';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
  * The HTTP path's error formatting, for WebSocket messages: Apollo's own enrichment (default code, `http`
  * extension dropped) followed by the gateway's formatter, so a client sees the same `extensions` either way.
+ * Given the caller's schema exposure, suggestions are stripped as Apollo's path strips them (same rule, same text).
  */
 export function wsFormatting(formatError: Formatter) {
   const one = (error: GraphQLError): GraphQLFormattedError => {
@@ -21,11 +23,18 @@ export function wsFormatting(formatError: Formatter) {
     delete extensions.http;
     return formatError({ ...error.toJSON(), extensions }, error);
   };
-  const errors = (list: readonly GraphQLError[]): GraphQLFormattedError[] => list.map(one);
-  const result = (value: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult => {
+  const shown = (list: GraphQLFormattedError[], exposure: SchemaExposure | undefined) =>
+    exposure && !exposure.suggestions ? list.map(withoutSuggestions) : list;
+  const errors = (list: readonly GraphQLError[], exposure?: SchemaExposure): GraphQLFormattedError[] =>
+    shown(list.map(one), exposure);
+  const result = (
+    value: ExecutionResult | FormattedExecutionResult,
+    exposure?: SchemaExposure,
+  ): FormattedExecutionResult => {
+    if (!value.errors?.length) return value;
     // Fan-out results are formatted once per group already; only raw GraphQLErrors need it.
-    if (!value.errors?.some((e) => e instanceof GraphQLError)) return value;
-    return { ...value, errors: errors(value.errors as readonly GraphQLError[]) };
+    const formatted = value.errors.map((e) => (e instanceof GraphQLError ? one(e) : e));
+    return { ...value, errors: shown(formatted, exposure) };
   };
   return { errors, result };
 }

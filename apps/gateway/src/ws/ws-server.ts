@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { CredentialStatus } from '../auth/credential-status.js';
 import { tenantSettings } from '../auth/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
 import type { Database } from '../db/database.js';
@@ -24,9 +25,15 @@ import { createLoaders } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import { CloseCode } from './close-codes.js';
 import { DocumentCache } from '../graphql/document-cache.js';
-import { originPolicy, PrincipalSockets } from './socket-limits.js';
+import {
+  asksForIntrospection,
+  type ExposurePolicy,
+  introspectionRefused,
+} from '../graphql/schema-exposure.js';
+import { SocketCredentials } from './socket-credentials.js';
+import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
-import { closeHandler, connectHandler, type SocketState } from './ws-connect.js';
+import { closeHandler, connectHandler, type SocketBooks, type SocketState } from './ws-connect.js';
 import { wsFormatting } from './ws-errors.js';
 import { executeInTransaction, refuseSocketMutation } from './ws-operations.js';
 
@@ -35,6 +42,10 @@ export interface WsLimits {
   allowedOrigins: string;
   maxSubscriptionsPerSocket: number;
   maxSocketsPerPrincipal: number;
+  /** Sockets per remote address that have not sent `connection_init` yet (4429 past it). */
+  maxUninitialisedPerAddress: number;
+  /** How often every open socket's credential is re-checked (the safety net behind the revocation events). */
+  credentialRecheckMs: number;
 }
 
 export interface WsOptions {
@@ -44,9 +55,14 @@ export interface WsOptions {
   services: Services;
   logger: Logger;
   validationRules: readonly ValidationRule[];
+  /** Who may introspect and see suggestions: the same rule Apollo's path applies (graphql/schema-exposure.ts). */
+  exposure: ExposurePolicy;
   policies: FanoutPolicies;
   limits: WsLimits;
 }
+
+/** How long a refused socket may take to answer its close frame before it is cut. */
+const REFUSED_SOCKET_GRACE_MS = 1_000;
 
 /** graphql-ws on the same HTTP server and path as Apollo, with the same limits, errors and tenancy. */
 export function startWsServer(options: WsOptions) {
@@ -54,6 +70,20 @@ export function startWsServer(options: WsOptions) {
   // noServer: upgrades are accepted here, so the HTTP server's own errors (a taken port) stay its own.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const originAllowed = originPolicy(limits.allowedOrigins);
+  const books: SocketBooks = {
+    principals: new PrincipalSockets(limits.maxSocketsPerPrincipal),
+    uninitialised: new UninitialisedSockets(limits.maxUninitialisedPerAddress),
+    credentials: new SocketCredentials(
+      new CredentialStatus(() => {
+        const database = options.db();
+        if (!database) throw new Error('database not open');
+        return database.pool;
+      }),
+      logger,
+      limits.credentialRecheckMs,
+    ),
+  };
+  books.credentials.start(services.live.hub);
   options.httpServer.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (pathname !== '/graphql') {
@@ -65,6 +95,13 @@ export function startWsServer(options: WsOptions) {
       return;
     }
     wss.handleUpgrade(request, socket, head, (client) => {
+      if (!books.uninitialised.admit(client, request.socket.remoteAddress ?? 'unknown')) {
+        client.on('error', () => undefined); // graphql-ws never sees this socket: nothing else listens
+        client.close(CloseCode.TooManyRequests, 'Too many uninitialised sockets from this address');
+        // A peer that never answers the close frame would hold the socket for ws's 30 s closing timeout.
+        setTimeout(() => client.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
+        return;
+      }
       wss.emit('connection', client, request);
       // graphql-ws prints socket errors (oversized or malformed frames, which ws has already answered with
       // the right close code, e.g. 1009) with console.error: send them to the structured log instead.
@@ -76,7 +113,7 @@ export function startWsServer(options: WsOptions) {
   // graphql's own rules plus armor's depth/cost/alias/directive rules: exactly the HTTP path's validation.
   const documents = new DocumentCache(options.schema, [...specifiedRules, ...options.validationRules]);
   const format = wsFormatting(createErrorFormatter(logger));
-  const sockets = new PrincipalSockets(limits.maxSocketsPerPrincipal);
+  const exposureOf = (extra: SocketState) => options.exposure(extra.session?.principal ?? null);
   const createContext = (principal: Principal | null, socket?: SocketSession): GatewayContext => {
     const database = options.db();
     if (!database) throw publicError(ErrorCode.SERVICE_UNAVAILABLE);
@@ -102,10 +139,11 @@ export function startWsServer(options: WsOptions) {
   const cleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema: options.schema,
-      connectionInitWaitTimeout: 10_000,
-      onConnect: connectHandler(services, sockets),
+      // graphql-ws's default: a socket that says nothing for 3 s is closed (4408).
+      connectionInitWaitTimeout: 3_000,
+      onConnect: connectHandler(services, books),
       onPing: (ctx, payload) => ctx.extra.session?.renewFromPing(payload),
-      onClose: closeHandler(sockets),
+      onClose: closeHandler(books),
       // graphql-ws skips its own parse/validate when execution args are returned here: all checks are ours.
       onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
@@ -120,6 +158,9 @@ export function startWsServer(options: WsOptions) {
         if (refused) return [refused];
         const session = ctx.extra.session;
         const principal = session?.principal ?? null;
+        if (!options.exposure(principal).introspection && asksForIntrospection(checked.document)) {
+          return [introspectionRefused()];
+        }
         // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
         const contextValue: Member | GatewayContext =
           operation.operation === OperationTypeNode.SUBSCRIPTION
@@ -136,8 +177,10 @@ export function startWsServer(options: WsOptions) {
       },
       subscribe: fanout.subscribe as never,
       execute: executeInTransaction,
-      onNext: (_ctx, _id, _payload, _args, result) => format.result(result),
-      onError: (_ctx, _id, _payload, errors) => format.errors(errors),
+      // Per subscriber per event on the fan-out's hot path: only a result with errors needs the caller's rule.
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? format.result(result, exposureOf(ctx.extra)) : result,
+      onError: (ctx, _id, _payload, errors) => format.errors(errors, exposureOf(ctx.extra)),
     },
     wss,
   );
@@ -146,6 +189,7 @@ export function startWsServer(options: WsOptions) {
     fanout,
     /** Tells every client to reconnect elsewhere, then stops the server. */
     async close(): Promise<void> {
+      books.credentials.stop();
       for (const client of wss.clients) client.close(CloseCode.ServiceRestart, 'server restarting');
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

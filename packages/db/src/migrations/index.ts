@@ -2,6 +2,7 @@ import { Foundation1764403200000 } from './1764403200000-foundation.js';
 import { Tenancy1764489600000 } from './1764489600000-tenancy.js';
 import { Workflow1764540000000 } from './1764540000000-workflow.js';
 import { Administration1764576000000 } from './1764576000000-administration.js';
+import { Sockets1764700000200 } from './1764700000200-sockets.js';
 import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js';
 
 /** Every migration, oldest first. Add-only: never edit one that has shipped; add a new one. */
@@ -10,5 +11,6 @@ export const migrations = [
   Tenancy1764489600000,
   Workflow1764540000000,
   Administration1764576000000,
+  Sockets1764700000200,
   DatabaseRights1764720000000,
 ];

@@ -1,0 +1,104 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Principal } from '@hanjiang/authz';
+import { BREAK, type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import type { Env } from '../env.js';
+
+/** What a caller may learn about the schema beyond the answers to its own operations. */
+export interface SchemaExposure {
+  /** `__schema` and `__type` are answered. */
+  readonly introspection: boolean;
+  /** Errors keep graphql's "Did you mean …" hints (they name fields, arguments, types and enum values). */
+  readonly suggestions: boolean;
+}
+
+export type ExposurePolicy = (principal: Principal | null) => SchemaExposure;
+
+/**
+ * THE rule for every transport (HTTP through Apollo, the HTTP fast path, WebSocket). Suggestions go with
+ * introspection: a caller who may introspect learns nothing more from them, and one who may not must not get the
+ * schema piece by piece from typos. Today it reads only the environment (open outside production, the way
+ * Apollo's own defaults are); the principal is here so a per-principal policy (e.g. integrators with a
+ * schema-reading grant) replaces this function without touching any transport.
+ */
+export function schemaExposure(env: Pick<Env, 'NODE_ENV'>, _principal: Principal | null): SchemaExposure {
+  const open = env.NODE_ENV !== 'production';
+  return { introspection: open, suggestions: open };
+}
+
+export function exposurePolicy(env: Pick<Env, 'NODE_ENV'>): ExposurePolicy {
+  return (principal) => schemaExposure(env, principal);
+}
+
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
+/** Whether the document asks for `__schema` or `__type` anywhere (fragments included). Cached per parsed AST. */
+export function asksForIntrospection(document: DocumentNode): boolean {
+  let found = introspecting.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Field(node) {
+        if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
+        found = true;
+        return BREAK;
+      },
+    });
+    introspecting.set(document, found);
+  }
+  return found;
+}
+
+/** The refusal, identical on every transport: a validation failure (400 over HTTP; BAD_USER_INPUT to clients). */
+export function introspectionRefused(): GraphQLError {
+  return new GraphQLError('Introspection is not allowed: the query contained __schema or __type.', {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+  });
+}
+
+/** graphql-js's hints all read "… Did you mean <names>?" (names cannot contain "?"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+export function stripSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** The same on an already formatted error (the gateway's formatter copies the message into `messageEn`). */
+export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
+  const messageEn = error.extensions?.messageEn;
+  return {
+    ...error,
+    message: stripSuggestions(error.message),
+    ...(typeof messageEn === 'string'
+      ? { extensions: { ...error.extensions, messageEn: stripSuggestions(messageEn) } }
+      : {}),
+  };
+}
+
+/**
+ * The rule on Apollo's path (Apollo's own `introspection` switch knows no principal, so it stays on and this
+ * decides): introspection is refused once the operation is resolved — the context, and so the caller, exists by
+ * then — and suggestions are stripped before errors are formatted.
+ */
+export function schemaExposurePlugin(policy: ExposurePolicy): ApolloServerPlugin<GatewayContext> {
+  return {
+    requestDidStart({ contextValue }) {
+      const exposure = policy(contextValue.principal);
+      if (exposure.introspection && exposure.suggestions) return Promise.resolve();
+      return Promise.resolve({
+        didResolveOperation({ document }) {
+          if (!exposure.introspection && asksForIntrospection(document)) {
+            return Promise.reject(introspectionRefused());
+          }
+          return Promise.resolve();
+        },
+        didEncounterErrors({ errors }) {
+          if (!exposure.suggestions) {
+            for (const error of errors) error.message = stripSuggestions(error.message);
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
