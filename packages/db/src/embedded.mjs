@@ -261,15 +261,29 @@ async function rotateLegacyPassword(port, password) {
 }
 
 /**
- * Initialises (first time) and starts a PostgreSQL cluster in `dataDir`.
+ * Initialises (first time) and starts a PostgreSQL cluster in `dataDir`. Every failure is an EmbeddedStartError
+ * whose message is one line saying what to do.
  * @param {import('./embedded.d.mts').EmbeddedPostgresOptions} options
  */
-export async function startEmbeddedPostgres({
+export async function startEmbeddedPostgres(options) {
+  try {
+    return await start(options);
+  } catch (error) {
+    if (error instanceof EmbeddedStartError) throw error;
+    const reason = String(error?.message ?? error).replace(/\s+/g, ' ');
+    throw new EmbeddedStartError(
+      `embedded PostgreSQL could not start in ${path.resolve(options.dataDir)} (${reason}): fix that, or set DATABASE_URL to use another PostgreSQL server`,
+    );
+  }
+}
+
+async function start({
   dataDir,
   port,
   onLog,
   durable = true,
   sharedDir = DEFAULT_SHARED_DIR,
+  nativeDir: givenNativeDir,
 }) {
   const absDir = path.resolve(dataDir);
   const isRoot = userInfo().uid === 0;
@@ -282,7 +296,7 @@ export async function startEmbeddedPostgres({
     onLog?.(text);
   };
 
-  const { nativeDir, version } = await nativePackage();
+  const { nativeDir, version } = await nativePackage(givenNativeDir);
   const binDir = path.join(reachableNativeDir(nativeDir, version, ids, sharedDir), 'bin');
   fs.mkdirSync(path.dirname(absDir), { recursive: true });
   // The postgres OS user must traverse the data directory's parent (the gateway's DATA_DIR).
