@@ -354,7 +354,9 @@ async function start({
       // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may have exited already.
       if (child.exitCode !== null || child.signalCode !== null) return;
       await new Promise((resolve) => {
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // A durable cluster's shutdown checkpoint flushes to disk and may take a while; past 20 s, an immediate
+        // shutdown (SIGQUIT: no checkpoint, recovery on the next start) rather than a kill that orphans backends.
+        const force = setTimeout(() => child.kill('SIGQUIT'), 20_000);
         force.unref();
         child.once('exit', () => {
           clearTimeout(force);
