@@ -47,17 +47,47 @@ describe('embedded PostgreSQL: durable, private, never orphaned, found by audit:
     expect(run.code).toBe(0);
   }, 120_000);
 
+  it('refuses a second gateway on the same data directory with one line saying what to do', async () => {
+    const second = spawnGateway({ PORT: String(await freePortForTest()), DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    const lines = second.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `in use by another process \\(pid ${gateway!.process.pid}\\): stop it first, or use another DATA_DIR`,
+      ),
+    );
+    // The first one still answers.
+    expect(await query(superuserUrl(dataDir), 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  }, 60_000);
+
   it('starts again on the same data directory after the gateway was SIGKILLed', async () => {
     const oldPostmaster = postmasterPid(dataDir);
     expect(await gateway!.kill('SIGKILL')).toBeNull();
     gateway = await startReady(dataDir);
     // The server the crashed gateway left behind is gone, not merely joined by a second one.
     expect(postmasterPid(dataDir)).not.toBe(oldPostmaster);
-    expect(processAlive(oldPostmaster)).toBe(false);
+    await waitFor(() => (isPostmasterOf(oldPostmaster, dataDir) ? undefined : true), {
+      what: 'the old postmaster to be gone',
+      timeoutMs: 60_000,
+    });
     expect(await query(superuserUrl(dataDir), 'SELECT count(*)::int AS n FROM household')).toEqual([
       { n: expect.any(Number) },
     ]);
   }, 180_000);
+});
+
+describe('embedded PostgreSQL start-up failures', () => {
+  it('a data directory that cannot be made prints one line saying what to do, no stack trace', async () => {
+    const child = spawnGateway({ PORT: String(await freePortForTest()), DATA_DIR: '/dev/null/hanjiang' });
+    expect(await child.exited).toBe(1);
+    const lines = child.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^gateway: embedded PostgreSQL could not start in \/dev\/null\/hanjiang\/pg .*set DATABASE_URL/,
+    );
+    expect(child.stderr()).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
 
 async function startReady(dataDir: string): Promise<ChildGateway> {
@@ -99,10 +129,10 @@ function superuserUrl(dataDir: string): string {
   return `postgres://postgres:${password(dataDir)}@127.0.0.1:${postmasterPort(dataDir)}/hanjiang`;
 }
 
-function processAlive(pid: number): boolean {
+/** Pids are reused quickly (pid_max 32768): the old pid counts only while it still runs this cluster. */
+function isPostmasterOf(pid: number, dataDir: string): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(path.join(dataDir, 'pg'));
   } catch {
     return false;
   }

@@ -67,6 +67,27 @@ function writePrivate(file, text) {
   fs.chmodSync(file, 0o600);
 }
 
+/**
+ * When `pid` started, in clock ticks since boot (Linux), or '' where /proc is missing. Pids are reused quickly
+ * (pid_max is 32768 in many containers): a pid plus its start time names one process.
+ */
+function startTimeOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the process recorded as `pid start` in an owner file is still that process. */
+function ownerAlive(recorded) {
+  const [pidText = '', start = ''] = recorded.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!alive(pid)) return false;
+  return start === '' || startTimeOf(pid) === '' || startTimeOf(pid) === start;
+}
+
 function alive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
@@ -77,10 +98,10 @@ function alive(pid) {
   }
 }
 
-/** Whether `pid` runs postgres (Linux: by /proc; elsewhere assumed when alive). */
-function isPostgres(pid) {
+/** Whether `pid` is the postmaster of `clusterDir` (Linux: its command line; elsewhere assumed when alive). */
+function isPostmasterOf(pid, clusterDir) {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(clusterDir);
   } catch {
     return fs.existsSync('/proc/self') ? false : alive(pid);
   }
@@ -97,7 +118,7 @@ function livePostmaster(clusterDir) {
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!alive(pid)) return null;
-  if (!isPostgres(pid)) return { pid, port, reused: true };
+  if (!isPostmasterOf(pid, clusterDir)) return { pid, port, reused: true };
   return { pid, port, reused: false };
 }
 
@@ -107,7 +128,13 @@ function livePostmaster(clusterDir) {
  */
 export function runningEmbeddedUrl(dataDir) {
   const absDir = path.resolve(dataDir);
-  const running = livePostmaster(absDir);
+  let clusterDir = absDir;
+  try {
+    clusterDir = fs.realpathSync(absDir); // as root, DATA_DIR/pg may link to /var/lib/hanjiang/clusters/…
+  } catch {
+    return null;
+  }
+  const running = livePostmaster(clusterDir);
   const password = readPassword(absDir);
   if (!running || running.reused || !password || !running.port) return null;
   return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`;
@@ -133,8 +160,9 @@ function clearLeftover(absDir, clusterDir, binDir, ids) {
     fs.rmSync(path.join(clusterDir, 'postmaster.pid'), { force: true });
     return;
   }
-  const owner = Number(fs.readFileSync(ownerFileOf(absDir), { encoding: 'utf8', flag: 'a+' }).trim());
-  if (owner !== process.pid && alive(owner)) {
+  const recorded = fs.readFileSync(ownerFileOf(absDir), { encoding: 'utf8', flag: 'a+' });
+  const owner = Number(recorded.trim().split(/\s+/)[0]);
+  if (owner !== process.pid && ownerAlive(recorded)) {
     throw new EmbeddedStartError(
       `the database in ${absDir} is in use by another process (pid ${owner}): stop it first, or use another DATA_DIR`,
     );
@@ -157,14 +185,26 @@ function clearLeftover(absDir, clusterDir, binDir, ids) {
  */
 function startWatchdog(ownerPid, clusterDir, binDir, ids) {
   const script = [
-    'owner_alive() { kill -0 "$1" 2>/dev/null || [ -d "/proc/$1" ]; }',
-    'while [ -f "$2/postmaster.pid" ] && owner_alive "$1"; do sleep 1; done',
+    // Linux: the owner is the process with that pid AND start time; elsewhere, a signal probe (same user).
+    'owner_alive() {',
+    '  if [ -n "$2" ]; then [ "$(sed "s/.*) //" "/proc/$1/stat" 2>/dev/null | cut -d" " -f20)" = "$2" ];',
+    '  else kill -0 "$1" 2>/dev/null; fi',
+    '}',
+    'while [ -f "$2/postmaster.pid" ] && owner_alive "$1" "$4"; do sleep 1; done',
     '[ -f "$2/postmaster.pid" ] && exec "$3" stop -D "$2" -m fast -w -t 60',
     'exit 0',
   ].join('\n');
   const child = spawn(
     '/bin/sh',
-    ['-c', script, 'hanjiang-pg-watchdog', String(ownerPid), clusterDir, path.join(binDir, 'pg_ctl')],
+    [
+      '-c',
+      script,
+      'hanjiang-pg-watchdog',
+      String(ownerPid),
+      clusterDir,
+      path.join(binDir, 'pg_ctl'),
+      startTimeOf(ownerPid),
+    ],
     {
       ...(ids ?? {}),
       detached: true,
@@ -327,7 +367,7 @@ async function start({
     const tail = logLines.slice(-8).join(' ').replace(/\s+/g, ' ').trim();
     throw new EmbeddedStartError(`${error.message} on port ${chosenPort}: ${tail.slice(-400)}`);
   }
-  writePrivate(ownerFileOf(absDir), `${process.pid}\n`);
+  writePrivate(ownerFileOf(absDir), `${process.pid} ${startTimeOf(process.pid)}\n`);
   startWatchdog(process.pid, clusterDir, binDir, ids);
 
   if (legacy) {
