@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { isKnownHeader } from '../src/modules/roster/roster.columns.js';
+import { MAX_CONCURRENT_READS, readXlsxRows } from '../src/modules/roster/roster.xlsx.js';
 import type { Gateway } from '../src/server.js';
 import { lastColumnRows, rawXlsx, rosterSheetRows } from './fixtures/xlsx-raw.js';
 import { validIdNumber } from './fixtures/roster.js';
@@ -115,5 +117,33 @@ describe('XLSX roster limits', () => {
     expect(other.errors).toBeUndefined();
     expect(other.data?.campaign.day).toEqual(expect.any(Number));
     expect((await hostile).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('XLSX reader bounds (no database)', () => {
+  const options = { maxRows: 50_012, maxTitleRows: 10, knows: isKnownHeader };
+
+  it('refuses a cell longer than Excel allows (32,767 characters), naming the cap', async () => {
+    const sheet = rosterSheetRows(['户号', '户主', '身份证号'], [['A-1', 'x'.repeat(40_000), '1']]);
+    await expect(readXlsxRows(rawXlsx(sheet), options)).rejects.toMatchObject({
+      message: expect.stringMatching(/more than 32767 characters/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it(`reads at most ${MAX_CONCURRENT_READS} files at once; one more is told to retry (RATE_LIMITED)`, async () => {
+    const file = rawXlsx(lastColumnRows(1_000));
+    const reads = Array.from({ length: MAX_CONCURRENT_READS + 1 }, () =>
+      readXlsxRows(file, options).then(
+        () => 'read',
+        (error: { extensions?: { code?: string } }) => error.extensions?.code,
+      ),
+    );
+    expect(await Promise.all(reads)).toEqual([
+      ...Array.from({ length: MAX_CONCURRENT_READS }, () => 'read'),
+      'RATE_LIMITED',
+    ]);
+    // Once they are done, the next one is read.
+    expect(await readXlsxRows(file, options)).toEqual([]);
   });
 });

@@ -15,6 +15,9 @@ export interface SheetLimits {
   readonly maxSharedStrings: number;
 }
 
+/** Characters one cell may hold: Excel's own limit, so a single cell cannot grow into megabytes. */
+export const MAX_CELL_CHARS = 32_767;
+
 /** Counts shared across every part read for one import, so several sheets cannot multiply the caps. */
 export interface ReadBudget {
   cells: number;
@@ -70,7 +73,9 @@ export async function readSharedStrings(
     else if (name === 't' && phonetic === 0) inText = !tag.isSelfClosing;
   });
   parser.on('text', (text) => {
-    if (inText && current !== null) current += text;
+    if (!inText || current === null) return;
+    current += text;
+    if (current.length > MAX_CELL_CHARS) throw cellTooLong();
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
     const name = local(tag.name);
@@ -186,7 +191,9 @@ export async function readSheet(
     }
   });
   parser.on('text', (text) => {
-    if (cell && (inValue || (inInline && phonetic === 0))) cell.text += text;
+    if (!cell || !(inValue || (inInline && phonetic === 0))) return;
+    cell.text += text;
+    if (cell.text.length > MAX_CELL_CHARS) throw cellTooLong();
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
     switch (local(tag.name)) {
@@ -241,4 +248,11 @@ function tooManyCells(max: number, kind: 'cells' | 'shared') {
         `XLSX 文件超过 ${max} 个共享字符串上限:请拆分文件`,
         `The XLSX file has more than ${max} shared strings; split the file`,
       );
+}
+
+function cellTooLong() {
+  return badFile(
+    `XLSX 文件中有单元格超过 ${MAX_CELL_CHARS} 个字符上限`,
+    `A cell of the XLSX file holds more than ${MAX_CELL_CHARS} characters`,
+  );
 }
