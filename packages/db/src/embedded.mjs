@@ -360,14 +360,17 @@ async function start({
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   // Throwaway clusters only: an OS crash may lose acknowledged commits.
   if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  // Owner first: a start racing this one then sees a live owner and backs off instead of stopping our server.
+  writePrivate(ownerFileOf(absDir), `${process.pid} ${startTimeOf(process.pid)}\n`);
   let child;
   try {
     child = await spawnPostgres(binDir, clusterDir, chosenPort, flags, ids, remember);
   } catch (error) {
-    const tail = logLines.slice(-8).join(' ').replace(/\s+/g, ' ').trim();
-    throw new EmbeddedStartError(`${error.message} on port ${chosenPort}: ${tail.slice(-400)}`);
+    const tail = logLines.slice(-8).join(' ').replace(/\s+/g, ' ').trim().slice(-400);
+    throw new EmbeddedStartError(
+      `${error.message} on port ${chosenPort} (${tail}): fix what the server says, or set DATABASE_URL to use another PostgreSQL server`,
+    );
   }
-  writePrivate(ownerFileOf(absDir), `${process.pid} ${startTimeOf(process.pid)}\n`);
   startWatchdog(process.pid, clusterDir, binDir, ids);
 
   if (legacy) {
