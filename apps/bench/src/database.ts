@@ -46,7 +46,7 @@ export async function prepareDatabase(options: {
       const dir = mkdtempSync(path.join(tmpdir(), 'hj-bench-'));
       cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
       const started = Date.now();
-      const handle = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg') });
+      const handle = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), durable: false });
       cleanups.push(() => handle.stop());
       log(`embedded PostgreSQL on port ${handle.port} (${Date.now() - started} ms)`);
       serverUrl = handle.url;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -33,7 +33,7 @@ describe('gateway on embedded PostgreSQL (child process)', () => {
       async () => {
         const response = await fetch(`${base}/readyz`);
         // At the moment /readyz first says 200, every migration must already be recorded.
-        const migrated = response.status === 200 ? await migrationsRecorded(gateway.stdout()) : null;
+        const migrated = response.status === 200 ? await migrationsRecorded(gateway.stdout(), dataDir) : null;
         readyzLog.push({ status: response.status, migrated });
         return response.status === 200 ? true : undefined;
       },
@@ -99,7 +99,7 @@ describe('gateway on embedded PostgreSQL (child process)', () => {
     const pgPort = embeddedPort(gateway.stdout());
     expect(await gateway.kill('SIGTERM')).toBe(0);
     expect(await closed).toBe(1012);
-    await expect(connectTo(pgPort)).rejects.toThrow();
+    await expect(connectTo(pgPort, dataDir)).rejects.toThrow();
   }, 30_000);
 });
 
@@ -109,17 +109,19 @@ function embeddedPort(logs: string): number {
   return Number(match[1]);
 }
 
-async function connectTo(pgPort: number): Promise<pg.Client> {
+/** The embedded superuser's password is random per data directory, in a 0600 file beside the cluster. */
+async function connectTo(pgPort: number, dataDir: string): Promise<pg.Client> {
+  const password = readFileSync(path.join(dataDir, 'pg-superuser-password'), 'utf8').trim();
   const client = new pg.Client({
-    connectionString: `postgres://postgres:postgres@127.0.0.1:${pgPort}/hanjiang`,
+    connectionString: `postgres://postgres:${password}@127.0.0.1:${pgPort}/hanjiang`,
     connectionTimeoutMillis: 2_000,
   });
   await client.connect();
   return client;
 }
 
-async function migrationsRecorded(logs: string): Promise<boolean> {
-  const client = await connectTo(embeddedPort(logs));
+async function migrationsRecorded(logs: string, dataDir: string): Promise<boolean> {
+  const client = await connectTo(embeddedPort(logs), dataDir);
   try {
     const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
     const { migrations } = await import('@hanjiang/db');

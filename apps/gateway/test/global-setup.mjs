@@ -11,7 +11,7 @@ export default async function globalSetup() {
     process.env.TEST_ADMIN_URL = process.env.DATABASE_URL;
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), 'hj-jest-'));
-    const handle = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg') });
+    const handle = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), durable: false });
     process.env.TEST_ADMIN_URL = handle.url;
     globalThis.__embeddedPostgres = handle;
     globalThis.__embeddedDir = dir;

@@ -42,16 +42,37 @@ const ADMIN_POOL_SIZE = 4;
 
 async function resolveUrl(env: Env, logger: Logger): Promise<{ url: string; stopEmbedded: StopFn | null }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stopEmbedded: null };
-  // Loaded only when needed: the package is ESM-only and large.
+  // Loaded only when needed: the binaries' package is large. Durable (fsync on): signings are legal records.
+  // Its errors (EmbeddedStartError) are one line saying what to do; main.ts prints just the message.
   const { startEmbeddedPostgres } = await import('@hanjiang/db/embedded');
-  const dataDir = path.resolve(env.DATA_DIR, 'pg');
+  const dataDir = embeddedDataDir(env);
   const started = Date.now();
   const handle = await startEmbeddedPostgres({
     dataDir,
     onLog: (line) => logger.trace({ pg: line.trim() }, 'embedded postgres'),
   });
-  logger.info({ dataDir, port: handle.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
+  logger.info(
+    { dataDir, clusterDir: handle.clusterDir, port: handle.port, ms: Date.now() - started },
+    'embedded PostgreSQL started',
+  );
   return { url: withDatabase(handle.url, 'hanjiang'), stopEmbedded: () => handle.stop() };
+}
+
+/** The embedded cluster's directory for this environment. */
+function embeddedDataDir(env: Env): string {
+  return path.resolve(env.DATA_DIR, 'pg');
+}
+
+/**
+ * URL of the `hanjiang` database on the embedded server a running gateway keeps in DATA_DIR (port from
+ * PostgreSQL's postmaster.pid, password from its 0600 file), or null when none is running. Starts nothing: for
+ * tools run beside a gateway (audit:verify).
+ */
+export async function runningEmbeddedDatabaseUrl(env: Env): Promise<string | null> {
+  if (env.DATABASE_URL) return null;
+  const { runningEmbeddedUrl } = await import('@hanjiang/db/embedded');
+  const url = runningEmbeddedUrl(embeddedDataDir(env));
+  return url ? withDatabase(url, 'hanjiang') : null;
 }
 
 /** Opens the store: embedded PostgreSQL when no DATABASE_URL, then migrations. Errors are one line each. */

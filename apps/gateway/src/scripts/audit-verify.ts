@@ -1,12 +1,17 @@
 // `pnpm audit:verify`: walks the hash-chained audit log and reports the first broken link (exit 1), or OK.
 import { verifyAuditChain } from '@hanjiang/db';
-import { openDatabase } from '../db/database.js';
+import { openDatabase, runningEmbeddedDatabaseUrl } from '../db/database.js';
 import { readProcessEnv } from '../env.js';
 import { createLogger } from '../logger.js';
 
 async function main(): Promise<number> {
   const env = readProcessEnv();
-  const db = await openDatabase(env, createLogger({ ...env, LOG_LEVEL: 'warn' }));
+  // Beside a running gateway, its embedded server holds DATA_DIR: use it rather than starting another.
+  const beside = await runningEmbeddedDatabaseUrl(env);
+  const db = await openDatabase(
+    beside ? { ...env, DATABASE_URL: beside } : env,
+    createLogger({ ...env, LOG_LEVEL: 'warn' }),
+  );
   try {
     const report = await verifyAuditChain(db.admin);
     if (report.ok) {

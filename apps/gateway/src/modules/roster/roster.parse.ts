@@ -112,7 +112,13 @@ export async function readRoster(
 ): Promise<RawRoster> {
   const bytes = decodeBase64(fileBase64);
   const all =
-    format === RosterFormat.XLSX ? await readXlsxRows(bytes, MAX_ROWS + MAX_TITLE_ROWS + 2) : parseCsv(bytes);
+    format === RosterFormat.XLSX
+      ? await readXlsxRows(bytes, {
+          maxRows: MAX_ROWS + MAX_TITLE_ROWS + 2,
+          maxTitleRows: MAX_TITLE_ROWS,
+          knows,
+        })
+      : parseCsv(bytes);
   const headerAt = findHeader(all, knows);
   if (headerAt < 0) throw badFile('文件是空的:没有表头和数据行', 'The file is empty: no header and no rows');
   const header = all[headerAt]!;
