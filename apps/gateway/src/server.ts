@@ -26,9 +26,10 @@ import { fanoutStats } from './live/fanout-stats.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { findLoginOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
-import { ReadinessState } from './readiness.js';
+import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway } from './graphql/jit-executor.js';
 import { createSchema } from './schema.js';
@@ -73,7 +74,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     catalogue,
     tokens,
     authenticator: new Authenticator(tokens, apiKeys),
-    auth: new AuthService(tokens, isDemoMode(env)),
+    // Sign-in lookups run in their own short transaction on the request pool (login-lookup.ts).
+    auth: new AuthService(
+      tokens,
+      isDemoMode(env),
+      findLoginOn(() => database!.pool),
+    ),
     live: new LiveService(env, logger),
   };
 
@@ -116,10 +122,11 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: VERSION });
   });
-  app.get('/readyz', (_req, res) => {
-    res
-      .status(readiness.isReady() ? 200 : 503)
-      .json({ ready: readiness.isReady(), detail: readiness.reason() });
+  const poolProbe = new PoolProbe(() => database?.pool ?? null);
+  app.get('/readyz', async (_req, res) => {
+    // Ready means started and not draining, and also that the request pool can hand out a connection now.
+    const problem = readiness.isReady() ? await poolProbe.check() : readiness.reason();
+    res.status(problem ? 503 : 200).json({ ready: !problem, detail: problem ?? readiness.reason() });
   });
   if (exposeSqlStats) {
     // Fan-out counters for the benchmark (executions and SQL per event): see live/fanout-stats.ts.

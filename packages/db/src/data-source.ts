@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type pg from 'pg';
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type EntitySchema, MigrationExecutor, type MixedList } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -12,6 +12,28 @@ export interface DataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: MixedList<Function | string | EntitySchema>;
   applicationName?: string;
+  /** How long a caller waits for a pooled connection (or a new one) before an error; default 10 s. */
+  acquireTimeoutMs?: number;
+  /**
+   * Server-side limits for every connection of the pool, sent in the startup packet (pg's client config), so
+   * they bind each session from its first statement: a statement running longer than `statementTimeoutMs` is
+   * cancelled, and a session idle inside a transaction for `idleInTransactionTimeoutMs` is ended (its
+   * connection and locks freed). 0 or absent: PostgreSQL's default (no limit) — for migrations and seeding.
+   */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+}
+
+/** pg's client config for the server-side timeouts (absent ones are left to the server's defaults). */
+export function sessionTimeouts(
+  options: Pick<DataSourceOptions, 'statementTimeoutMs' | 'idleInTransactionTimeoutMs'>,
+): { statement_timeout?: number; idle_in_transaction_session_timeout?: number } {
+  return {
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.idleInTransactionTimeoutMs
+      ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs }
+      : {}),
+  };
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -25,7 +47,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     logging: false,
     applicationName: options.applicationName ?? 'hanjiang-gateway',
-    extra: { max: options.poolSize, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: options.poolSize,
+      connectionTimeoutMillis: options.acquireTimeoutMs ?? 10_000,
+      ...sessionTimeouts(options),
+    },
   });
 }
 
@@ -36,17 +62,28 @@ export class MigrationError extends Error {
   }
 }
 
-/** Runs pending migrations, each in its own transaction, holding an advisory lock so replicas take turns. */
+/**
+ * Runs pending migrations, each in its own transaction, holding an advisory lock so replicas take turns. They
+ * run on the lock's session with the pool's statement and idle-in-transaction timeouts lifted: a migration may
+ * rewrite a large table, which a request never should.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await runner.query('SET statement_timeout = 0');
+    await runner.query('SET idle_in_transaction_session_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     return applied.map((m) => m.name);
   } catch (error) {
     throw new MigrationError(error);
   } finally {
+    // Back to the session defaults (the pool's startup values) before the connection returns to the pool.
+    await runner.query('RESET statement_timeout').catch(() => undefined);
+    await runner.query('RESET idle_in_transaction_session_timeout').catch(() => undefined);
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }

@@ -44,7 +44,13 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
   try {
     await ensureDatabase(url);
     await checkReachable(url);
-    const dataSource = createDataSource({ url, poolSize: env.DB_POOL_SIZE });
+    const dataSource = createDataSource({
+      url,
+      poolSize: env.DB_POOL_SIZE,
+      acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    });
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
