@@ -19,6 +19,7 @@ import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
+import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
@@ -157,6 +158,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       context: ({ req, res }) => createRequestContext(req, res, services, database!.pool),
     }),
   );
+  // Last: every other path and every error (body too large, bad JSON or charset…) answer JSON, never HTML.
+  app.use(jsonNotFound());
+  app.use(jsonErrorHandler(logger));
 
   const ws = startWsServer({
     httpServer,
