@@ -20,6 +20,7 @@ import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
+import { nulInputPlugin } from './http/nul-input.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
@@ -115,6 +116,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
       transactionPlugin(exposeSqlStats),
+      nulInputPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();

@@ -17,6 +17,7 @@ import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import { asGraphQLError } from '../graphql/jit-executor.js';
+import { documentHasNul, hasNul } from './nul-input.js';
 import { endOperation, statsExtensions } from './operation-end.js';
 import type { IdentifiedRequest } from './request-id.js';
 
@@ -60,7 +61,8 @@ export class FastPath {
   tryHandle(body: unknown, req: IdentifiedRequest, res: ServerResponse, fallback: () => void): boolean {
     if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return false;
     const plan = this.planFor(body.query, body.operationName ?? undefined);
-    if (!plan) return false;
+    // Apollo refuses NUL characters in inputs (nul-input.ts) with its 400 request-error shape.
+    if (!plan || hasNul(body.variables)) return false;
     run(this.options, plan, body.variables ?? undefined, req, res, fallback).catch((error: unknown) => {
       req.log.error({ err: error }, 'fast path failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
@@ -135,6 +137,7 @@ function makePlan(options: FastPathOptions, query: string, operationName: string
   const operation = getOperationAST(checked.document, operationName);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return false;
   if (!options.introspection && asksForIntrospection(checked.document)) return false;
+  if (documentHasNul(checked.document)) return false;
   const compiled = compileQuery(options.schema, checked.document, operationName);
   return isCompiledQuery(compiled) ? { compiled, operation } : false;
 }
