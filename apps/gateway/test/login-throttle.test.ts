@@ -229,6 +229,19 @@ describe('pool sessions carry statement and idle-in-transaction timeouts', () =>
     }
   });
 
+  it('a pooled session ended by the idle-in-transaction timeout does not take the gateway down', async () => {
+    const { gateway } = opened;
+    const database = await gateway.ready;
+    const client = await database.pool.connect();
+    const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    await client.query('BEGIN');
+    await ended; // the server ended the session after 1.5 s idle in the transaction
+    client.release(new Error('session ended'));
+    const token = await tokenFor(gateway.url, 'baitang.commander');
+    const after = await gql(gateway.url, CAMPAIGN_DAY, {}, { authorization: `Bearer ${token}` });
+    expect(after.errors).toBeUndefined();
+  });
+
   it('a statement past the timeout is cancelled and answers SERVICE_UNAVAILABLE, not INTERNAL_SERVER_ERROR', async () => {
     const { gateway, owner } = opened;
     const token = await tokenFor(gateway.url, 'baitang.commander');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type pg from 'pg';
+import pg from 'pg';
 import { DataSource, type EntitySchema, MigrationExecutor, type MixedList } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
@@ -36,6 +36,19 @@ export function sessionTimeouts(
   };
 }
 
+/**
+ * pg-pool listens for errors only on idle clients. A checked-out client whose session the server ends — the
+ * idle-in-transaction timeout, `pg_terminate_backend`, a restart — would emit 'error' with nobody listening,
+ * and that crashes the process. Every client of the pool listens: the error surfaces on the client's next
+ * query instead, whose caller releases the client with it, and the pool discards it.
+ */
+class ListeningClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -48,6 +61,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: false,
     applicationName: options.applicationName ?? 'hanjiang-gateway',
     extra: {
+      Client: ListeningClient,
       max: options.poolSize,
       connectionTimeoutMillis: options.acquireTimeoutMs ?? 10_000,
       ...sessionTimeouts(options),
