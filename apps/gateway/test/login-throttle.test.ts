@@ -4,6 +4,7 @@
 // statement and idle-in-transaction timeouts; /readyz reports a starved pool; waiting too long for a connection
 // answers SERVICE_UNAVAILABLE.
 import type pg from 'pg';
+import { generateApiKey } from '../src/auth/api-keys.js';
 import { DEFAULT_LOGIN_LIMITS } from '../src/modules/auth/login-limits.js';
 import { waitFor } from './helpers/child-gateway.js';
 import { gql } from './helpers/graphql.js';
@@ -164,6 +165,12 @@ describe('a starved pool', () => {
     const token = await tokenFor(gateway.url, 'baitang.commander');
     const auth = { authorization: `Bearer ${token}` };
     const readyz = gateway.url.replace(/\/graphql$/, '/readyz');
+    const { key: apiKey, prefix, secretHash } = generateApiKey();
+    await owner.query(
+      `INSERT INTO api_key (prefix, secret_hash, name, tenant_kind, tenant_code, role, created_by)
+       VALUES ($1, $2, 'starvation test', 'headquarters', 'baitang-lake', 'viewer', 'test')`,
+      [prefix, secretHash],
+    );
     expect((await fetch(readyz)).status).toBe(200);
 
     // Hold both of the gateway's connections: two reads wait on a table lock the owner keeps.
@@ -189,6 +196,11 @@ describe('a starved pool', () => {
     const refused = await gql(gateway.url, CAMPAIGN_DAY, {}, auth);
     expect(refused.status).toBe(200);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    // An API key is looked up on the pool before the operation: refused as a whole, 503 with a retry hint.
+    const byKey = await gql(gateway.url, CAMPAIGN_DAY, {}, { 'x-api-key': apiKey });
+    expect(byKey.status).toBe(503);
+    expect(byKey.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(byKey.errors?.[0]?.extensions).not.toHaveProperty('http');
 
     await locker.query('COMMIT');
     locker.release();

@@ -1,6 +1,6 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, errorMessages } from '@hanjiang/domain';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { mapDatabaseError } from './database-errors.js';
 
@@ -59,7 +59,11 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const cause = unwrapResolverError(error);
-    const database = mapDatabaseError(cause);
+    // Errors outside resolvers (context creation: an API-key lookup that found no free connection) carry the
+    // database's error as their originalError without a path, which unwrapResolverError leaves wrapped.
+    const database =
+      mapDatabaseError(cause) ??
+      (cause instanceof GraphQLError && cause.originalError ? mapDatabaseError(cause.originalError) : null);
     if (database) {
       // Expected under load or bad input, not a bug: a warning with the cause, a public code to the client.
       logger.warn({ err: cause, path: formatted.path, detail: database.detail }, 'database refused');
