@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
+import { Redis } from 'ioredis';
 import { specifiedRules } from 'graphql';
 import { ApiKeyResolver } from './auth/api-keys.js';
 import { Authenticator } from './auth/authenticate.js';
@@ -28,6 +29,7 @@ import { fanoutStats } from './live/fanout-stats.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { findLoginOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
@@ -70,17 +72,24 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   let database: Database | null = null;
   // API keys are looked up on the request pool, which exists once the database is open.
   const apiKeys = new ApiKeyResolver(() => database!.pool);
+  // rate-limiter-flexible's advice for ioredis: no offline queue, so a Redis outage fails fast to the fallback.
+  const loginRedis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
+  loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
   const services: Services = {
     readiness,
     version: VERSION,
     catalogue,
     tokens,
     authenticator: new Authenticator(tokens, apiKeys),
-    // Sign-in lookups run in their own short transaction on the request pool (login-lookup.ts).
+    // Sign-in lookups run in their own short transaction on the request pool (login-lookup.ts); failed
+    // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
     auth: new AuthService(
       tokens,
       isDemoMode(env),
       findLoginOn(() => database!.pool),
+      new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),
   };
@@ -219,6 +228,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
+      loginRedis?.disconnect();
       const db = database ?? (await ready.catch(() => null));
       await db?.close();
     })();

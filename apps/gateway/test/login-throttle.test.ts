@@ -3,12 +3,15 @@
 // refused with RATE_LIMITED past the limits; the lookup runs in its own short transaction; pool sessions carry
 // statement and idle-in-transaction timeouts; /readyz reports a starved pool; waiting too long for a connection
 // answers SERVICE_UNAVAILABLE.
+import { randomInt, randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { Gateway } from '../src/server.js';
 import { generateApiKey } from '../src/auth/api-keys.js';
 import { DEFAULT_LOGIN_LIMITS } from '../src/modules/auth/login-limits.js';
 import { waitFor } from './helpers/child-gateway.js';
 import { gql } from './helpers/graphql.js';
-import { DEMO_PASSWORD } from './helpers/in-process.js';
+import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import { DEMO_PASSWORD, startTestGateway } from './helpers/in-process.js';
 import { rawRequest } from './helpers/raw-http.js';
 import { closeSeededGateway, openSeededGateway, type SeededGateway } from './helpers/seeded-gateway.js';
 import { tokenFor } from './helpers/sessions.js';
@@ -267,5 +270,39 @@ describe('pool sessions carry statement and idle-in-transaction timeouts', () =>
     await locker.query('ROLLBACK');
     locker.release();
     locker = null;
+  });
+});
+
+const REDIS_URL = process.env.REDIS_URL;
+if (!REDIS_URL) {
+  console.log(
+    '[login-throttle] Redis variant skipped: REDIS_URL is not set (e.g. REDIS_URL=redis://127.0.0.1:6379)',
+  );
+}
+
+(REDIS_URL ? describe : describe.skip)('replicas sharing Redis (REDIS_URL) share the login limits', () => {
+  let db: TestDatabase;
+  let replicas: Gateway[] = [];
+
+  beforeAll(async () => {
+    db = await createSeededDatabase();
+    replicas = await Promise.all([0, 1].map(() => startTestGateway(db.url, { REDIS_URL: REDIS_URL! })));
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((g) => g.stop()));
+    await db?.drop();
+  });
+
+  it('attempts on one replica count on the other', async () => {
+    // Fresh keys in a Redis that other runs may share: a random loopback address and username.
+    const address = `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    const username = `nobody-${randomUUID()}`;
+    for (let i = 0; i < DEFAULT_LOGIN_LIMITS.perUsername; i += 1) {
+      const replica = replicas[i % 2]!;
+      expect(codeOf(await loginFrom(replica.url, address, username, `wrong-${i}`))).toBe('UNAUTHENTICATED');
+    }
+    for (const replica of replicas) {
+      expect(codeOf(await loginFrom(replica.url, address, username, 'wrong'))).toBe('RATE_LIMITED');
+    }
   });
 });

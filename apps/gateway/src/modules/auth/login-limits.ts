@@ -1,5 +1,11 @@
 import { ErrorCode } from '@hanjiang/domain';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { publicError } from '../../errors/public-error.js';
 
 export interface LoginLimitOptions {
@@ -28,20 +34,28 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimitOptions = {
  * hint: nothing waits, so nothing holds a connection or a request slot while it waits.
  */
 export class LoginLimits {
-  private readonly byAddress: RateLimiterMemory;
-  private readonly byUsername: RateLimiterMemory;
+  private readonly byAddress: RateLimiterAbstract;
+  private readonly byUsername: RateLimiterAbstract;
 
-  constructor(options: LoginLimitOptions = DEFAULT_LOGIN_LIMITS) {
-    this.byAddress = new RateLimiterMemory({
-      keyPrefix: 'login-address',
-      points: options.perAddress,
-      duration: options.windowSeconds,
-    });
-    this.byUsername = new RateLimiterMemory({
-      keyPrefix: 'login-username',
-      points: options.perUsername,
-      duration: options.windowSeconds,
-    });
+  /**
+   * In memory by default; with `redis`, counted in Redis so that every replica of the gateway shares the
+   * counts (otherwise N replicas would allow N times the attempts). Should Redis fail, each replica falls back
+   * to its own memory counts (rate-limiter-flexible's insurance limiter) rather than refusing or allowing all.
+   */
+  constructor(options: LoginLimitOptions = DEFAULT_LOGIN_LIMITS, redis?: Redis) {
+    const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration: options.windowSeconds });
+      if (!redis) return memory;
+      return new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `hj:${keyPrefix}`,
+        points,
+        duration: options.windowSeconds,
+        insuranceLimiter: memory,
+      });
+    };
+    this.byAddress = limiter('login-address', options.perAddress);
+    this.byUsername = limiter('login-username', options.perUsername);
   }
 
   /** Counts an attempt, or throws RATE_LIMITED when the address or the username has had too many. */
@@ -58,7 +72,7 @@ export class LoginLimits {
   }
 }
 
-async function consumeOrRefuse(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key, 1);
   } catch (rejection) {
