@@ -112,6 +112,20 @@ describe('HTTP errors on /graphql are JSON, without internals (NODE_ENV unset, a
     expectJsonError(await post(JSON.stringify({ query: '{ nope(' })), 400, 'BAD_USER_INPUT');
   });
 
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', ''])(
+    'a POST with content-type %j answers a 4xx in JSON',
+    async (contentType) => {
+      const answer = await rawRequest({
+        url: gateway.url,
+        body: SMALL_QUERY,
+        headers: contentType ? { 'content-type': contentType } : {},
+      });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expectJsonError(answer, answer.status, 'BAD_USER_INPUT');
+    },
+  );
+
   it('an unknown path answers 404 JSON', async () => {
     const answer = await rawRequest({ url: gateway.url.replace(/graphql$/, 'no/such/path'), method: 'GET' });
     expectJsonError(answer, 404, 'NOT_FOUND');
@@ -147,5 +161,43 @@ describe('HTTP errors on /graphql are JSON, without internals (NODE_ENV unset, a
   it('a bad credential header is refused before execution: 401, without an `http` extension', async () => {
     const answer = await post(SMALL_QUERY, { authorization: 'Bearer not-a-token' });
     expectJsonError(answer, 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('…and the same in production mode', () => {
+  let db: TestDatabase;
+  let gateway: Gateway;
+  const savedNodeEnv = process.env.NODE_ENV;
+
+  beforeAll(async () => {
+    db = await createSeededDatabase();
+    process.env.NODE_ENV = 'production';
+    try {
+      gateway = await startTestGateway(db.url, { NODE_ENV: 'production' });
+    } finally {
+      process.env.NODE_ENV = savedNodeEnv;
+    }
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await db?.drop();
+  });
+
+  it('too large, malformed and unsupported bodies answer JSON', async () => {
+    const post = (body: string, headers: Record<string, string> = {}, chunks?: number) =>
+      rawRequest({
+        url: gateway.url,
+        body,
+        chunks,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } });
+    expectJsonError(await post(big, {}, 4), 413, 'BAD_USER_INPUT');
+    expectJsonError(await post('{"query": ', {}, 2), 400, 'BAD_USER_INPUT');
+    expectJsonError(
+      await post(SMALL_QUERY, { 'content-type': 'application/json; charset=latin1' }),
+      415,
+      'BAD_USER_INPUT',
+    );
   });
 });
