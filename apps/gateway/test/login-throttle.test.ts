@@ -155,7 +155,7 @@ describe('a starved pool', () => {
   let locker: pg.PoolClient | null = null;
 
   beforeAll(async () => {
-    opened = await openSeededGateway({ DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '1000' }, 2);
+    opened = await openSeededGateway({ DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '2000' }, 2);
   });
   afterAll(async () => {
     await locker?.query('ROLLBACK').catch(() => undefined);
@@ -221,8 +221,9 @@ describe('pool sessions carry statement and idle-in-transaction timeouts', () =>
 
   beforeAll(async () => {
     opened = await openSeededGateway({
-      DB_STATEMENT_TIMEOUT_MS: '300',
-      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1500',
+      // Generous enough for the gateway's own start-up work on a loaded machine, short enough to wait for.
+      DB_STATEMENT_TIMEOUT_MS: '2000',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000',
     });
   });
   afterAll(async () => {
@@ -237,8 +238,8 @@ describe('pool sessions carry statement and idle-in-transaction timeouts', () =>
     try {
       const statement = await client.query<{ v: string }>('SHOW statement_timeout');
       const idle = await client.query<{ v: string }>('SHOW idle_in_transaction_session_timeout');
-      expect(Object.values(statement.rows[0] ?? {})).toEqual(['300ms']);
-      expect(Object.values(idle.rows[0] ?? {})).toEqual(['1500ms']);
+      expect(Object.values(statement.rows[0] ?? {})).toEqual(['2s']);
+      expect(Object.values(idle.rows[0] ?? {})).toEqual(['3s']);
     } finally {
       client.release();
     }
@@ -250,7 +251,7 @@ describe('pool sessions carry statement and idle-in-transaction timeouts', () =>
     const client = await database.pool.connect();
     const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
     await client.query('BEGIN');
-    await ended; // the server ended the session after 1.5 s idle in the transaction
+    await ended; // the server ended the session after 3 s idle in the transaction
     client.release(new Error('session ended'));
     const token = await tokenFor(gateway.url, 'baitang.commander');
     const after = await gql(gateway.url, CAMPAIGN_DAY, {}, { authorization: `Bearer ${token}` });
