@@ -28,6 +28,7 @@ export class AuthService {
     password: string,
   ): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
+    // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
     const address = clientAddress ?? 'unknown';
     await this.limits.begin(address, key);
     const rows = await this.findLogin(key);
