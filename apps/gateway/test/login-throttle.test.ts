@@ -199,6 +199,13 @@ describe('a starved pool', () => {
     const refused = await gql(gateway.url, CAMPAIGN_DAY, {}, auth);
     expect(refused.status).toBe(200);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    // A sign-in needs a connection for its lookup: the same answer (and the attempt is given back).
+    const signIn = await gql(
+      gateway.url,
+      'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: 'qiulu.viewer', p: DEMO_PASSWORD },
+    );
+    expect(signIn.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     // An API key is looked up on the pool before the operation: refused as a whole, 503 with a retry hint.
     const byKey = await gql(gateway.url, CAMPAIGN_DAY, {}, { 'x-api-key': apiKey });
     expect(byKey.status).toBe(503);

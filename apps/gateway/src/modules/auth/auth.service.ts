@@ -31,7 +31,11 @@ export class AuthService {
     // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
     const address = clientAddress ?? 'unknown';
     await this.limits.begin(address, key);
-    const rows = await this.findLogin(key);
+    // No answer from the database (busy, down) checked no password: the attempt is given back.
+    const rows = await this.findLogin(key).catch(async (error: unknown) => {
+      await this.limits.abandoned(address, key);
+      throw error;
+    });
     const user = rows[0];
     // Verify even for unknown users so the response time does not reveal which usernames exist.
     const passwordOk = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);

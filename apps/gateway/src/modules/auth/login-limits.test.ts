@@ -46,4 +46,12 @@ describe('LoginLimits', () => {
       await l.succeeded('addr', 'user');
     }
   });
+
+  it('an abandoned attempt (no answer from the database) is given back to both', async () => {
+    const l = limits();
+    for (let i = 0; i < 10; i += 1) {
+      expect(await refusal(l.begin('addr', 'user'))).toBeNull();
+      await l.abandoned('addr', 'user');
+    }
+  });
 });

@@ -65,6 +65,12 @@ export class LoginLimits {
     await consumeOrRefuse(this.byUsername, username);
   }
 
+  /** An attempt that checked no password (the lookup failed): given back to both. */
+  async abandoned(address: string, username: string): Promise<void> {
+    await this.byAddress.reward(address, 1);
+    await this.byUsername.reward(username, 1);
+  }
+
   /** A successful sign-in: the attempt is given back to the address and the username starts afresh. */
   async succeeded(address: string, username: string): Promise<void> {
     await this.byAddress.reward(address, 1);
