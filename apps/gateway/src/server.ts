@@ -30,7 +30,7 @@ import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
-import { findLoginOn } from './modules/auth/login-lookup.js';
+import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
@@ -83,12 +83,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     catalogue,
     tokens,
     authenticator: new Authenticator(tokens, apiKeys),
-    // Sign-in lookups run in their own short transaction on the request pool (login-lookup.ts); failed
+    // Password checks run in their own short transactions on the request pool (login-lookup.ts); failed
     // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
     auth: new AuthService(
       tokens,
       isDemoMode(env),
-      findLoginOn(() => database!.pool),
+      credentialsCheckOn(() => database!.pool),
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),

@@ -6,12 +6,8 @@ import { migrations } from './migrations/index.js';
 export const MIGRATIONS_TABLE = 'schema_migrations';
 const MIGRATION_LOCK_KEY = 7_226_411; // any constant: one migrator at a time across replicas
 
-export interface DataSourceOptions {
-  url: string;
-  poolSize: number;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities?: MixedList<Function | string | EntitySchema>;
-  applicationName?: string;
+/** Limits of a pool's connections: how long callers wait for one, and what each session may hold. */
+export interface PoolSessionLimits {
   /** How long a caller waits for a pooled connection (or a new one) before an error; default 10 s. */
   acquireTimeoutMs?: number;
   /**
@@ -24,16 +20,12 @@ export interface DataSourceOptions {
   idleInTransactionTimeoutMs?: number;
 }
 
-/** pg's client config for the server-side timeouts (absent ones are left to the server's defaults). */
-export function sessionTimeouts(
-  options: Pick<DataSourceOptions, 'statementTimeoutMs' | 'idleInTransactionTimeoutMs'>,
-): { statement_timeout?: number; idle_in_transaction_session_timeout?: number } {
-  return {
-    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    ...(options.idleInTransactionTimeoutMs
-      ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs }
-      : {}),
-  };
+export interface DataSourceOptions extends PoolSessionLimits {
+  url: string;
+  poolSize: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: MixedList<Function | string | EntitySchema>;
+  applicationName?: string;
 }
 
 /**
@@ -49,6 +41,27 @@ class ListeningClient extends pg.Client {
   }
 }
 
+/**
+ * pg.Pool options for `limits` — spread them into any pool that serves requests (`new pg.Pool({ ...,
+ * ...poolSessionOptions(limits) })`), as createDataSource does: the acquisition timeout, the server-side
+ * statement and idle-in-transaction timeouts, and clients that survive their session being ended.
+ */
+export function poolSessionOptions(limits: PoolSessionLimits): {
+  Client: typeof pg.Client;
+  connectionTimeoutMillis: number;
+  statement_timeout?: number;
+  idle_in_transaction_session_timeout?: number;
+} {
+  return {
+    Client: ListeningClient,
+    connectionTimeoutMillis: limits.acquireTimeoutMs ?? 10_000,
+    ...(limits.statementTimeoutMs ? { statement_timeout: limits.statementTimeoutMs } : {}),
+    ...(limits.idleInTransactionTimeoutMs
+      ? { idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs }
+      : {}),
+  };
+}
+
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -60,12 +73,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     logging: false,
     applicationName: options.applicationName ?? 'hanjiang-gateway',
-    extra: {
-      Client: ListeningClient,
-      max: options.poolSize,
-      connectionTimeoutMillis: options.acquireTimeoutMs ?? 10_000,
-      ...sessionTimeouts(options),
-    },
+    extra: { max: options.poolSize, ...poolSessionOptions(options) },
   });
 }
 

@@ -1,19 +1,18 @@
 import type { Principal } from '@hanjiang/authz';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '@hanjiang/db';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../auth/token-service.js';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';
-import type { FindLogin, LoginRow } from './login-lookup.js';
+import type { CheckCredentials, LoginRow } from './login-lookup.js';
 
 /** Sign-in, tenant switching and `me`. Every failure looks the same to the caller. */
 export class AuthService {
   constructor(
     private readonly tokens: TokenService,
     private readonly demoMode: boolean,
-    /** The sign-in lookup, in a short transaction of its own (login-lookup.ts), never the request's. */
-    private readonly findLogin: FindLogin,
+    /** The password check, in short transactions of its own (login-lookup.ts), never the request's. */
+    private readonly checkCredentials: CheckCredentials,
     private readonly limits = new LoginLimits(),
   ) {}
 
@@ -32,15 +31,13 @@ export class AuthService {
     const address = clientAddress ?? 'unknown';
     await this.limits.begin(address, key);
     // No answer from the database (busy, down) checked no password: the attempt is given back.
-    const rows = await this.findLogin(key).catch(async (error: unknown) => {
+    const rows = await this.checkCredentials(key, password).catch(async (error: unknown) => {
       await this.limits.abandoned(address, key);
       throw error;
     });
     const user = rows[0];
-    // Verify even for unknown users so the response time does not reveal which usernames exist.
-    const passwordOk = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
     const membership = rows.find((r) => r.membership_id !== null);
-    if (!user || !passwordOk || user.disabled || (user.demo && !this.demoMode) || !membership) {
+    if (!user || user.disabled || (user.demo && !this.demoMode) || !membership) {
       throw loginFailed();
     }
     await this.limits.succeeded(address, key);

@@ -1,3 +1,4 @@
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '@hanjiang/db';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import type pg from 'pg';
 import { tenantSettings } from '../../auth/tenant-settings.js';
@@ -17,21 +18,36 @@ export interface LoginRow {
   is_default: boolean | null;
 }
 
-export type FindLogin = (username: string) => Promise<LoginRow[]>;
+/** The user's rows when the password is right, else none (unknown user and wrong password alike). */
+export type CheckCredentials = (username: string, password: string) => Promise<LoginRow[]>;
 
 /**
- * Looks a sign-in up in a transaction of its own that ends before the caller goes on: the password check that
- * follows (scrypt, ≈ 40–150 ms) and anything else the operation does must never run while a pooled connection
- * is held idle in a transaction — that is how aliased logins once starved the pool for every other caller.
- * The request's own transaction stays unopened, so a failed login holds no connection at all.
+ * Checks a sign-in without ever holding a pooled connection while the password is hashed: each database step
+ * runs in a short transaction of its own (as the request role, anonymous) that ends before the caller goes
+ * on, and scrypt (≈ 40–150 ms) runs with no connection held. Holding one idle in a transaction through slow
+ * work is how aliased logins once starved the pool for every other caller. The request's own transaction stays
+ * unopened, so a failed sign-in holds no connection at all.
  */
-export function findLoginOn(pool: () => pg.Pool): FindLogin {
-  return async (username) => {
-    const tx = new RequestTransaction(pool(), tenantSettings(null));
-    try {
-      return await tx.query<LoginRow>('SELECT * FROM app.find_login($1)', [username]);
-    } finally {
-      await tx.rollback();
-    }
+export function credentialsCheckOn(pool: () => pg.Pool): CheckCredentials {
+  return async (username, password) => {
+    const rows = await inShortTransaction(pool(), (tx) =>
+      tx.query<LoginRow>('SELECT * FROM app.find_login($1)', [username]),
+    );
+    // Verify even for unknown users so the response time does not reveal which usernames exist.
+    const passwordOk = await verifyPassword(password, rows[0]?.password_hash ?? DUMMY_PASSWORD_HASH);
+    return passwordOk ? rows : [];
   };
+}
+
+/** `work` in a transaction of its own under the anonymous settings, ended (rolled back: it only reads) at once. */
+async function inShortTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: RequestTransaction) => Promise<T>,
+): Promise<T> {
+  const tx = new RequestTransaction(pool, tenantSettings(null));
+  try {
+    return await work(tx);
+  } finally {
+    await tx.rollback();
+  }
 }
