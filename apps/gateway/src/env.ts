@@ -17,6 +17,11 @@ export const envSchema = z
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    // Pool connections: how long a request waits for one (then SERVICE_UNAVAILABLE), and the server-side limits
+    // that keep one request from holding a connection for long (statement; idle inside a transaction).
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     REDIS_URL: z
       .string()
       .refine((v) => /^rediss?:\/\//.test(v), { message: 'must be a redis:// URL' })

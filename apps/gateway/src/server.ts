@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
+import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { specifiedRules } from 'graphql';
 import { ApiKeyResolver } from './auth/api-keys.js';
@@ -20,6 +21,8 @@ import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
+import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
+import { nulInputPlugin } from './http/nul-input.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
@@ -28,9 +31,11 @@ import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { AuditHeadExporter } from './modules/audit/audit.head.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
+import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
-import { ReadinessState } from './readiness.js';
+import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
@@ -70,13 +75,25 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   let database: Database | null = null;
   // API keys are looked up on the request pool, which exists once the database is open.
   const apiKeys = new ApiKeyResolver(() => database!.pool);
+  // rate-limiter-flexible's advice for ioredis: no offline queue, so a Redis outage fails fast to the fallback.
+  const loginRedis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
+  loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
   const services: Services = {
     readiness,
     version: VERSION,
     catalogue,
     tokens,
     authenticator: new Authenticator(tokens, apiKeys),
-    auth: new AuthService(tokens, isDemoMode(env)),
+    // Password checks run in their own short transactions on the request pool (login-lookup.ts); failed
+    // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
+    auth: new AuthService(
+      tokens,
+      isDemoMode(env),
+      credentialsCheckOn(() => database!.pool),
+      new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
+    ),
     live: new LiveService(env, logger),
   };
 
@@ -117,6 +134,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
       transactionPlugin(exposeSqlStats),
+      nulInputPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();
@@ -125,10 +143,11 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: VERSION });
   });
-  app.get('/readyz', (_req, res) => {
-    res
-      .status(readiness.isReady() ? 200 : 503)
-      .json({ ready: readiness.isReady(), detail: readiness.reason() });
+  const poolProbe = new PoolProbe(() => database?.pool ?? null);
+  app.get('/readyz', async (_req, res) => {
+    // Ready means started and not draining, and also that the request pool can hand out a connection now.
+    const problem = readiness.isReady() ? await poolProbe.check() : readiness.reason();
+    res.status(problem ? 503 : 200).json({ ready: !problem, detail: problem ?? readiness.reason() });
   });
   app.get('/metrics', (_req, res, next) => {
     void metrics.metrics().then((text) => res.type(metrics.contentType).send(text), next);
@@ -162,6 +181,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       context: ({ req, res }) => createRequestContext(req, res, services, database!.pool),
     }),
   );
+  // Last: every other path and every error (body too large, bad JSON or charset…) answer JSON, never HTML.
+  app.use(jsonNotFound());
+  app.use(jsonErrorHandler(logger));
 
   const ws = startWsServer({
     httpServer,
@@ -229,6 +251,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       auditHead.stop();
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
+      loginRedis?.disconnect();
       const db = database ?? (await ready.catch(() => null));
       await db?.close();
     })();

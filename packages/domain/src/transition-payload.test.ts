@@ -1,5 +1,6 @@
 import { type CompensationChoice, type Stage } from './enums.js';
 import {
+  PAYLOAD_LIMITS,
   type TransitionPayload,
   type TransitionPayloadField,
   requiredPayloadFor,
@@ -54,6 +55,14 @@ describe('validateTransitionPayload', () => {
     ['signed, nothing', 'SIGNED', {}, ['agreedAmountFen', 'compensationChoice']],
     ['signed, unknown choice', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'LAND' as CompensationChoice }, ['compensationChoice']],
     ['signed, negative amount', 'SIGNED', { agreedAmountFen: -100, compensationChoice: 'CASH' }, ['agreedAmountFen']],
+    ['measured, largest areas allowed', 'MEASURED', { measuredBuildingAreaM2: 100_000, measuredLandAreaM2: 1_000_000 }, []],
+    ['measured, building area past the bound', 'MEASURED', { measuredBuildingAreaM2: 100_000.01, measuredLandAreaM2: 1 }, ['measuredBuildingAreaM2']],
+    ['measured, land area past the bound', 'MEASURED', { measuredBuildingAreaM2: 1, measuredLandAreaM2: 1_000_000.01 }, ['measuredLandAreaM2']],
+    ['measured, both past the bound', 'MEASURED', { measuredBuildingAreaM2: 1e9, measuredLandAreaM2: 1e12 }, ['measuredBuildingAreaM2', 'measuredLandAreaM2']],
+    ['assessed, largest amount allowed', 'ASSESSED', { assessedAmountFen: 100_000_000_000 }, []],
+    ['assessed, one fen past the bound', 'ASSESSED', { assessedAmountFen: 100_000_000_001 }, ['assessedAmountFen']],
+    ['signed, 90,071,992,547,409.91 yuan', 'SIGNED', { agreedAmountFen: Number.MAX_SAFE_INTEGER, compensationChoice: 'CASH' }, ['agreedAmountFen']],
+    ['signed, past the bound and no choice', 'SIGNED', { agreedAmountFen: 2e11 }, ['agreedAmountFen', 'compensationChoice']],
     ['vacated, nothing', 'VACATED', {}, []],
     ['vacated, nulls are fine', 'VACATED', { agreedAmountFen: null, resettlementSiteId: null }, []],
     ['vacated, stray area', 'VACATED', { measuredLandAreaM2: 5 }, ['measuredLandAreaM2']],
@@ -69,6 +78,31 @@ describe('validateTransitionPayload', () => {
       messageZh: '评估金额为必填项',
       messageEn: 'The assessed amount is required',
     });
+  });
+});
+
+describe('PAYLOAD_LIMITS', () => {
+  it('names each bound in both languages when it is crossed', () => {
+    const [area] = validateTransitionPayload('MEASURED', {
+      measuredBuildingAreaM2: 1e6,
+      measuredLandAreaM2: 1,
+    });
+    expect(area).toEqual({
+      field: 'measuredBuildingAreaM2',
+      messageZh: '丈量建筑面积必须是大于 0、不超过 100,000 的平方米数',
+      messageEn:
+        'The measured building area must be a number of square metres greater than 0 and at most 100,000',
+    });
+    const [amount] = validateTransitionPayload('ASSESSED', {
+      assessedAmountFen: PAYLOAD_LIMITS.maxAmountFen + 1,
+    });
+    expect(amount?.messageZh).toContain('1,000,000,000.00 元');
+    expect(amount?.messageEn).toContain('at most 1,000,000,000.00 yuan');
+  });
+
+  it('is 1,000,000,000.00 yuan for amounts, within what fen can hold exactly', () => {
+    expect(PAYLOAD_LIMITS.maxAmountFen).toBe(1_000_000_000 * 100);
+    expect(Number.isSafeInteger(PAYLOAD_LIMITS.maxAmountFen)).toBe(true);
   });
 });
 

@@ -66,6 +66,20 @@ export function requiredPayloadFor(
   }
 }
 
+/**
+ * The largest values one household's record can plausibly carry; anything above is a typo or an attack, and
+ * refusing it keeps the totals (and the numeric columns behind them) sane. Generous on purpose — the seed's
+ * largest household is ≈ 2,400 m² of building on ≈ 2,900 m² of land, assessed at ≈ 6 million yuan:
+ * - building area: 100,000 m² (a large factory's floor space);
+ * - land area: 1,000,000 m² (100 ha, about 1,500 亩);
+ * - assessed or agreed amount: 1,000,000,000.00 yuan (10 亿元), i.e. 100,000,000,000 fen.
+ */
+export const PAYLOAD_LIMITS = {
+  maxBuildingAreaM2: 100_000,
+  maxLandAreaM2: 1_000_000,
+  maxAmountFen: 100_000_000_000,
+} as const;
+
 function problem(field: TransitionPayloadField, zh: string, en: string): PayloadProblem {
   const label = FIELD_LABELS[field];
   return { field, messageZh: `${label.zh}${zh}`, messageEn: `The ${label.en} ${en}` };
@@ -75,15 +89,30 @@ function problem(field: TransitionPayloadField, zh: string, en: string): Payload
 function invalidValue(field: TransitionPayloadField, value: unknown): PayloadProblem | null {
   switch (field) {
     case 'measuredBuildingAreaM2':
-    case 'measuredLandAreaM2':
-      return typeof value === 'number' && Number.isFinite(value) && value > 0
+    case 'measuredLandAreaM2': {
+      const max =
+        field === 'measuredBuildingAreaM2' ? PAYLOAD_LIMITS.maxBuildingAreaM2 : PAYLOAD_LIMITS.maxLandAreaM2;
+      const shown = max.toLocaleString('en-US');
+      return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max
         ? null
-        : problem(field, '必须是大于 0 的平方米数', 'must be a number of square metres greater than 0');
+        : problem(
+            field,
+            `必须是大于 0、不超过 ${shown} 的平方米数`,
+            `must be a number of square metres greater than 0 and at most ${shown}`,
+          );
+    }
     case 'assessedAmountFen':
     case 'agreedAmountFen':
-      return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+      return typeof value === 'number' &&
+        Number.isSafeInteger(value) &&
+        value > 0 &&
+        value <= PAYLOAD_LIMITS.maxAmountFen
         ? null
-        : problem(field, '必须是大于 0 的整数(单位:分)', 'must be a positive whole number of fen');
+        : problem(
+            field,
+            '必须是大于 0 的整数(单位:分),且不超过 1,000,000,000.00 元',
+            'must be a positive whole number of fen, at most 1,000,000,000.00 yuan',
+          );
     case 'compensationChoice':
       return (Object.values(CompensationChoice) as unknown[]).includes(value)
         ? null

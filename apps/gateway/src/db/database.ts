@@ -6,6 +6,7 @@ import {
   ensureDatabase,
   ensureGatewayLogin,
   poolOf,
+  poolSessionOptions,
   readScopeKey,
   redactUrl,
   runMigrations,
@@ -81,7 +82,12 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
   try {
     await ensureDatabase(url);
     await checkReachable(url);
-    const dataSource = createDataSource({ url, poolSize: ADMIN_POOL_SIZE });
+    const limits = {
+      acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    };
+    const dataSource = createDataSource({ url, poolSize: ADMIN_POOL_SIZE, ...limits });
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -90,8 +96,8 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: withLogin(url, login),
       max: env.DB_POOL_SIZE,
-      connectionTimeoutMillis: 10_000,
       application_name: 'hanjiang-gateway',
+      ...poolSessionOptions(limits),
     });
     // An idle connection the server drops (restart, shutdown, idle timeout) must not crash the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));

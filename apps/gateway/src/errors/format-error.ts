@@ -1,13 +1,26 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, errorMessages } from '@hanjiang/domain';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
+import { mapDatabaseError } from './database-errors.js';
 
 /** graphql-armor reports its limits as validation errors; they are QUERY_TOO_COMPLEX to clients. */
 const LIMIT_MESSAGE =
   /(Query Cost limit|Query depth limit|Aliases limit|Directives limit|Token limit|Max tokens)/i;
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Extensions that steer the server or help a developer and are never part of the public error: `http` (status
+ * and headers for Apollo — the HTTP answer already says it), stack traces and wrapped exceptions.
+ */
+const INTERNAL_EXTENSIONS = ['http', 'stacktrace', 'exception', 'originalError'] as const;
+
+function publicExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const copy = { ...extensions };
+  for (const key of INTERNAL_EXTENSIONS) delete copy[key];
+  return copy;
+}
 
 /** Apollo's own codes for malformed requests, mapped onto the public enum. */
 const APOLLO_CODES: Record<string, ErrorCode> = {
@@ -30,8 +43,7 @@ export function createErrorFormatter(logger: Logger) {
     const code = typeof rawCode === 'string' ? rawCode : '';
     // Only errors made by publicError() are passed through; Apollo labels unknown ones INTERNAL_SERVER_ERROR too.
     if (PUBLIC_CODES.has(code) && typeof formatted.extensions?.messageZh === 'string') {
-      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, extensions: publicExtensions(formatted.extensions) };
     }
     const mapped = LIMIT_MESSAGE.test(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : APOLLO_CODES[code];
     if (mapped) {
@@ -46,7 +58,28 @@ export function createErrorFormatter(logger: Logger) {
         },
       };
     }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+    const cause = unwrapResolverError(error);
+    // Errors outside resolvers (context creation: an API-key lookup that found no free connection) carry the
+    // database's error as their originalError without a path, which unwrapResolverError leaves wrapped.
+    const database =
+      mapDatabaseError(cause) ??
+      (cause instanceof GraphQLError && cause.originalError ? mapDatabaseError(cause.originalError) : null);
+    if (database) {
+      // Expected under load or bad input, not a bug: a warning with the cause, a public code to the client.
+      logger.warn({ err: cause, path: formatted.path, detail: database.detail }, 'database refused');
+      return {
+        message: database.message.en,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: {
+          code: database.code,
+          detail: database.detail,
+          messageZh: database.message.zh,
+          messageEn: database.message.en,
+        },
+      };
+    }
+    logger.error({ err: cause, path: formatted.path }, 'unexpected error');
     const internal = errorMessages[ErrorCode.INTERNAL_SERVER_ERROR];
     return {
       message: internal.en,

@@ -15,6 +15,7 @@ import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import { asGraphQLError } from '../graphql/jit-executor.js';
 import { asksForIntrospection } from '../graphql/schema-exposure.js';
+import { documentHasNul, hasNul } from './nul-input.js';
 import { endOperation, statsExtensions } from './operation-end.js';
 import type { IdentifiedRequest } from './request-id.js';
 
@@ -56,7 +57,8 @@ export class FastPath {
   tryHandle(body: unknown, req: IdentifiedRequest, res: ServerResponse, fallback: () => void): boolean {
     if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return false;
     const plan = this.planFor(body.query, body.operationName ?? undefined);
-    if (!plan) return false;
+    // Apollo refuses NUL characters in inputs (nul-input.ts) with its 400 request-error shape.
+    if (!plan || hasNul(body.variables)) return false;
     run(this.options, plan, body.variables ?? undefined, req, res, fallback).catch((error: unknown) => {
       req.log.error({ err: error }, 'fast path failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
@@ -132,6 +134,7 @@ function makePlan(options: FastPathOptions, query: string, operationName: string
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return false;
   // Who may introspect depends on the caller (graphql/schema-exposure.ts): Apollo's path decides it.
   if (asksForIntrospection(checked.document)) return false;
+  if (documentHasNul(checked.document)) return false;
   const compiled = compileQuery(options.schema, checked.document, operationName);
   return isCompiledQuery(compiled) ? { compiled, operation } : false;
 }

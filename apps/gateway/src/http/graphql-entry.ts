@@ -3,6 +3,7 @@ import { ErrorCode } from '@hanjiang/domain';
 import type { Readiness } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { FastPath } from './fast-path.js';
+import { writeJsonError } from './json-error.js';
 import { identifyRequest } from './request-id.js';
 
 /** JSON in UTF-8 (the default); another charset is left to body-parser, which decodes it. */
@@ -63,19 +64,11 @@ export function graphqlEntry(options: GraphQLEntryOptions): RequestListener {
 
 /** A body that is not JSON: 400 with the gateway's usual error shape (express's default would be HTML). */
 function badJson(res: ServerResponse): void {
-  const en = 'The request body is not valid JSON';
-  const body = {
-    errors: [
-      {
-        message: en,
-        extensions: {
-          code: ErrorCode.BAD_USER_INPUT,
-          messageZh: '请求体不是有效的 JSON',
-          messageEn: en,
-        },
-      },
-    ],
-  };
-  res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  writeJsonError(
+    res,
+    400,
+    ErrorCode.BAD_USER_INPUT,
+    { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+    'invalid_json',
+  );
 }

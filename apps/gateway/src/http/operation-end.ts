@@ -4,6 +4,7 @@ import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql'
 import { Kind, OperationTypeNode } from 'graphql';
 import pg from 'pg';
 import type { GatewayContext } from '../context.js';
+import { mapDatabaseError } from '../errors/database-errors.js';
 
 export interface OperationOutcome {
   readonly operation: OperationDefinitionNode | null | undefined;
@@ -64,7 +65,10 @@ export async function endOperation(ctx: GatewayContext, outcome: OperationOutcom
   } catch (error) {
     ctx.logger.error({ err: error }, 'commit failed');
     await tx.rollback().catch(() => undefined);
-    const message = errorMessages[ErrorCode.INTERNAL_SERVER_ERROR];
+    // A busy database (no connection in time, a statement cancelled) is said as such; anything else is internal.
+    const busy = mapDatabaseError(error);
+    const code = busy?.code === ErrorCode.SERVICE_UNAVAILABLE ? busy.code : ErrorCode.INTERNAL_SERVER_ERROR;
+    const message = busy && code === busy.code ? busy.message : errorMessages[code];
     return {
       replacement: {
         data: null,
@@ -72,7 +76,7 @@ export async function endOperation(ctx: GatewayContext, outcome: OperationOutcom
           {
             message: message.en,
             extensions: {
-              code: ErrorCode.INTERNAL_SERVER_ERROR,
+              code,
               messageZh: message.zh,
               messageEn: message.en,
             },

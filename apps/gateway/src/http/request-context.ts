@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { tenantSettings } from '../auth/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
+import { mapDatabaseError } from '../errors/database-errors.js';
+import { ErrorCode, publicError } from '../errors/public-error.js';
 import { RequestTransaction } from '../db/request-transaction.js';
 import { createLoaders } from '../loaders.js';
 import type { Logger } from '../logger.js';
@@ -18,10 +20,9 @@ export async function createRequestContext(
   services: Services,
   pool: pg.Pool,
 ): Promise<GatewayContext> {
-  const { principal } = await services.authenticator.authenticate(
-    header(req, 'authorization'),
-    header(req, 'x-api-key'),
-  );
+  const { principal } = await services.authenticator
+    .authenticate(header(req, 'authorization'), header(req, 'x-api-key'))
+    .catch(unavailableWhenDatabaseIs);
   const tx = new RequestTransaction(pool, tenantSettings(principal));
   res.once('close', () => void tx.rollback().catch(() => undefined));
   let logger: Logger | undefined;
@@ -45,4 +46,17 @@ export async function createRequestContext(
 function header(req: IdentifiedRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * An API-key lookup that got no connection (a starved pool) or was cancelled is the service's state, not a bad
+ * credential and not a bug: SERVICE_UNAVAILABLE with HTTP 503, before anything ran.
+ */
+function unavailableWhenDatabaseIs(error: unknown): never {
+  const mapped = mapDatabaseError(error);
+  if (mapped?.code !== ErrorCode.SERVICE_UNAVAILABLE) throw error;
+  throw publicError(mapped.code, mapped.message, {
+    detail: mapped.detail,
+    http: { status: 503, headers: new Map([['retry-after', '2']]) },
+  });
 }

@@ -125,6 +125,8 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // One long transaction with Node-side work between statements: the pool's request timeouts do not apply.
+    await client.query('SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     if (await isSeeded(client)) throw new AlreadySeededError();
     // scrypt runs on the thread pool while the demo is built and written; only the account rows wait for it.

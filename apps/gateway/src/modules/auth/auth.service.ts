@@ -1,55 +1,46 @@
 import type { Principal } from '@hanjiang/authz';
-import { derivePasswordKey } from '@hanjiang/db';
-import type { Role, TenantKind } from '@hanjiang/domain';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { unauthenticated } from '../../auth/authenticate.js';
+import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../auth/token-service.js';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
-
-interface LoginRow {
-  user_id: string;
-  display_name: string;
-  demo: boolean;
-  disabled: boolean;
-  membership_id: string | null;
-  tenant_kind: TenantKind | null;
-  tenant_code: string | null;
-  role: Role | null;
-  team_id: string | null;
-  is_default: boolean | null;
-}
-
-const FREE_FAILURES = 5;
+import { LoginLimits } from './login-limits.js';
+import type { CheckCredentials, LoginRow } from './login-lookup.js';
 
 /** Sign-in, tenant switching and `me`. Every failure looks the same to the caller. */
 export class AuthService {
-  // Failures per username in 15 minutes; past FREE_FAILURES each attempt waits longer (not a lock-out, which
-  // would let anyone lock a cadre out of the field app).
-  private readonly failures = new RateLimiterMemory({ points: 1_000, duration: 15 * 60 });
-
   constructor(
     private readonly tokens: TokenService,
     private readonly demoMode: boolean,
+    /** The password check, in short transactions of its own (login-lookup.ts), never the request's. */
+    private readonly checkCredentials: CheckCredentials,
+    private readonly limits = new LoginLimits(),
   ) {}
 
-  async login(tx: RequestTransaction, username: string, password: string): Promise<AuthPayload> {
+  /**
+   * Every `login` field is one attempt, aliased ones included: it is counted (per address and per username)
+   * before anything touches the database, and refused with RATE_LIMITED past the limits. No connection is held
+   * while the password is checked, and nothing ever sleeps.
+   */
+  async login(
+    clientAddress: string | null | undefined,
+    username: string,
+    password: string,
+  ): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
-    await this.slowDown(key);
-    // The database hands out the salt and parameters only (a made-up salt for an unknown user, so the work and
-    // the answer are the same) and compares the derived key itself: no hash leaves it.
-    const [found] = await tx.query<{ params: string }>('SELECT app.password_params($1) AS params', [key]);
-    const derived = found ? await derivePasswordKey(password, found.params) : null;
-    const rows = derived
-      ? await tx.query<LoginRow>('SELECT * FROM app.find_login($1, $2)', [key, derived])
-      : [];
+    // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
+    const address = clientAddress ?? 'unknown';
+    await this.limits.begin(address, key);
+    // No answer from the database (busy, down) checked no password: the attempt is given back.
+    const rows = await this.checkCredentials(key, password).catch(async (error: unknown) => {
+      await this.limits.abandoned(address, key);
+      throw error;
+    });
     const user = rows[0];
     const membership = rows.find((r) => r.membership_id !== null);
     if (!user || user.disabled || (user.demo && !this.demoMode) || !membership) {
-      await this.failures.penalty(key, 1);
-      throw unauthenticated();
+      throw loginFailed();
     }
-    await this.failures.delete(key);
+    await this.limits.succeeded(address, key);
     return this.issue(key, user.display_name, rows, membership);
   }
 
@@ -58,16 +49,18 @@ export class AuthService {
     principal: Principal | null,
     membershipId: string,
   ): Promise<AuthPayload> {
-    if (!principal || principal.kind !== 'user') throw unauthenticated();
+    if (!principal || principal.kind !== 'user') throw staleSession();
     const rows = await tx.query<LoginRow>('SELECT * FROM app.my_memberships()');
     const target = rows.find((r) => r.membership_id === membershipId);
-    if (!target || rows[0]?.disabled) throw unauthenticated();
+    if (!target || rows[0]?.disabled) throw staleSession();
     return this.issue(principal.subject, rows[0]?.display_name ?? principal.subject, rows, target);
   }
 
   async me(tx: RequestTransaction, principal: Principal): Promise<Me> {
     const rows =
-      principal.kind === 'user' ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()') : [];
+      principal.kind === 'user'
+        ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()')
+        : [];
     return {
       subject: principal.subject,
       displayName: rows[0]?.display_name ?? null,
@@ -105,12 +98,25 @@ export class AuthService {
       },
     };
   }
+}
 
-  private async slowDown(key: string): Promise<void> {
-    const state = await this.failures.get(key);
-    const excess = (state?.consumedPoints ?? 0) - FREE_FAILURES;
-    if (excess >= 0) await new Promise((r) => setTimeout(r, Math.min(8_000, 250 * 2 ** excess)));
-  }
+/**
+ * A failed sign-in, the same for every reason (unknown user, wrong password, disabled, demo account outside
+ * demo mode). A field error like any other: HTTP 200 with the error in the body, so it carries no `http`.
+ */
+function loginFailed() {
+  return publicError(ErrorCode.UNAUTHENTICATED, {
+    zh: '用户名或密码错误',
+    en: 'Wrong username or password',
+  });
+}
+
+/** switchTenant for a caller that is not (or no longer) a user holding that membership; a field error too. */
+function staleSession() {
+  return publicError(ErrorCode.UNAUTHENTICATED, {
+    zh: '身份凭证无效或已过期,请重新登录',
+    en: 'Invalid or expired credentials; please sign in again',
+  });
 }
 
 function memberships(rows: LoginRow[], activeId: string | null): Membership[] {

@@ -3,6 +3,7 @@ import { fenToYuanString, m2ToMu } from '@hanjiang/domain';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Float, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { requirePrincipal } from '../../auth/guards.js';
+import { requireUuid } from '../../errors/bad-input.js';
 import type { GatewayContext } from '../../context.js';
 import { Headquarters, Team, Township, Village } from '../catalog/catalog.types.js';
 import { HouseholdFilter, HouseholdOrder } from './household.inputs.js';
@@ -55,7 +56,7 @@ export class HouseholdResolver {
     @Arg('id', () => ID, { description: 'Household id.' }) id: string,
   ): Promise<Household | null> {
     requirePrincipal(ctx);
-    return /^[0-9a-f-]{36}$/i.test(id) ? ctx.loaders.household.load(id) : Promise.resolve(null);
+    return ctx.loaders.household.load(requireUuid(id, 'id'));
   }
 
   @Query(() => [HouseholdEvent], {
@@ -66,9 +67,7 @@ export class HouseholdResolver {
     @Arg('householdId', () => ID, { description: 'Household id.' }) householdId: string,
   ): Promise<HouseholdEvent[]> {
     requirePrincipal(ctx);
-    return /^[0-9a-f-]{36}$/i.test(householdId)
-      ? ctx.loaders.eventsByHousehold.load(householdId)
-      : Promise.resolve([]);
+    return ctx.loaders.eventsByHousehold.load(requireUuid(householdId, 'householdId'));
   }
 
   @FieldResolver(() => String, {

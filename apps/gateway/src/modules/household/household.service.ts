@@ -1,6 +1,7 @@
 import { ErrorCode } from '@hanjiang/domain';
 import type { CatalogueCache } from '../../db/catalogue-cache.js';
 import type { RequestTransaction } from '../../db/request-transaction.js';
+import { isUuid } from '../../errors/bad-input.js';
 import { publicError } from '../../errors/public-error.js';
 import { decodeCursor, encodeCursor } from '../../graphql/page-info.js';
 import {
@@ -16,10 +17,27 @@ import { Household, type HouseholdConnection } from './household.types.js';
 
 export const MAX_PAGE_SIZE = 100;
 
-const SORT: Record<HouseholdOrderField, { column: string; cast: string }> = {
-  [HouseholdOrderField.CODE]: { column: 'h.code', cast: 'text' },
-  [HouseholdOrderField.BUILDING_AREA]: { column: 'h.building_area_m2', cast: 'numeric' },
-  [HouseholdOrderField.UPDATED_AT]: { column: 'h.updated_at', cast: 'timestamptz' },
+/** `2026-11-30 15:00:00.123456+00` (ISO DateStyle), as `updated_at::text` prints it. */
+const TIMESTAMPTZ_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/**
+ * Each sort key: its column, the cast of a cursor's sort value, and which values that cast takes — a cursor is
+ * client input (base64 of JSON anyone can write), checked before it reaches SQL so a forged one is
+ * BAD_USER_INPUT, not a cast error. The shapes are what PostgreSQL's `::text` gives for these columns.
+ */
+const SORT: Record<HouseholdOrderField, { column: string; cast: string; accepts(value: string): boolean }> = {
+  [HouseholdOrderField.CODE]: { column: 'h.code', cast: 'text', accepts: (v) => !v.includes('\u0000') },
+  [HouseholdOrderField.BUILDING_AREA]: {
+    column: 'h.building_area_m2',
+    cast: 'numeric',
+    accepts: (v) => /^-?\d{1,15}(\.\d{1,6})?$/.test(v),
+  },
+  [HouseholdOrderField.UPDATED_AT]: {
+    column: 'h.updated_at',
+    cast: 'timestamptz',
+    // A well-shaped but impossible date (month 13) still fails in SQL: format-error maps that to BAD_USER_INPUT.
+    accepts: (v) => TIMESTAMPTZ_TEXT.test(v),
+  },
 };
 
 export interface ListArgs {
@@ -55,7 +73,9 @@ export class HouseholdService {
     const pageParams = [...params];
     if (args.after) {
       const cursor = decodeCursor(args.after);
-      if (!cursor) throw publicError(ErrorCode.BAD_USER_INPUT, { zh: '分页游标无效', en: 'Invalid cursor' });
+      if (!cursor || !isUuid(cursor.id) || !sort.accepts(cursor.sortValue)) {
+        throw publicError(ErrorCode.BAD_USER_INPUT, { zh: '分页游标无效', en: 'Invalid cursor' });
+      }
       pageParams.push(cursor.sortValue, cursor.id);
       const n = pageParams.length;
       pageWhere.push(`(${sort.column}, h.id) ${desc ? '<' : '>'} ($${n - 1}::${sort.cast}, $${n}::uuid)`);
