@@ -1,18 +1,14 @@
 import { createHash } from 'node:crypto';
+import { SQL_VISIBILITY_SETTING_NAMES, type SqlVisibilitySettingName } from '@hanjiang/authz';
 import type pg from 'pg';
 
 /**
  * The settings the row-level-security policies read, in the order they are signed (see
- * migrations/sql/signed-scope.ts). Every value is a string; '' means unset.
+ * migrations/sql/signed-scope.ts): packages/authz names them (sqlVisibilitySettings). Every value is a string;
+ * '' means unset.
  */
-export const SCOPE_SETTING_NAMES = [
-  'app.tenant_kind',
-  'app.tenant_id',
-  'app.role',
-  'app.team_id',
-  'app.subject',
-] as const;
-export type ScopeSettings = Readonly<Record<(typeof SCOPE_SETTING_NAMES)[number], string>>;
+export const SCOPE_SETTING_NAMES = SQL_VISIBILITY_SETTING_NAMES;
+export type ScopeSettings = Readonly<Record<SqlVisibilitySettingName, string>>;
 export const SCOPE_SIGNATURE_SETTING = 'app.scope_sig';
 
 /**
