@@ -6,6 +6,8 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { type IssuedToken, TokenKeeper } from './auth/token-keeper.js';
 import { RenewDocument, RenewSocketTokenDocument } from './generated/graphql.js';
 import { startLiveStream, type LiveStream } from './live/live-stream.js';
+import { startMilestoneFeed } from './live/milestone-feed.js';
+import type { SequencedMilestone } from './live/milestone-resume.js';
 import type { LiveTransport } from './live/transport.js';
 
 /**
@@ -44,6 +46,12 @@ export interface HanjiangClient {
     document: TypedDocumentNode<TData, TVars>,
     variables: () => TVars,
     onData: (data: TData) => void,
+  ): LiveStream;
+  /** `milestoneReached(after:)` resumed from the last milestone shown: none missed, none twice (milestone-feed.ts). */
+  milestones<M extends SequencedMilestone>(
+    document: TypedDocumentNode<{ milestoneReached: M }, { after?: string | null }>,
+    start: SequencedMilestone | null,
+    onMilestone: (milestone: M) => void,
   ): LiveStream;
   readonly transport: LiveTransport;
   dispose(): void;
@@ -149,20 +157,23 @@ export function createHanjiangClient(options: HanjiangClientOptions): HanjiangCl
   };
 
   const streams = new Set<LiveStream>();
+  const track = (stream: LiveStream): LiveStream => {
+    const handle: LiveStream = {
+      stop() {
+        streams.delete(handle);
+        stream.stop();
+      },
+    };
+    streams.add(handle);
+    return handle;
+  };
   return {
     urql,
     transport,
-    live(document, variables, onData) {
-      const stream = startLiveStream({ transport, query: print(document), variables, onData });
-      const handle: LiveStream = {
-        stop() {
-          streams.delete(handle);
-          stream.stop();
-        },
-      };
-      streams.add(handle);
-      return handle;
-    },
+    live: (document, variables, onData) =>
+      track(startLiveStream({ transport, query: print(document), variables, onData })),
+    milestones: (document, start, onMilestone) =>
+      track(startMilestoneFeed({ transport, query: print(document), start, onMilestone })),
     dispose() {
       for (const stream of [...streams]) stream.stop();
       keeper?.stop();

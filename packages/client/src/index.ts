@@ -8,3 +8,4 @@ export * from './live/transport.js';
 // The typed documents (`ScreenBootDocument`, …) and their result and variable types, generated from the
 // operations written in src/operations with `graphql(...)`.
 export * from './generated/graphql.js';
+export type { OperationResult } from '@urql/core';

@@ -54,7 +54,7 @@ export const MilestoneFields = graphql(`
   }
 `);
 
-/** The big screen's first load: the gauge, the four boards and the townships (for mountain/plain pairs). */
+/** The big screen's first load: the gauge, the four boards, and village names for the milestone ticker. */
 export const ScreenBootQuery = graphql(`
   query ScreenBoot {
     campaign {
@@ -72,11 +72,9 @@ export const ScreenBootQuery = graphql(`
     teamBoard: leaderboard(board: TEAM) {
       ...BoardRowFields
     }
-    townships {
+    villages {
       code
-      nameZh
-      terrain
-      pairCode
+      name
     }
   }
 `);
