@@ -1,4 +1,5 @@
 export * from './client.js';
+export * from './session.js';
 export * from './auth/token-keeper.js';
 export * from './live/backoff.js';
 export * from './live/live-stream.js';
