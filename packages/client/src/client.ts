@@ -1,7 +1,12 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Client, fetchExchange, type AnyVariables, type CombinedError } from '@urql/core';
+import {
+  Client,
+  fetchExchange,
+  stringifyDocument as print,
+  type AnyVariables,
+  type CombinedError,
+} from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
-import { print } from 'graphql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { type IssuedToken, TokenKeeper } from './auth/token-keeper.js';
 import { RenewDocument, RenewSocketTokenDocument } from './generated/graphql.js';

@@ -1,5 +1,4 @@
-import type { CombinedError } from '@urql/core';
-import { print } from 'graphql';
+import { stringifyDocument as print, type CombinedError } from '@urql/core';
 import { LoginDocument, type LoginMutation } from './generated/graphql.js';
 
 /** A gateway error as people read it: its Chinese and English messages and its code (CONFLICT, FORBIDDEN, …). */

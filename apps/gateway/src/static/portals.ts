@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 
 /** The front-end apps the gateway serves from their Vite builds (apps/<app>/dist), each under its own path. */
-export const PORTALS = [{ app: 'screen', path: '/screen/', titleZh: '大屏', titleEn: 'big screen' }] as const;
+export const PORTALS = [
+  { app: 'screen', path: '/screen/', titleZh: '大屏', titleEn: 'big screen' },
+  { app: 'township', path: '/portal/township/', titleZh: '乡镇工作台', titleEn: 'township portal' },
+] as const;
 
 const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
