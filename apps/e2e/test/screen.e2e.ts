@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
+import { collectScripts } from './js-budget.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const SCREENSHOT = path.join(REPO, 'docs/screenshots/screen.png');
@@ -97,9 +98,11 @@ describe.skipIf(missing !== null && !process.env.CI)('big screen (大屏) in chr
   }
 
   it('opens with the display key from the URL, shows the gauge and every race in Chinese', async () => {
+    const scripts = collectScripts(page);
     await page.goto(screenUrl);
     await page.waitForSelector('.screen[data-loaded="true"]', { timeout: 30_000 });
     await page.waitForSelector('.screen[data-status="live"]', { timeout: 30_000 });
+    measured.initialJsGzipKiB = await scripts.gzippedKiB();
     measured.timeToDataMs = await page.evaluate(() =>
       Math.round(performance.getEntriesByName('screen-data')[0]?.startTime ?? -1),
     );

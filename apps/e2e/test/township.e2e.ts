@@ -7,9 +7,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
+import { mkdirSync as mkdir, writeFileSync } from 'node:fs';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
+import { collectScripts } from './js-budget.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/township.png');
+const MEASUREMENTS = path.join(import.meta.dirname, '../.measurements/township.json');
 const FIRST_ASSESSED = `query ($team: ID, $township: String) {
   households(first: 1, filter: { stages: [ASSESSED], teamId: $team, townshipCode: $township }) {
     totalCount edges { node { id code } }
@@ -28,6 +31,7 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
   let mine: { id: string; code: string };
   let visibleToCadre: number;
   let elsewhere: { id: string };
+  const measured: Record<string, unknown> = {};
 
   beforeAll(async () => {
     gateway = new GatewayProcess(await freePort());
@@ -62,13 +66,19 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
   });
 
   afterAll(async () => {
+    mkdir(path.dirname(MEASUREMENTS), { recursive: true });
+    writeFileSync(MEASUREMENTS, `${JSON.stringify(measured, null, 2)}\n`);
+    console.log('[e2e measurements, township]', JSON.stringify(measured));
     await portal?.close();
     await screen?.close();
     await gateway?.dispose();
   });
 
   it('signs in with the keyboard and lists exactly the households the gateway shows this cadre', async () => {
+    const loginScripts = collectScripts(page);
     await page.goto(`${gateway.origin}/portal/township/`);
+    await page.getByLabel('用户名').waitFor();
+    measured.loginPageInitialJsGzipKiB = await loginScripts.gzippedKiB();
     await page.getByLabel('用户名').fill('baisha.cadre');
     await page.getByLabel('密码').fill('hanjiang-demo-2020');
     await page.keyboard.press('Enter');
@@ -76,6 +86,12 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
     await page.waitForSelector('.ant-table-row');
     expect(await page.textContent('#households-title')).toContain(`共 ${visibleToCadre} 户`);
     expect(await page.locator('.ant-table-row').count()).toBe(20);
+
+    // A reload while signed in loads the list directly: the other first load of this app.
+    const listScripts = collectScripts(page);
+    await page.reload();
+    await page.waitForSelector('.ant-table-row');
+    measured.signedInInitialJsGzipKiB = await listScripts.gzippedKiB();
   });
 
   it('has no serious or critical accessibility violation on the list (axe-core)', async () => {
