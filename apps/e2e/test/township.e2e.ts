@@ -110,6 +110,24 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
+  it('shows a viewer the personal data masked, as the gateway masks it', async () => {
+    const viewer = await launchBrowser();
+    try {
+      const viewerPage = await viewer.browser.newPage();
+      await viewerPage.goto(`${gateway.origin}/portal/township/`);
+      await viewerPage.getByLabel('用户名').fill('baisha.viewer');
+      await viewerPage.getByLabel('密码').fill('hanjiang-demo-2020');
+      await viewerPage.keyboard.press('Enter');
+      await viewerPage.waitForSelector('#households-title');
+      await viewerPage.goto(`${gateway.origin}/portal/township/#/households/${mine.id}`);
+      await viewerPage.waitForSelector('[data-testid=household-card]');
+      expect(await viewerPage.textContent('[data-testid=id-number]')).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      expect(await viewerPage.textContent('[data-testid=household-card]')).toContain('已脱敏');
+    } finally {
+      await viewer.close();
+    }
+  });
+
   it('answers "not found" for another township’s household opened by URL', async () => {
     await page.goto(`${gateway.origin}/portal/township/#/households/${elsewhere.id}`);
     await page.waitForSelector('text=未找到该户');

@@ -6,13 +6,13 @@ import express, { type Express } from 'express';
 /** The front-end apps the gateway serves from their Vite builds (apps/<app>/dist), each under its own path. */
 export const PORTALS = [
   { app: 'screen', path: '/screen/', titleZh: '大屏', titleEn: 'big screen' },
-  { app: 'township', path: '/portal/township/', titleZh: '乡镇工作台', titleEn: 'township portal' },
+  { app: 'township', path: '/portal/township/', titleZh: '乡镇', titleEn: 'township portal' },
 ] as const;
 
 const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function portalDist(app: string): string {
-  return path.join(APPS_DIR, app, 'dist');
+export function portalDist(app: string, appsDir: string = APPS_DIR): string {
+  return path.join(appsDir, app, 'dist');
 }
 
 /**
@@ -20,9 +20,9 @@ export function portalDist(app: string): string {
  * on their next reload), and unknown paths under an app answered with its index.html. An app that was not built
  * answers 503 with how to build it instead of Apollo's landing page.
  */
-export function mountPortals(app: Express): void {
+export function mountPortals(app: Express, appsDir: string = APPS_DIR): void {
   for (const portal of PORTALS) {
-    const dist = portalDist(portal.app);
+    const dist = portalDist(portal.app, appsDir);
     const base = portal.path.replace(/\/$/, '');
     // Express matches `/screen` and `/screen/` alike (non-strict routing): redirect only the one without the slash.
     app.get(base, (req, res, next) => {
