@@ -1,4 +1,5 @@
-import { DEMO_ACCOUNTS } from '@hanjiang/db';
+import { DEMO_ACCOUNTS, demoDisplayKey } from '@hanjiang/db';
+import { PORTALS } from './static/portals.js';
 
 /** What `pnpm start` prints once ready: where to connect and, in demo mode, how to sign in. */
 export function startBanner(options: {
@@ -17,6 +18,16 @@ export function startBanner(options: {
     `  GraphQL (HTTP + WebSocket):  ${options.url}`,
     `  Health:                      http://localhost:${options.port}/healthz  /readyz`,
     `  Database:                    ${options.database}${options.embedded ? ' (embedded)' : ''}`,
+    ...PORTALS.map((p) => {
+      const url = `http://localhost:${options.port}${p.path}`;
+      const label = `${p.titleEn} (${p.titleZh}):`.padEnd(29 - wideCharacters(p.titleZh));
+      // The screen is authorised once by its display key in the URL fragment (never sent to the server).
+      if (p.app === 'screen')
+        return options.demoMode
+          ? `  ${label}${url}#key=${demoDisplayKey(options.demoPassword)}`
+          : `  ${label}${url}  (set up once with a display key: pnpm --filter @hanjiang/gateway display-key)`;
+      return `  ${label}${url}`;
+    }),
   ];
   if (options.ephemeralJwtSecret)
     lines.push(
@@ -40,4 +51,9 @@ export function startBanner(options: {
     lines.push('  Demo mode: off');
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/** CJK characters take two columns in a terminal: padding counts them twice so the URLs line up. */
+function wideCharacters(text: string): number {
+  return [...text].filter((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c)).length;
 }

@@ -40,6 +40,7 @@ import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { createSchema } from './schema.js';
+import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
 
 export const VERSION = '0.1.0';
@@ -158,6 +159,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       res.json(fanoutStats());
     });
   }
+  mountPortals(app);
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -227,6 +229,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       const summary = await seedDemo(database.admin, {
         scale: env.SEED_SCALE,
         demoPassword: env.DEMO_PASSWORD,
+        demoDisplayKey: isDemoMode(env),
       });
       logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
     }

@@ -67,6 +67,25 @@ describe('progress and boards: one statement per scope kind, the same numbers as
     });
   });
 
+  it('sets the pace of the last 7 days (today included) beside the pace needed', async () => {
+    const { data, errors } = await asUser<{ campaign: { day: number; paceLast7DaysM2: number } }>(
+      opened.gateway.url,
+      'district.inspector',
+      '{ campaign { day paceLast7DaysM2 } }',
+    );
+    expect(errors).toBeUndefined();
+    // Independently of the gateway: the campaign's daily signed area over the 7 Shanghai days ending today.
+    const { rows } = await opened.owner.query<{ area: string }>(
+      `SELECT coalesce(sum(signed_area_m2), 0)::text AS area FROM progress_daily
+       WHERE scope_kind = 'campaign' AND scope_code = 'main'
+         AND day BETWEEN (now() AT TIME ZONE 'Asia/Shanghai')::date - 6 AND (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+    );
+    const days = Math.min(7, data!.campaign.day);
+    expect(days).toBeGreaterThan(0);
+    expect(Number(rows[0]!.area)).toBeGreaterThan(0); // the seed signs during the last week: a zero pace would prove nothing
+    expect(data!.campaign.paceLast7DaysM2).toBe(Math.round(Number(rows[0]!.area) / days));
+  });
+
   it('names each percentage by what it counts: households and area on rows, area of the target on the gauge', async () => {
     type PctRow = {
       scopeCode: string;

@@ -3,6 +3,7 @@ import {
   campaignDay,
   daysLeft,
   paceNeededPerDay,
+  recentPacePerDay,
   shanghaiDate,
   shanghaiMidnight,
   startOfShanghaiDay,
@@ -100,5 +101,18 @@ describe('paceNeededPerDay', () => {
     [3_000_000, 2_900_000, -3, 100_000],
   ])('target %i, done %i, %i days left: %i m² a day', (target, done, left, pace) => {
     expect(paceNeededPerDay(target, done, left)).toBe(pace);
+  });
+});
+
+describe('recentPacePerDay', () => {
+  it.each([
+    [70_000, 30, 10_000], // a full window: 7 days
+    [70_001, 30, 10_000], // rounded to a whole m²
+    [20_000, 2, 10_000], // day 2: only two days have passed
+    [5_000, 1, 5_000],
+    [5_000, 0, 0], // before the start there is no pace
+    [0, 50, 0],
+  ])('%i m² in the window on day %i: %i m² a day', (signed, day, pace) => {
+    expect(recentPacePerDay(signed, day)).toBe(pace);
   });
 });

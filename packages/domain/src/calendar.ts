@@ -84,3 +84,21 @@ export function paceNeededPerDay(targetM2: number, doneM2: number, daysLeftCount
   if (remaining === 0) return 0;
   return Math.ceil(remaining / Math.max(1, daysLeftCount));
 }
+
+/** The window of the "recent pace" shown beside the pace needed: the last 7 days, today included. */
+export const RECENT_PACE_WINDOW_DAYS = 7;
+
+/**
+ * m² signed per day over the recent window (today included, so each signing moves it at once), rounded to a
+ * whole m². In the campaign's first days the window is only the days elapsed so far, so day 2's pace is not
+ * divided by 7; before the start there is no pace.
+ */
+export function recentPacePerDay(
+  signedInWindowM2: number,
+  campaignDayNumber: number,
+  windowDays: number = RECENT_PACE_WINDOW_DAYS,
+): number {
+  const days = Math.min(windowDays, campaignDayNumber);
+  if (days < 1) return 0;
+  return Math.round(signedInWindowM2 / days);
+}

@@ -7,3 +7,4 @@ export * from './transition-payload.js';
 export * from './units.js';
 export * from './calendar.js';
 export * from './progress.js';
+export * from './milestones.js';

@@ -31,7 +31,8 @@ export interface PayloadProblem {
   readonly messageEn: string;
 }
 
-const FIELD_LABELS: Readonly<Record<TransitionPayloadField, { zh: string; en: string }>> = {
+/** What each payload field is called in a form. */
+export const TRANSITION_FIELD_LABELS: Readonly<Record<TransitionPayloadField, { zh: string; en: string }>> = {
   measuredBuildingAreaM2: { zh: '丈量建筑面积', en: 'measured building area' },
   measuredLandAreaM2: { zh: '丈量土地面积', en: 'measured land area' },
   assessedAmountFen: { zh: '评估金额', en: 'assessed amount' },
@@ -81,7 +82,7 @@ export const PAYLOAD_LIMITS = {
 } as const;
 
 function problem(field: TransitionPayloadField, zh: string, en: string): PayloadProblem {
-  const label = FIELD_LABELS[field];
+  const label = TRANSITION_FIELD_LABELS[field];
   return { field, messageZh: `${label.zh}${zh}`, messageEn: `The ${label.en} ${en}` };
 }
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase } from '../db/database.js';
-import { EnvError, readProcessEnv } from '../env.js';
+import { EnvError, isDemoMode, readProcessEnv } from '../env.js';
 import { createLogger } from '../logger.js';
 
 async function main(): Promise<number> {
@@ -35,6 +35,7 @@ async function main(): Promise<number> {
     const summary = await seedDemo(db.admin, {
       scale,
       demoPassword: env.DEMO_PASSWORD,
+      demoDisplayKey: isDemoMode(env),
       onProgress: (done, total, phase) => {
         if (!started) {
           bar.start(total, 0, { phase });

@@ -19,6 +19,7 @@ import {
   writeAccounts,
   type PreparedAccount,
 } from './write-accounts.js';
+import { writeDemoDisplayKey } from './display-key.js';
 
 export {
   DEMO_ACCOUNTS,
@@ -27,6 +28,7 @@ export {
   type DemoMembership,
 } from './demo-accounts.js';
 export { DEMO_CAMPAIGN_DAY } from './campaign-calendar.js';
+export { demoDisplayKey, DEMO_DISPLAY_KEY_PREFIX } from './display-key.js';
 export {
   computeProgressCounters,
   computeProgressDaily,
@@ -43,6 +45,8 @@ export interface SeedOptions {
   demoPassword: string;
   /** The moment the demo is seeded at: always day 27 of the campaign. Default: the real current time. */
   now?: Date;
+  /** Also write the demo display key (demoDisplayKey) for the big screen: demo mode only. */
+  demoDisplayKey?: boolean;
   /** Rows written so far of the total, and the phase being written. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -156,6 +160,7 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
     await writeInspections(client, demo.inspections, tick);
     phase = 'accounts';
     await writeAccounts(client, accounts, await hashing, world.teamsByCode, tick);
+    if (options.demoDisplayKey) await writeDemoDisplayKey(client, options.demoPassword);
     phase = 'counters';
     await recountProgress(client);
     checkCounters(await computeProgressCounters(client), replay.tallies);

@@ -6,6 +6,9 @@ import {
   paceNeededPerDay,
   pairingNameZh,
   rankRows,
+  recentPacePerDay,
+  RECENT_PACE_WINDOW_DAYS,
+  addDays,
   scopePercentages,
   shanghaiDate,
 } from '@hanjiang/domain';
@@ -84,20 +87,25 @@ export class ProgressService {
       signed: number | null;
       households: number | null;
       signedToday: number | null;
+      signedInWindowM2: number;
     }>(
       `SELECT c.name_zh AS name, c.start_date::text AS "startDate", c.length_days AS "lengthDays",
          c.target_area_m2::float8 AS "targetAreaM2", p.signed_area_m2::float8 AS "signedAreaM2",
-         p.signed, p.households, d.signed AS "signedToday"
+         p.signed, p.households, d.signed AS "signedToday",
+         (SELECT coalesce(sum(w.signed_area_m2), 0)::float8 FROM progress_daily w
+           WHERE w.scope_kind = 'campaign' AND w.scope_code = 'main' AND w.day BETWEEN $2::date AND $1::date)
+           AS "signedInWindowM2"
        FROM campaign c
        LEFT JOIN progress_counter p ON p.scope_kind = 'campaign' AND p.scope_code = 'main'
        LEFT JOIN progress_daily d ON d.scope_kind = 'campaign' AND d.scope_code = 'main' AND d.day = $1::date
        LIMIT 1`,
-      [today],
+      [today, addDays(today, 1 - RECENT_PACE_WINDOW_DAYS)],
     );
     const c = rows[0];
     if (!c) return null;
     const signedAreaM2 = c.signedAreaM2 ?? 0;
     const left = daysLeft(c.startDate, c.lengthDays, now);
+    const day = campaignDay(c.startDate, now);
     const pct = campaignPercentages({
       signedAreaM2,
       targetAreaM2: c.targetAreaM2,
@@ -110,12 +118,13 @@ export class ProgressService {
       lengthDays: c.lengthDays,
       targetAreaM2: c.targetAreaM2,
       signedAreaM2,
-      day: campaignDay(c.startDate, now),
+      day,
       daysLeft: left,
       signedAreaPctOfTarget: pct.signedAreaPctOfTarget,
       signedHouseholdsPct: pct.signedHouseholdsPct,
       signedPct: pct.signedAreaPctOfTarget,
       paceNeededPerDayM2: paceNeededPerDay(c.targetAreaM2, signedAreaM2, left),
+      paceLast7DaysM2: recentPacePerDay(c.signedInWindowM2, day),
       signedToday: c.signedToday ?? 0,
     };
   }

@@ -53,6 +53,13 @@ export class CampaignGauge {
   @Field(() => Float, { description: 'm² that must be signed per remaining day to reach the target.' })
   paceNeededPerDayM2!: number;
 
+  @Field(() => Float, {
+    description:
+      'm² signed per day over the last 7 days, today included (fewer in the first days of the campaign): the pace ' +
+      'to set beside `paceNeededPerDayM2`.',
+  })
+  paceLast7DaysM2!: number;
+
   @Field(() => Int, { description: 'Households signed today (Asia/Shanghai).' })
   signedToday!: number;
 }

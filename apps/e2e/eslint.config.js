@@ -1,0 +1,3 @@
+import { createConfig } from '@hanjiang/config/eslint';
+
+export default createConfig(import.meta.dirname);

@@ -1,0 +1,24 @@
+// The initial JavaScript budget, measured in the browser: every script a page loads until it settles, gzipped
+// (level 9, as a static server or a CDN would serve it), summed.
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+
+export function collectScripts(page: Page): { gzippedKiB: () => Promise<number>; urls: string[] } {
+  const responses: Promise<Buffer>[] = [];
+  const urls: string[] = [];
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (type.includes('javascript')) {
+      urls.push(response.url());
+      responses.push(response.body().catch(() => Buffer.alloc(0)));
+    }
+  });
+  return {
+    urls,
+    async gzippedKiB() {
+      const bodies = await Promise.all(responses);
+      const bytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+      return Math.round((bytes / 1024) * 10) / 10;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The township portal in a real browser: a cadre signs in, sees only what the gateway lets it see (another
+// township's household by URL is "not found"), records a signing with the keyboard alone, and a big screen open in
+// a second browser shows it.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
+import { mkdirSync as mkdir, writeFileSync } from 'node:fs';
+import { freePort, GatewayProcess, graphql, login } from './gateway.js';
+import { collectScripts } from './js-budget.js';
+
+const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/township.png');
+const MEASUREMENTS = path.join(import.meta.dirname, '../.measurements/township.json');
+const FIRST_ASSESSED = `query ($team: ID, $township: String) {
+  households(first: 1, filter: { stages: [ASSESSED], teamId: $team, townshipCode: $township }) {
+    totalCount edges { node { id code } }
+  }
+}`;
+
+const missing = chromiumMissing();
+if (missing && process.env.CI) throw new Error(missing);
+
+describe.skipIf(missing !== null && !process.env.CI)('township portal in chromium', () => {
+  let gateway: GatewayProcess;
+  let portal: LaunchedBrowser;
+  let screen: LaunchedBrowser;
+  let page: Page;
+  let screenPage: Page;
+  let mine: { id: string; code: string };
+  let visibleToCadre: number;
+  let elsewhere: { id: string };
+  const measured: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    gateway = new GatewayProcess(await freePort());
+    const banner = await gateway.start();
+    const screenUrl = /(http:\/\/localhost:\d+\/screen\/#key=hj_\w+_[\w-]+)/
+      .exec(banner)![1]!
+      .replace('localhost', '127.0.0.1');
+    const cadre = await login(gateway.origin, 'baisha.cadre');
+    const me = await graphql<{ me: { teamId: string } }>(gateway.origin, '{ me { teamId } }', {}, cadre);
+    type Page1 = { households: { totalCount: number; edges: { node: { id: string; code: string } }[] } };
+    mine = (await graphql<Page1>(gateway.origin, FIRST_ASSESSED, { team: me.data!.me.teamId }, cadre)).data!
+      .households.edges[0]!.node;
+    visibleToCadre = (
+      await graphql<{ households: { totalCount: number } }>(
+        gateway.origin,
+        '{ households(first: 1) { totalCount } }',
+        {},
+        cadre,
+      )
+    ).data!.households.totalCount;
+    const jiangkou = await login(gateway.origin, 'jiangkou.commander');
+    elsewhere = (await graphql<Page1>(gateway.origin, FIRST_ASSESSED, { township: 'jiangkou' }, jiangkou))
+      .data!.households.edges[0]!.node;
+
+    portal = await launchBrowser();
+    page = await portal.browser.newPage();
+    // The big screen in a second, separate browser (its own profile and context).
+    screen = await launchBrowser();
+    screenPage = await screen.browser.newPage();
+    await screenPage.goto(screenUrl);
+    await screenPage.waitForSelector('.screen[data-status="live"]', { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    mkdir(path.dirname(MEASUREMENTS), { recursive: true });
+    writeFileSync(MEASUREMENTS, `${JSON.stringify(measured, null, 2)}\n`);
+    console.log('[e2e measurements, township]', JSON.stringify(measured));
+    await portal?.close();
+    await screen?.close();
+    await gateway?.dispose();
+  });
+
+  it('signs in with the keyboard and lists exactly the households the gateway shows this cadre', async () => {
+    const loginScripts = collectScripts(page);
+    await page.goto(`${gateway.origin}/portal/township/`);
+    await page.getByLabel('用户名').waitFor();
+    measured.loginPageInitialJsGzipKiB = await loginScripts.gzippedKiB();
+    await page.getByLabel('用户名').fill('baisha.cadre');
+    await page.getByLabel('密码').fill('hanjiang-demo-2020');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#households-title');
+    await page.waitForSelector('.ant-table-row');
+    expect(await page.textContent('#households-title')).toContain(`共 ${visibleToCadre} 户`);
+    expect(await page.locator('.ant-table-row').count()).toBe(20);
+
+    // A reload while signed in loads the list directly: the other first load of this app.
+    const listScripts = collectScripts(page);
+    await page.reload();
+    await page.waitForSelector('.ant-table-row');
+    measured.signedInInitialJsGzipKiB = await listScripts.gzippedKiB();
+  });
+
+  it('has no serious or critical accessibility violation on the list (axe-core)', async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')})`,
+      ),
+    ).toEqual([]);
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('shows a viewer the personal data masked, as the gateway masks it', async () => {
+    const viewer = await launchBrowser();
+    try {
+      const viewerPage = await viewer.browser.newPage();
+      await viewerPage.goto(`${gateway.origin}/portal/township/`);
+      await viewerPage.getByLabel('用户名').fill('baisha.viewer');
+      await viewerPage.getByLabel('密码').fill('hanjiang-demo-2020');
+      await viewerPage.keyboard.press('Enter');
+      await viewerPage.waitForSelector('#households-title');
+      await viewerPage.goto(`${gateway.origin}/portal/township/#/households/${mine.id}`);
+      await viewerPage.waitForSelector('[data-testid=household-card]');
+      expect(await viewerPage.textContent('[data-testid=id-number]')).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      expect(await viewerPage.textContent('[data-testid=household-card]')).toContain('已脱敏');
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('answers "not found" for another township’s household opened by URL', async () => {
+    await page.goto(`${gateway.origin}/portal/township/#/households/${elsewhere.id}`);
+    await page.waitForSelector('text=未找到该户');
+  });
+
+  it('records a signing with the keyboard alone, and the big screen in the other browser shows it', async () => {
+    await page.goto(`${gateway.origin}/portal/township/#/households/${mine.id}`);
+    await page.waitForSelector('[data-testid=household-card]');
+    expect(await page.textContent('#card-title')).toContain(mine.code);
+    expect(await page.textContent('form h3')).toContain('签约'); // the next stage, from the stage machine
+    const before = Number((await screenPage.textContent('[data-testid=signed-today]'))?.match(/\d+/)?.[0]);
+
+    await page.getByLabel('协议金额').focus();
+    await page.keyboard.type('1250000.50');
+    await page.keyboard.press('Tab'); // to 补偿方式
+    await page.keyboard.press('Enter'); // open the options
+    await page.keyboard.press('Enter'); // the first: 货币补偿
+    await page.getByLabel('协议金额').focus();
+    await page.keyboard.press('Enter'); // submit
+    await page.waitForFunction(
+      () => document.querySelector('#card-title')?.textContent?.includes('签约'),
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(await page.textContent('[data-testid=household-card]')).toContain('1250000.50');
+
+    await screenPage.waitForFunction(
+      (expected) =>
+        document.querySelector('[data-testid=signed-today]')?.textContent?.includes(String(expected)),
+      before + 1,
+      { timeout: 20_000 },
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export const GRAPHQL_URL = new URL('/graphql', window.location.href).toString();

@@ -1,0 +1,136 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": typeof types.BoardRowFieldsFragmentDoc,
+    "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n": typeof types.MilestoneFieldsFragmentDoc,
+    "\n  query ScreenBoot {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...BoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    villages {\n      code\n      name\n    }\n  }\n": typeof types.ScreenBootDocument,
+    "\n  query MilestonePage($after: String, $first: Int!) {\n    milestones(after: $after, first: $first) {\n      edges {\n        cursor\n        node {\n          ...MilestoneFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MilestonePageDocument,
+    "\n  subscription LeaderboardChanged($board: LeaderboardBoard!) {\n    leaderboardChanged(board: $board) {\n      ...BoardRowFields\n    }\n  }\n": typeof types.LeaderboardChangedDocument,
+    "\n  subscription CampaignProgress {\n    campaignProgress {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignProgressDocument,
+    "\n  subscription MilestoneReached($after: String) {\n    milestoneReached(after: $after) {\n      ...MilestoneFields\n    }\n  }\n": typeof types.MilestoneReachedDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Renew($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RenewDocument,
+    "\n  mutation RenewSocketToken($token: String!) {\n    renewSocketToken(token: $token) {\n      subject\n      expiresAt\n    }\n  }\n": typeof types.RenewSocketTokenDocument,
+    "\n  query TownshipFilters($townshipCode: String) {\n    villages(townshipCode: $townshipCode) {\n      id\n      code\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n": typeof types.TownshipFiltersDocument,
+    "\n  query HouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          buildingAreaM2\n          piiMasked\n          village {\n            name\n          }\n          team {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.HouseholdPageDocument,
+    "\n  fragment HouseholdCardFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    landAreaM2\n    landAreaMu\n    assessedAmountYuan\n    agreedAmountYuan\n    compensationChoice\n    signedAt\n    updatedAt\n    township {\n      code\n      nameZh\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    village {\n      name\n    }\n    team {\n      name\n    }\n    events {\n      id\n      seq\n      kind\n      fromStage\n      toStage\n      actor\n      occurredAt\n      reason\n    }\n  }\n": typeof types.HouseholdCardFieldsFragmentDoc,
+    "\n  query HouseholdCard($id: ID!) {\n    household(id: $id) {\n      ...HouseholdCardFields\n    }\n  }\n": typeof types.HouseholdCardDocument,
+    "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n": typeof types.AdvanceStageDocument,
+};
+const documents: Documents = {
+    "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": types.BoardRowFieldsFragmentDoc,
+    "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n": types.MilestoneFieldsFragmentDoc,
+    "\n  query ScreenBoot {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...BoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    villages {\n      code\n      name\n    }\n  }\n": types.ScreenBootDocument,
+    "\n  query MilestonePage($after: String, $first: Int!) {\n    milestones(after: $after, first: $first) {\n      edges {\n        cursor\n        node {\n          ...MilestoneFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MilestonePageDocument,
+    "\n  subscription LeaderboardChanged($board: LeaderboardBoard!) {\n    leaderboardChanged(board: $board) {\n      ...BoardRowFields\n    }\n  }\n": types.LeaderboardChangedDocument,
+    "\n  subscription CampaignProgress {\n    campaignProgress {\n      ...CampaignFields\n    }\n  }\n": types.CampaignProgressDocument,
+    "\n  subscription MilestoneReached($after: String) {\n    milestoneReached(after: $after) {\n      ...MilestoneFields\n    }\n  }\n": types.MilestoneReachedDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Renew($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      token\n      expiresAt\n    }\n  }\n": types.RenewDocument,
+    "\n  mutation RenewSocketToken($token: String!) {\n    renewSocketToken(token: $token) {\n      subject\n      expiresAt\n    }\n  }\n": types.RenewSocketTokenDocument,
+    "\n  query TownshipFilters($townshipCode: String) {\n    villages(townshipCode: $townshipCode) {\n      id\n      code\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n": types.TownshipFiltersDocument,
+    "\n  query HouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          buildingAreaM2\n          piiMasked\n          village {\n            name\n          }\n          team {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.HouseholdPageDocument,
+    "\n  fragment HouseholdCardFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    landAreaM2\n    landAreaMu\n    assessedAmountYuan\n    agreedAmountYuan\n    compensationChoice\n    signedAt\n    updatedAt\n    township {\n      code\n      nameZh\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    village {\n      name\n    }\n    team {\n      name\n    }\n    events {\n      id\n      seq\n      kind\n      fromStage\n      toStage\n      actor\n      occurredAt\n      reason\n    }\n  }\n": types.HouseholdCardFieldsFragmentDoc,
+    "\n  query HouseholdCard($id: ID!) {\n    household(id: $id) {\n      ...HouseholdCardFields\n    }\n  }\n": types.HouseholdCardDocument,
+    "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n": types.AdvanceStageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n"): (typeof documents)["\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n"): (typeof documents)["\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n"): (typeof documents)["\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScreenBoot {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...BoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    villages {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query ScreenBoot {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...BoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    villages {\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MilestonePage($after: String, $first: Int!) {\n    milestones(after: $after, first: $first) {\n      edges {\n        cursor\n        node {\n          ...MilestoneFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MilestonePage($after: String, $first: Int!) {\n    milestones(after: $after, first: $first) {\n      edges {\n        cursor\n        node {\n          ...MilestoneFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LeaderboardChanged($board: LeaderboardBoard!) {\n    leaderboardChanged(board: $board) {\n      ...BoardRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription LeaderboardChanged($board: LeaderboardBoard!) {\n    leaderboardChanged(board: $board) {\n      ...BoardRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CampaignProgress {\n    campaignProgress {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  subscription CampaignProgress {\n    campaignProgress {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MilestoneReached($after: String) {\n    milestoneReached(after: $after) {\n      ...MilestoneFields\n    }\n  }\n"): (typeof documents)["\n  subscription MilestoneReached($after: String) {\n    milestoneReached(after: $after) {\n      ...MilestoneFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Renew($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Renew($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenewSocketToken($token: String!) {\n    renewSocketToken(token: $token) {\n      subject\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RenewSocketToken($token: String!) {\n    renewSocketToken(token: $token) {\n      subject\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TownshipFilters($townshipCode: String) {\n    villages(townshipCode: $townshipCode) {\n      id\n      code\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query TownshipFilters($townshipCode: String) {\n    villages(townshipCode: $townshipCode) {\n      id\n      code\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          buildingAreaM2\n          piiMasked\n          village {\n            name\n          }\n          team {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query HouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          buildingAreaM2\n          piiMasked\n          village {\n            name\n          }\n          team {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HouseholdCardFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    landAreaM2\n    landAreaMu\n    assessedAmountYuan\n    agreedAmountYuan\n    compensationChoice\n    signedAt\n    updatedAt\n    township {\n      code\n      nameZh\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    village {\n      name\n    }\n    team {\n      name\n    }\n    events {\n      id\n      seq\n      kind\n      fromStage\n      toStage\n      actor\n      occurredAt\n      reason\n    }\n  }\n"): (typeof documents)["\n  fragment HouseholdCardFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    landAreaM2\n    landAreaMu\n    assessedAmountYuan\n    agreedAmountYuan\n    compensationChoice\n    signedAt\n    updatedAt\n    township {\n      code\n      nameZh\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    village {\n      name\n    }\n    team {\n      name\n    }\n    events {\n      id\n      seq\n      kind\n      fromStage\n      toStage\n      actor\n      occurredAt\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HouseholdCard($id: ID!) {\n    household(id: $id) {\n      ...HouseholdCardFields\n    }\n  }\n"): (typeof documents)["\n  query HouseholdCard($id: ID!) {\n    household(id: $id) {\n      ...HouseholdCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,109 @@
+import { graphql } from '../generated/index.js';
+
+/** The villages and teams a township's filters offer. */
+export const TownshipFiltersQuery = graphql(`
+  query TownshipFilters($townshipCode: String) {
+    villages(townshipCode: $townshipCode) {
+      id
+      code
+      name
+    }
+    teams {
+      id
+      name
+    }
+  }
+`);
+
+/** One page of households (Relay cursors), as the gateway masks them for the caller. */
+export const HouseholdPageQuery = graphql(`
+  query HouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {
+    households(filter: $filter, after: $after, first: $first) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          code
+          ownerName
+          stage
+          version
+          buildingAreaM2
+          piiMasked
+          village {
+            name
+          }
+          team {
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const HouseholdCardFields = graphql(`
+  fragment HouseholdCardFields on Household {
+    id
+    code
+    ownerName
+    ownerIdNumber
+    phone
+    piiMasked
+    stage
+    version
+    buildingAreaM2
+    landAreaM2
+    landAreaMu
+    assessedAmountYuan
+    agreedAmountYuan
+    compensationChoice
+    signedAt
+    updatedAt
+    township {
+      code
+      nameZh
+    }
+    headquarters {
+      code
+      nameZh
+    }
+    village {
+      name
+    }
+    team {
+      name
+    }
+    events {
+      id
+      seq
+      kind
+      fromStage
+      toStage
+      actor
+      occurredAt
+      reason
+    }
+  }
+`);
+
+/** A household's card: null when the caller may not see it (another township's household reads "not found"). */
+export const HouseholdCardQuery = graphql(`
+  query HouseholdCard($id: ID!) {
+    household(id: $id) {
+      ...HouseholdCardFields
+    }
+  }
+`);
+
+export const AdvanceStageMutation = graphql(`
+  mutation AdvanceStage($input: AdvanceStageInput!) {
+    advanceStage(input: $input) {
+      ...HouseholdCardFields
+    }
+  }
+`);
