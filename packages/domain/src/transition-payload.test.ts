@@ -1,5 +1,6 @@
 import { type CompensationChoice, type Stage } from './enums.js';
 import {
+  type PayloadProblem,
   type TransitionPayload,
   type TransitionPayloadField,
   requiredPayloadFor,
@@ -54,6 +55,14 @@ describe('validateTransitionPayload', () => {
     ['signed, nothing', 'SIGNED', {}, ['agreedAmountFen', 'compensationChoice']],
     ['signed, unknown choice', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'LAND' as CompensationChoice }, ['compensationChoice']],
     ['signed, negative amount', 'SIGNED', { agreedAmountFen: -100, compensationChoice: 'CASH' }, ['agreedAmountFen']],
+    // Plain JavaScript callers are not held to the types: a site id that is not text is a field problem, not a crash.
+    ['signed swap, numeric site', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: 42 as unknown as string }, ['resettlementSiteId']],
+    ['signed swap, object site', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: {} as unknown as string }, ['resettlementSiteId']],
+    ['signed swap, site with spaces around', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: ' site-1 ' }, []],
+    ['signed, amount as text', 'SIGNED', { agreedAmountFen: '100' as unknown as number, compensationChoice: 'CASH' }, ['agreedAmountFen']],
+    ['measured, smallest area', 'MEASURED', { measuredBuildingAreaM2: Number.MIN_VALUE, measuredLandAreaM2: 0.01 }, []],
+    ['assessed, one fen', 'ASSESSED', { assessedAmountFen: 1 }, []],
+    ['assessed, largest safe fen', 'ASSESSED', { assessedAmountFen: Number.MAX_SAFE_INTEGER }, []],
     ['vacated, nothing', 'VACATED', {}, []],
     ['vacated, nulls are fine', 'VACATED', { agreedAmountFen: null, resettlementSiteId: null }, []],
     ['vacated, stray area', 'VACATED', { measuredLandAreaM2: 5 }, ['measuredLandAreaM2']],
@@ -70,6 +79,133 @@ describe('validateTransitionPayload', () => {
       messageEn: 'The assessed amount is required',
     });
   });
+
+  // What the form shows under each field, in full.
+  it.each<[string, Stage, TransitionPayload, PayloadProblem[]]>([
+    [
+      'areas',
+      'MEASURED',
+      { measuredBuildingAreaM2: 0, measuredLandAreaM2: -1 },
+      [
+        {
+          field: 'measuredBuildingAreaM2',
+          messageZh: '丈量建筑面积必须是大于 0 的平方米数',
+          messageEn: 'The measured building area must be a number of square metres greater than 0',
+        },
+        {
+          field: 'measuredLandAreaM2',
+          messageZh: '丈量土地面积必须是大于 0 的平方米数',
+          messageEn: 'The measured land area must be a number of square metres greater than 0',
+        },
+      ],
+    ],
+    [
+      'an assessed amount',
+      'ASSESSED',
+      { assessedAmountFen: 1.5 },
+      [
+        {
+          field: 'assessedAmountFen',
+          messageZh: '评估金额必须是大于 0 的整数(单位:分)',
+          messageEn: 'The assessed amount must be a positive whole number of fen',
+        },
+      ],
+    ],
+    [
+      'an agreement',
+      'SIGNED',
+      { agreedAmountFen: 0, compensationChoice: 'LAND' as CompensationChoice },
+      [
+        {
+          field: 'agreedAmountFen',
+          messageZh: '协议金额必须是大于 0 的整数(单位:分)',
+          messageEn: 'The agreed amount must be a positive whole number of fen',
+        },
+        {
+          field: 'compensationChoice',
+          messageZh: '补偿方式必须是货币补偿或产权置换',
+          messageEn: 'The compensation choice must be CASH or PROPERTY_SWAP',
+        },
+      ],
+    ],
+    [
+      'a property swap',
+      'SIGNED',
+      { agreedAmountFen: 1, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: 7 as unknown as string },
+      [
+        {
+          field: 'resettlementSiteId',
+          messageZh: '安置房源不能为空',
+          messageEn: 'The resettlement site must not be empty',
+        },
+      ],
+    ],
+    [
+      'a swap without its site',
+      'SIGNED',
+      { agreedAmountFen: 1, compensationChoice: 'PROPERTY_SWAP' },
+      [
+        {
+          field: 'resettlementSiteId',
+          messageZh: '安置房源为必填项',
+          messageEn: 'The resettlement site is required',
+        },
+      ],
+    ],
+    [
+      'a measurement',
+      'MEASURED',
+      {},
+      [
+        {
+          field: 'measuredBuildingAreaM2',
+          messageZh: '丈量建筑面积为必填项',
+          messageEn: 'The measured building area is required',
+        },
+        {
+          field: 'measuredLandAreaM2',
+          messageZh: '丈量土地面积为必填项',
+          messageEn: 'The measured land area is required',
+        },
+      ],
+    ],
+    [
+      'a signing',
+      'SIGNED',
+      {},
+      [
+        {
+          field: 'agreedAmountFen',
+          messageZh: '协议金额为必填项',
+          messageEn: 'The agreed amount is required',
+        },
+        {
+          field: 'compensationChoice',
+          messageZh: '补偿方式为必填项',
+          messageEn: 'The compensation choice is required',
+        },
+      ],
+    ],
+    [
+      'values the stage does not record',
+      'VACATED',
+      { assessedAmountFen: 5, compensationChoice: 'CASH' },
+      [
+        {
+          field: 'assessedAmountFen',
+          messageZh: '评估金额不属于此环节,请勿填写',
+          messageEn: 'The assessed amount does not belong to this stage',
+        },
+        {
+          field: 'compensationChoice',
+          messageZh: '补偿方式不属于此环节,请勿填写',
+          messageEn: 'The compensation choice does not belong to this stage',
+        },
+      ],
+    ],
+  ])('states the problems with %s', (_label, stage, payload, problems) => {
+    expect(validateTransitionPayload(stage, payload)).toEqual(problems);
+  });
 });
 
 describe('validateRevertReason', () => {
@@ -84,5 +220,29 @@ describe('validateRevertReason', () => {
     const problems = validateRevertReason(reason);
     expect(problems).toHaveLength(count);
     for (const p of problems) expect(p.field).toBe('reason');
+  });
+
+  it.each<[string, string | null | undefined]>([
+    ['undefined', undefined],
+    ['blank', ' \t\n '],
+  ])('asks for a reason when it is %s', (_label, reason) => {
+    expect(validateRevertReason(reason)).toEqual([
+      {
+        field: 'reason',
+        messageZh: '回退必须填写原因',
+        messageEn: 'A reason is required to go back a stage',
+      },
+    ]);
+  });
+
+  it('states the length limit, counting the reason without its surrounding spaces', () => {
+    expect(validateRevertReason(` ${'x'.repeat(500)} `)).toEqual([]);
+    expect(validateRevertReason('x'.repeat(501))).toEqual([
+      {
+        field: 'reason',
+        messageZh: '回退原因不能超过 500 字',
+        messageEn: 'The reason must be at most 500 characters',
+      },
+    ]);
   });
 });
