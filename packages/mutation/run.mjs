@@ -78,7 +78,25 @@ function normalizeBaseline(incrementalFile) {
   delete report.projectRoot;
   delete report.config;
   delete report.framework;
-  const line = (value) => JSON.stringify(value);
+  // Keys sorted and rows in source order: the same results give the same bytes, whatever order Stryker finished in.
+  const sortKeys = (value) =>
+    Array.isArray(value)
+      ? value.map(sortKeys)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, sortKeys(value[key])]),
+          )
+        : value;
+  const line = (value) => JSON.stringify(sortKeys(value));
+  const where = (item) => [item.location?.start?.line ?? 0, item.location?.start?.column ?? 0];
+  const inSourceOrder = (items) =>
+    [...items].sort((a, b) => {
+      const [la, ca] = where(a);
+      const [lb, cb] = where(b);
+      return la - lb || ca - cb || line(a).localeCompare(line(b));
+    });
   const entries = (object, render) =>
     Object.keys(object)
       .sort()
@@ -87,7 +105,7 @@ function normalizeBaseline(incrementalFile) {
   const list = (items, indent) =>
     `[\n${items.map((item) => indent + line(item)).join(',\n')}\n${indent.slice(2)}]`;
   const files = entries(report.files, ({ mutants, ...file }) => {
-    const stripped = mutants.map(({ statusReason: _reason, ...mutant }) => mutant);
+    const stripped = inSourceOrder(mutants.map(({ statusReason: _reason, ...mutant }) => mutant));
     return `{ ${Object.entries(file)
       .map(([k, v]) => `${line(k)}: ${line(v)}`)
       .join(', ')}, "mutants": ${list(stripped, '      ')} }`;
@@ -95,7 +113,7 @@ function normalizeBaseline(incrementalFile) {
   const testFiles = entries(report.testFiles ?? {}, ({ tests, ...file }) => {
     return `{ ${Object.entries(file)
       .map(([k, v]) => `${line(k)}: ${line(v)}`)
-      .join(', ')}, "tests": ${list(tests, '      ')} }`;
+      .join(', ')}, "tests": ${list(inSourceOrder(tests), '      ')} }`;
   });
   const rest = Object.entries(report)
     .filter(([key]) => key !== 'files' && key !== 'testFiles')
@@ -146,7 +164,14 @@ async function main() {
     const code = await run(node, args, pkg.dir);
     const seconds = Math.round((Date.now() - started) / 1000);
     const incrementalFile = path.join(pkg.dir, config.incrementalFile ?? 'reports/stryker-incremental.json');
-    if (existsSync(incrementalFile) && code === 0) normalizeBaseline(incrementalFile);
+    // Also after a run under the floor, so the file the next run reads is the canonical one; a crash may leave none.
+    if (existsSync(incrementalFile)) {
+      try {
+        normalizeBaseline(incrementalFile);
+      } catch (error) {
+        console.error(`${pkg.name}: could not rewrite ${incrementalFile}: ${error}`);
+      }
+    }
     const score = existsSync(incrementalFile) ? scoreOf(incrementalFile) : null;
     results.push({ pkg, floor, code, seconds, score });
   }
