@@ -17,6 +17,10 @@ describe('shanghaiDate', () => {
     ['2020-12-31T16:00:00.000Z', '2021-01-01'],
     ['2024-02-28T16:30:00.000Z', '2024-02-29'],
     ['1999-12-31T16:00:00.000Z', '2000-01-01'],
+    ['1991-12-31T16:00:00.000Z', '1992-01-01'], // where the fixed offset takes over
+    ['9999-12-31T15:59:59.999Z', '9999-12-31'],
+    ['9999-12-31T16:00:00.000Z', '10000-01-01'], // five-digit years, which toISOString writes as +010000
+    ['+010000-06-01T00:00:00.000Z', '10000-06-01'],
   ])('%s is %s in Shanghai', (instant, date) => {
     expect(shanghaiDate(new Date(instant))).toBe(date);
   });
