@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 /** @param {string} tsconfigRootDir the package directory (import.meta.dirname of its eslint.config.js) */
 export function createConfig(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ['dist/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'eslint.config.js', '.data/**'] },
+    // .stryker-tmp and reports: mutation testing's sandbox copies and HTML report (pnpm test:mutation).
+    {
+      ignores: ['dist/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'eslint.config.js', '.data/**', '.stryker-tmp/**', 'reports/**'],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

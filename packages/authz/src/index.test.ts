@@ -9,6 +9,8 @@ describe('package entry point', () => {
     'sqlVisibilitySettings',
     'SQL_VISIBILITY_SETTING_NAMES',
     'isWellFormedPrincipal',
+    'isCadreOfTeam',
+    'TRANSITION_REFUSALS',
     'maskIdNumber',
     'maskPhone',
     'canSeePii',

@@ -72,6 +72,8 @@ const FULL_VIEW: Record<string, string[]> = {
     'district.admin',
     'key:district.admin',
   ],
+  // A cadre without a team is not "its own team" for a household without one.
+  unassignedInBaitang: ['baitang.commander', 'key:baitang.commander', 'district.admin', 'key:district.admin'],
   unassigned: ['district.admin', 'key:district.admin'],
 };
 const piiCases = Object.entries(FULL_VIEW).flatMap(([household, full]) =>

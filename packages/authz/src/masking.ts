@@ -1,6 +1,12 @@
 // Personal information (ID-card number, phone) is shown in full only to those who work the household:
 // its own team, its township's commanders and district administrators. Everyone else sees it masked.
-import { type Principal, isCommanderOf, isDistrictAdmin, isWellFormedPrincipal } from './principal.js';
+import {
+  type Principal,
+  isCadreOfTeam,
+  isCommanderOf,
+  isDistrictAdmin,
+  isWellFormedPrincipal,
+} from './principal.js';
 import { type HouseholdScope } from './scope.js';
 
 const MASK = '*';
@@ -35,8 +41,7 @@ export type PiiScope = Pick<HouseholdScope, 'townshipCode' | 'teamId'>;
 
 export function canSeePii(p: Principal | null, h: PiiScope): boolean {
   if (p === null || !isWellFormedPrincipal(p)) return false;
-  const ownTeam = p.teamId !== null && p.teamId === h.teamId;
-  return ownTeam || isCommanderOf(p, 'township', h.townshipCode) || isDistrictAdmin(p);
+  return isCadreOfTeam(p, h.teamId) || isCommanderOf(p, 'township', h.townshipCode) || isDistrictAdmin(p);
 }
 
 export interface HouseholdPii {

@@ -1,5 +1,17 @@
-import { isCommanderOf, isDistrictAdmin, isDistrictInspector, isWellFormedPrincipal } from './principal.js';
-import { MALFORMED_PRINCIPALS, PRINCIPAL_NAMES, principalNamed } from './test-fixtures.js';
+import {
+  isCadreOfTeam,
+  isCommanderOf,
+  isDistrictAdmin,
+  isDistrictInspector,
+  isWellFormedPrincipal,
+} from './principal.js';
+import {
+  BAISHA_HELPER_TEAM,
+  BAITANG_TEAM,
+  MALFORMED_PRINCIPALS,
+  PRINCIPAL_NAMES,
+  principalNamed,
+} from './test-fixtures.js';
 
 describe('isWellFormedPrincipal', () => {
   it.each(PRINCIPAL_NAMES)('accepts %s', (name) => {
@@ -22,6 +34,16 @@ describe('role helpers', () => {
     expect(isDistrictInspector(principalNamed(name))).toBe(inspector);
   });
 
+  // The helpers stand on their own: an admin or inspector role outside the district is not the district's.
+  it.each([
+    ['a township admin', { ...principalNamed('baitang.commander'), role: 'admin' as const }],
+    ['a township inspector', { ...principalNamed('baitang.commander'), role: 'inspector' as const }],
+    ['a headquarters admin', { ...principalNamed('baitang-lake.commander'), role: 'admin' as const }],
+  ])('%s is no district admin or inspector', (_label, p) => {
+    expect(isDistrictAdmin(p)).toBe(false);
+    expect(isDistrictInspector(p)).toBe(false);
+  });
+
   it.each([
     ['baitang.commander', 'township', 'baitang', true],
     ['baitang.commander', 'township', 'baisha', false],
@@ -31,5 +53,25 @@ describe('role helpers', () => {
     ['district.admin', 'township', 'district', false],
   ] as const)('%s commands %s %s: %s', (name, kind, code, expected) => {
     expect(isCommanderOf(principalNamed(name), kind, code)).toBe(expected);
+  });
+});
+
+describe('isCadreOfTeam', () => {
+  const commanderWithTeam = { ...principalNamed('baitang.commander'), teamId: BAITANG_TEAM };
+  it.each([
+    ['baitang.cadre', BAITANG_TEAM, true],
+    ['baitang.cadre', BAISHA_HELPER_TEAM, false],
+    ['baitang.cadre', null, false],
+    ['key:baisha.cadre', BAISHA_HELPER_TEAM, true],
+    // A cadre without a team is of no team, least of all of a household's missing one.
+    ['baitang.teamless-cadre', null, false],
+    ['baitang.teamless-cadre', BAITANG_TEAM, false],
+    ['baitang.commander', null, false],
+  ] as const)('%s of team %s: %s', (name, teamId, expected) => {
+    expect(isCadreOfTeam(principalNamed(name), teamId)).toBe(expected);
+  });
+
+  it('holds only for cadres, whatever a malformed token carries', () => {
+    expect(isCadreOfTeam(commanderWithTeam, BAITANG_TEAM)).toBe(false);
   });
 });

@@ -12,17 +12,33 @@ export interface Principal {
   /** Tenant code, e.g. 'baitang', 'baitang-lake' or 'district'. */
   readonly tenantCode: string;
   readonly role: Role;
-  /** The work team a cadre belongs to; null for everyone else. */
+  /**
+   * The work team a cadre belongs to; null for everyone else — and for a cadre whose team was dissolved and not
+   * yet replaced, who keeps reading but has no "own team" to work for.
+   */
   readonly teamId: string | null;
   readonly membershipId: string | null;
 }
 
 /**
- * A principal whose tenant code exists, is of the stated kind, and whose role exists in that kind of
- * tenant. A token that fails this was minted by a bug; the rules refuse it rather than guess.
+ * A principal whose tenant code exists, is of the stated kind, whose role exists in that kind of tenant, and
+ * who carries a team only if a cadre. A token that fails this was minted by a bug; the rules refuse it rather
+ * than guess (a commander carrying a team would otherwise pass every "own team" rule as well as its own).
  */
 export function isWellFormedPrincipal(p: Principal): boolean {
-  return tenantKindOf(p.tenantCode) === p.tenantKind && rolesForTenantKind(p.tenantKind).includes(p.role);
+  return (
+    tenantKindOf(p.tenantCode) === p.tenantKind &&
+    rolesForTenantKind(p.tenantKind).includes(p.role) &&
+    (p.teamId === null || p.role === 'cadre')
+  );
+}
+
+/**
+ * A cadre of exactly this work team. A cadre without a team belongs to none, so a household without a team is
+ * nobody's "own" (`null === null` must not grant it).
+ */
+export function isCadreOfTeam(p: Principal, teamId: string | null): boolean {
+  return p.role === 'cadre' && p.teamId !== null && p.teamId === teamId;
 }
 
 export function isDistrictAdmin(p: Principal): boolean {

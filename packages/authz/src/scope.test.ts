@@ -6,6 +6,7 @@ const VISIBLE_TO: Record<string, string[]> = {
   helped: [
     'baitang.viewer',
     'baitang.cadre',
+    'baitang.teamless-cadre',
     'baitang.commander',
     'baisha.viewer', // the helper team comes from baisha
     'baisha.cadre',
@@ -23,6 +24,22 @@ const VISIBLE_TO: Record<string, string[]> = {
   own: [
     'baitang.viewer',
     'baitang.cadre',
+    'baitang.teamless-cadre',
+    'baitang.commander',
+    'baitang-lake.viewer',
+    'baitang-lake.cadre',
+    'baitang-lake.commander',
+    'district.admin',
+    'district.inspector',
+    'key:baitang.viewer',
+    'key:baitang.commander',
+    'key:district.admin',
+  ],
+  // No team, so no helper township: baisha, which lends baitang a team, does not see it.
+  unassignedInBaitang: [
+    'baitang.viewer',
+    'baitang.cadre',
+    'baitang.teamless-cadre',
     'baitang.commander',
     'baitang-lake.viewer',
     'baitang-lake.cadre',

@@ -23,6 +23,8 @@ export const PRINCIPALS: Readonly<Record<string, Principal>> = Object.fromEntrie
   [
     principal('baitang.viewer', 'township', 'viewer'),
     principal('baitang.cadre', 'township', 'cadre', BAITANG_TEAM),
+    // A cadre whose team was dissolved and not yet replaced: still a member who may read, but of no team.
+    principal('baitang.teamless-cadre', 'township', 'cadre', null),
     principal('baitang.commander', 'township', 'commander'),
     principal('baisha.viewer', 'township', 'viewer'),
     principal('baisha.cadre', 'township', 'cadre', BAISHA_HELPER_TEAM),
@@ -58,6 +60,14 @@ export const MALFORMED_PRINCIPALS: readonly [string, Principal][] = [
     principal('baitang.commander', 'headquarters', 'commander'),
   ],
   ['an unknown tenant', principal('atlantis.commander', 'township', 'commander')],
+  // Only a cadre belongs to a work team: a team on anyone else would pass the "own team" rules.
+  ['a commander carrying a team', principal('baitang.commander', 'township', 'commander', BAITANG_TEAM)],
+  ['a viewer carrying a team', principal('baisha.viewer', 'township', 'viewer', BAISHA_HELPER_TEAM)],
+  ['a district admin carrying a team', principal('district.admin', 'district', 'admin', BAITANG_TEAM)],
+  [
+    'an API key of a commander carrying a team',
+    principal('key:baitang.commander', 'township', 'commander', BAITANG_TEAM, 'apikey'),
+  ],
 ];
 
 export const HOUSEHOLDS: Readonly<Record<string, HouseholdScope>> = {
@@ -74,6 +84,13 @@ export const HOUSEHOLDS: Readonly<Record<string, HouseholdScope>> = {
     headquartersCode: 'baitang-lake',
     teamId: BAITANG_TEAM,
     teamHomeTownshipCode: 'baitang',
+  },
+  /** In baitang and not yet assigned to a team: a team id of null must match no one's. */
+  unassignedInBaitang: {
+    townshipCode: 'baitang',
+    headquartersCode: 'baitang-lake',
+    teamId: null,
+    teamHomeTownshipCode: null,
   },
   /** Elsewhere entirely and not yet assigned to a team. */
   unassigned: {

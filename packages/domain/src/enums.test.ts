@@ -38,25 +38,38 @@ describe('enumerations', () => {
   );
 
   it.each([
-    ['SURVEYED', '入户摸底'],
-    ['MEASURED', '丈量'],
-    ['ASSESSED', '评估'],
-    ['SIGNED', '签约'],
-    ['VACATED', '腾空交房'],
-    ['DEMOLISHED', '拆除'],
-  ] as const)('labels stage %s as %s', (stage, zh) => {
-    expect(STAGE_LABELS[stage].zh).toBe(zh);
+    ['SURVEYED', '入户摸底', 'Surveyed'],
+    ['MEASURED', '丈量', 'Measured'],
+    ['ASSESSED', '评估', 'Assessed'],
+    ['SIGNED', '签约', 'Signed'],
+    ['VACATED', '腾空交房', 'Vacated'],
+    ['DEMOLISHED', '拆除', 'Demolished'],
+  ] as const)('labels stage %s as %s / %s', (stage, zh, en) => {
+    expect(STAGE_LABELS[stage]).toEqual({ zh, en });
   });
 
   it.each([
-    ['CASH', '货币补偿'],
-    ['PROPERTY_SWAP', '产权置换'],
-  ] as const)('labels compensation %s as %s', (choice, zh) => {
-    expect(COMPENSATION_CHOICE_LABELS[choice].zh).toBe(zh);
+    ['CASH', '货币补偿', 'Cash compensation'],
+    ['PROPERTY_SWAP', '产权置换', 'Property swap'],
+  ] as const)('labels compensation %s as %s / %s', (choice, zh, en) => {
+    expect(COMPENSATION_CHOICE_LABELS[choice]).toEqual({ zh, en });
   });
 
-  it('labels every role', () => {
-    for (const role of Object.values(Role)) expect(ROLE_LABELS[role].zh).not.toBe('');
+  // The labels people read, in full: `not.toBe('')` would also pass for a missing label.
+  it.each([
+    ['viewer', '查看员', 'Viewer'],
+    ['cadre', '征迁干部', 'Cadre'],
+    ['commander', '指挥长', 'Commander'],
+    ['admin', '区级管理员', 'District administrator'],
+    ['inspector', '综合督查组', 'Inspector (supervision group)'],
+  ] as const)('labels role %s as %s / %s', (role, zh, en) => {
+    expect(ROLE_LABELS[role]).toEqual({ zh, en });
+  });
+
+  it('labels every stage, role and compensation choice, and nothing else', () => {
+    expect(Object.keys(STAGE_LABELS)).toEqual(Object.values(Stage));
+    expect(Object.keys(ROLE_LABELS)).toEqual(Object.values(Role));
+    expect(Object.keys(COMPENSATION_CHOICE_LABELS)).toEqual(Object.values(CompensationChoice));
   });
 });
 

@@ -97,7 +97,7 @@ describe('areaStepsCrossed', () => {
   });
 
   it.each([0, -1, NaN])('rejects step %f', (step) => {
-    expect(() => areaStepsCrossed(0, 10, step)).toThrow(RangeError);
+    expect(() => areaStepsCrossed(0, 10, step)).toThrow(new RangeError(`Step must be positive, got ${step}`));
   });
 });
 

@@ -83,7 +83,11 @@ export function campaignPercentages(c: {
 }
 
 function hasReached(count: number, total: number, thresholdPct: number): boolean {
-  return total > 0 && count * 100 >= thresholdPct * total;
+  // With no households both ends of a change would "reach" every threshold, so none is crossed with or without the
+  // guard (counts are never negative); it keeps an empty scope from being reported as complete.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: see above
+  if (!(total > 0)) return false;
+  return count * 100 >= thresholdPct * total;
 }
 
 /** Percentage thresholds reached by going from `beforeCount` to `afterCount` of `total`, ascending. */
@@ -122,7 +126,8 @@ export function rankRows<T extends object>(
     .sort((a, b) => direction * (a.value - b.value));
   let rank = 0;
   return sorted.map(({ row, value }, index) => {
-    if (index === 0 || value !== sorted[index - 1]?.value) rank = index + 1;
+    // The first row has no predecessor (undefined), so it always starts a rank.
+    if (value !== sorted[index - 1]?.value) rank = index + 1;
     return { ...row, rank };
   });
 }

@@ -84,9 +84,26 @@ describe('transition rules', () => {
     expect(TRANSITION_ROLES[kind]).toEqual({ roles, reasonRequired });
   });
 
-  it.each(Object.entries(TRANSITION_REFUSAL_MESSAGES))('has bilingual text for %s', (_reason, message) => {
-    expect(message.zh).not.toBe('');
-    expect(message.en).not.toBe('');
+  // What a refused transition tells the user, in full: `not.toBe('')` would also pass for a missing text.
+  it('states each refusal in both languages', () => {
+    expect(TRANSITION_REFUSAL_MESSAGES).toEqual({
+      NOT_NEXT: {
+        zh: '只能推进到下一个环节,不能跳过环节',
+        en: 'A household can only advance to the next stage; stages cannot be skipped',
+      },
+      ALREADY_AT_OR_PAST: {
+        zh: '该户已处于或已超过目标环节',
+        en: 'The household is already at or past that stage',
+      },
+      FINAL: {
+        zh: '该户已拆除,征迁流程已结束',
+        en: 'The household is demolished; there is no further stage',
+      },
+      INITIAL: {
+        zh: '该户处于入户摸底环节,无法再回退',
+        en: 'The household is at the first stage; there is nothing to go back to',
+      },
+    });
   });
 
   it('bounds the revert reason', () => {

@@ -26,8 +26,7 @@ export function nextStage(stage: Stage): Stage | null {
 
 /** The stage before `stage`, or null at the first stage. */
 export function previousStage(stage: Stage): Stage | null {
-  const index = stageIndex(stage);
-  return index <= 0 ? null : (STAGES[index - 1] ?? null);
+  return STAGES[stageIndex(stage) - 1] ?? null;
 }
 
 export type AdvanceRefusal = 'NOT_NEXT' | 'ALREADY_AT_OR_PAST' | 'FINAL';

@@ -137,6 +137,48 @@ describe('district units', () => {
     expect(districtUnitByCode(code)).toEqual({ code, nameZh });
   });
 
+  // Every unit, not only the article's: a cadre's seconding unit is shown by this name on every team roster.
+  it.each([
+    ['xcb', '宣传部'],
+    ['tzb', '统战部'],
+    ['zfw', '政法委'],
+    ['gafj', '公安分局'],
+    ['mzj', '民政局'],
+    ['sfj', '司法局'],
+    ['rsj', '人社局'],
+    ['jtj', '交通局'],
+    ['slj', '水利局'],
+    ['nyncj', '农业农村局'],
+    ['swj', '商务局'],
+    ['jyj', '教育局'],
+    ['wjw', '卫健委'],
+    ['yjj', '应急局'],
+    ['sjj', '审计局'],
+    ['tjj', '统计局'],
+    ['ybj', '医保局'],
+    ['xfj', '信访局'],
+    ['cgj', '城管局'],
+    ['sthjfj', '生态环境分局'],
+    ['shuiwuj', '税务局'],
+    ['tyjrswj', '退役军人事务局'],
+    ['lyj', '林业局'],
+    ['gzzx', '国资中心'],
+    ['zszx', '征收中心'],
+    ['rmtzx', '融媒体中心'],
+    ['zgh', '总工会'],
+    ['tqw', '团区委'],
+    ['fl', '妇联'],
+    ['kx', '科协'],
+    ['gsl', '工商联'],
+    ['dag', '档案馆'],
+    ['jgswzx', '机关事务中心'],
+    ['xzfwzx', '行政服务中心'],
+    ['ylzx', '园林中心'],
+    ['fgzx', '房管中心'],
+  ])('includes %s (%s)', (code, nameZh) => {
+    expect(districtUnitByCode(code)).toEqual({ code, nameZh });
+  });
+
   it('returns undefined for an unknown unit', () => {
     expect(districtUnitByCode('baitang')).toBeUndefined();
   });

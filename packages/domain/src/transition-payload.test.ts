@@ -1,6 +1,7 @@
 import { type CompensationChoice, type Stage } from './enums.js';
 import {
   PAYLOAD_LIMITS,
+  type PayloadProblem,
   type TransitionPayload,
   type TransitionPayloadField,
   requiredPayloadFor,
@@ -63,6 +64,13 @@ describe('validateTransitionPayload', () => {
     ['assessed, one fen past the bound', 'ASSESSED', { assessedAmountFen: 100_000_000_001 }, ['assessedAmountFen']],
     ['signed, 90,071,992,547,409.91 yuan', 'SIGNED', { agreedAmountFen: Number.MAX_SAFE_INTEGER, compensationChoice: 'CASH' }, ['agreedAmountFen']],
     ['signed, past the bound and no choice', 'SIGNED', { agreedAmountFen: 2e11 }, ['agreedAmountFen', 'compensationChoice']],
+    // Plain JavaScript callers are not held to the types: a site id that is not text is a field problem, not a crash.
+    ['signed swap, numeric site', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: 42 as unknown as string }, ['resettlementSiteId']],
+    ['signed swap, object site', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: {} as unknown as string }, ['resettlementSiteId']],
+    ['signed swap, site with spaces around', 'SIGNED', { agreedAmountFen: 100, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: ' site-1 ' }, []],
+    ['signed, amount as text', 'SIGNED', { agreedAmountFen: '100' as unknown as number, compensationChoice: 'CASH' }, ['agreedAmountFen']],
+    ['measured, smallest area', 'MEASURED', { measuredBuildingAreaM2: Number.MIN_VALUE, measuredLandAreaM2: 0.01 }, []],
+    ['assessed, one fen', 'ASSESSED', { assessedAmountFen: 1 }, []],
     ['vacated, nothing', 'VACATED', {}, []],
     ['vacated, nulls are fine', 'VACATED', { agreedAmountFen: null, resettlementSiteId: null }, []],
     ['vacated, stray area', 'VACATED', { measuredLandAreaM2: 5 }, ['measuredLandAreaM2']],
@@ -78,6 +86,137 @@ describe('validateTransitionPayload', () => {
       messageZh: '评估金额为必填项',
       messageEn: 'The assessed amount is required',
     });
+  });
+
+  // What the form shows under each field, in full.
+  it.each<[string, Stage, TransitionPayload, PayloadProblem[]]>([
+    [
+      'areas',
+      'MEASURED',
+      { measuredBuildingAreaM2: 0, measuredLandAreaM2: -1 },
+      [
+        {
+          field: 'measuredBuildingAreaM2',
+          messageZh: '丈量建筑面积必须是大于 0、不超过 100,000 的平方米数',
+          messageEn:
+            'The measured building area must be a number of square metres greater than 0 and at most 100,000',
+        },
+        {
+          field: 'measuredLandAreaM2',
+          messageZh: '丈量土地面积必须是大于 0、不超过 1,000,000 的平方米数',
+          messageEn:
+            'The measured land area must be a number of square metres greater than 0 and at most 1,000,000',
+        },
+      ],
+    ],
+    [
+      'an assessed amount',
+      'ASSESSED',
+      { assessedAmountFen: 1.5 },
+      [
+        {
+          field: 'assessedAmountFen',
+          messageZh: '评估金额必须是大于 0 的整数(单位:分),且不超过 1,000,000,000.00 元',
+          messageEn:
+            'The assessed amount must be a positive whole number of fen, at most 1,000,000,000.00 yuan',
+        },
+      ],
+    ],
+    [
+      'an agreement',
+      'SIGNED',
+      { agreedAmountFen: 0, compensationChoice: 'LAND' as CompensationChoice },
+      [
+        {
+          field: 'agreedAmountFen',
+          messageZh: '协议金额必须是大于 0 的整数(单位:分),且不超过 1,000,000,000.00 元',
+          messageEn:
+            'The agreed amount must be a positive whole number of fen, at most 1,000,000,000.00 yuan',
+        },
+        {
+          field: 'compensationChoice',
+          messageZh: '补偿方式必须是货币补偿或产权置换',
+          messageEn: 'The compensation choice must be CASH or PROPERTY_SWAP',
+        },
+      ],
+    ],
+    [
+      'a property swap',
+      'SIGNED',
+      { agreedAmountFen: 1, compensationChoice: 'PROPERTY_SWAP', resettlementSiteId: 7 as unknown as string },
+      [
+        {
+          field: 'resettlementSiteId',
+          messageZh: '安置房源不能为空',
+          messageEn: 'The resettlement site must not be empty',
+        },
+      ],
+    ],
+    [
+      'a swap without its site',
+      'SIGNED',
+      { agreedAmountFen: 1, compensationChoice: 'PROPERTY_SWAP' },
+      [
+        {
+          field: 'resettlementSiteId',
+          messageZh: '安置房源为必填项',
+          messageEn: 'The resettlement site is required',
+        },
+      ],
+    ],
+    [
+      'a measurement',
+      'MEASURED',
+      {},
+      [
+        {
+          field: 'measuredBuildingAreaM2',
+          messageZh: '丈量建筑面积为必填项',
+          messageEn: 'The measured building area is required',
+        },
+        {
+          field: 'measuredLandAreaM2',
+          messageZh: '丈量土地面积为必填项',
+          messageEn: 'The measured land area is required',
+        },
+      ],
+    ],
+    [
+      'a signing',
+      'SIGNED',
+      {},
+      [
+        {
+          field: 'agreedAmountFen',
+          messageZh: '协议金额为必填项',
+          messageEn: 'The agreed amount is required',
+        },
+        {
+          field: 'compensationChoice',
+          messageZh: '补偿方式为必填项',
+          messageEn: 'The compensation choice is required',
+        },
+      ],
+    ],
+    [
+      'values the stage does not record',
+      'VACATED',
+      { assessedAmountFen: 5, compensationChoice: 'CASH' },
+      [
+        {
+          field: 'assessedAmountFen',
+          messageZh: '评估金额不属于此环节,请勿填写',
+          messageEn: 'The assessed amount does not belong to this stage',
+        },
+        {
+          field: 'compensationChoice',
+          messageZh: '补偿方式不属于此环节,请勿填写',
+          messageEn: 'The compensation choice does not belong to this stage',
+        },
+      ],
+    ],
+  ])('states the problems with %s', (_label, stage, payload, problems) => {
+    expect(validateTransitionPayload(stage, payload)).toEqual(problems);
   });
 });
 
@@ -118,5 +257,29 @@ describe('validateRevertReason', () => {
     const problems = validateRevertReason(reason);
     expect(problems).toHaveLength(count);
     for (const p of problems) expect(p.field).toBe('reason');
+  });
+
+  it.each<[string, string | null | undefined]>([
+    ['undefined', undefined],
+    ['blank', ' \t\n '],
+  ])('asks for a reason when it is %s', (_label, reason) => {
+    expect(validateRevertReason(reason)).toEqual([
+      {
+        field: 'reason',
+        messageZh: '回退必须填写原因',
+        messageEn: 'A reason is required to go back a stage',
+      },
+    ]);
+  });
+
+  it('states the length limit, counting the reason without its surrounding spaces', () => {
+    expect(validateRevertReason(` ${'x'.repeat(500)} `)).toEqual([]);
+    expect(validateRevertReason('x'.repeat(501))).toEqual([
+      {
+        field: 'reason',
+        messageZh: '回退原因不能超过 500 字',
+        messageEn: 'The reason must be at most 500 characters',
+      },
+    ]);
   });
 });

@@ -27,28 +27,41 @@ describe('yuanToFen', () => {
     expect(yuanToFen(yuan)).toBe(fen);
   });
 
-  it.each<[string | number]>([
-    ['12.345'],
-    ['-1'],
-    ['-0.01'],
-    ['abc'],
-    [''],
-    ['.5'],
-    ['5.'],
-    ['1,000'],
-    ['1e3'],
-    ['NaN'],
-    ['Infinity'],
-    ['12.3.4'],
-    ['90071992547409.92'],
-    [NaN],
-    [-5],
-    [0.1 + 0.2],
-    [1.005 * 100], // 100.49999999999999: a float that is not a whole number of fen
-    [1e21],
-    [Infinity],
-  ])('rejects %j', (yuan) => {
-    expect(() => yuanToFen(yuan)).toThrow(RangeError);
+  // The message quotes what was read (trimmed text, or the number's shortest text), so a form can show it.
+  it.each<[string | number, string]>([
+    ['12.345', '"12.345"'],
+    ['-1', '"-1"'],
+    ['-0.01', '"-0.01"'],
+    ['abc', '"abc"'],
+    ['', '""'],
+    [' 1 2 ', '"1 2"'],
+    ['.5', '".5"'],
+    ['5.', '"5."'],
+    ['1,000', '"1,000"'],
+    ['1e3', '"1e3"'],
+    ['NaN', '"NaN"'],
+    ['Infinity', '"Infinity"'],
+    ['12.3.4', '"12.3.4"'],
+    ['x12.34', '"x12.34"'],
+    ['12.34x', '"12.34x"'],
+    [NaN, '"NaN"'],
+    [-5, '"-5"'],
+    [0.1 + 0.2, '"0.30000000000000004"'],
+    [1.005 * 100, '"100.49999999999999"'], // a float that is not a whole number of fen
+    [1e21, '"1e+21"'],
+    [Infinity, '"Infinity"'],
+  ])('rejects %j', (yuan, quoted) => {
+    expect(() => yuanToFen(yuan)).toThrow(
+      new RangeError(`Not an amount in yuan with at most two decimals: ${quoted}`),
+    );
+  });
+
+  it.each<[string | number, string]>([
+    ['90071992547409.92', '90071992547409.92'],
+    ['100000000000000', '100000000000000'],
+    [' 90071992547410 ', '90071992547410'],
+  ])('rejects %j, which no number holds exactly', (yuan, text) => {
+    expect(() => yuanToFen(yuan)).toThrow(new RangeError(`Amount too large to hold exactly: ${text} yuan`));
   });
 });
 
@@ -66,8 +79,12 @@ describe('fenToYuanString', () => {
     expect(fenToYuanString(fen)).toBe(yuan);
   });
 
-  it.each([[1.5], [NaN], [2 ** 53]])('rejects %s, which is not a safe integer', (fen) => {
-    expect(() => fenToYuanString(fen)).toThrow(RangeError);
+  it.each([
+    [1.5, '1.5'],
+    [NaN, 'NaN'],
+    [2 ** 53, '9007199254740992'],
+  ])('rejects %s, which is not a safe integer', (fen, text) => {
+    expect(() => fenToYuanString(fen)).toThrow(new RangeError(`Fen must be a safe integer, got ${text}`));
   });
 
   it.each(['0.01', '12.34', '1999.90', '1000000.00'])('round-trips %s', (yuan) => {
@@ -100,8 +117,15 @@ describe('idCheckDigit', () => {
     expect(idCheckDigit(first17)).toBe(check);
   });
 
-  it.each(['1101051949123100', '110105194912310021', '1101051949123100X', ''])('rejects %j', (input) => {
-    expect(() => idCheckDigit(input)).toThrow(RangeError);
+  it.each([
+    '1101051949123100',
+    '110105194912310021',
+    '1101051949123100X',
+    '',
+    'x11010519491231002',
+    '11010519491231002x',
+  ])('rejects %j', (input) => {
+    expect(() => idCheckDigit(input)).toThrow(new RangeError('The check digit needs exactly 17 digits'));
   });
 });
 
