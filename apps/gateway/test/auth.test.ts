@@ -1,8 +1,7 @@
 import jwt from 'jsonwebtoken';
-import pg from 'pg';
 import { generateApiKey } from '../src/auth/api-keys.js';
 import type { Gateway } from '../src/server.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import { createSeededDatabase, type TestDatabase, testPool } from './helpers/database.js';
 import { gql } from './helpers/graphql.js';
 import { DEMO_PASSWORD, startTestGateway, TEST_JWT_SECRET } from './helpers/in-process.js';
 import { tokenFor } from './helpers/sessions.js';
@@ -125,7 +124,7 @@ describe('authentication', () => {
   });
 
   it('an API key authenticates with x-api-key inside its tenant; a revoked one does not', async () => {
-    const owner = new pg.Pool({ connectionString: db.url, max: 1 });
+    const owner = testPool(db.url, 1);
     const { key, prefix, secretHash } = generateApiKey();
     await owner.query(
       `INSERT INTO api_key (prefix, secret_hash, name, tenant_kind, tenant_code, role, created_by)

@@ -1,7 +1,7 @@
 import { readScopeKey, REQUEST_ROLE } from '@hanjiang/db';
-import pg from 'pg';
+import type pg from 'pg';
 import { beginStatement, RequestTransaction } from '../src/db/request-transaction.js';
-import { createSeededDatabase, type TestDatabase, withScopeKey } from './helpers/database.js';
+import { createSeededDatabase, type TestDatabase, testPool, withScopeKey } from './helpers/database.js';
 
 const township = (code: string) => ({
   'app.tenant_kind': 'township',
@@ -18,7 +18,7 @@ describe('row-level security, in the database itself', () => {
 
   beforeAll(async () => {
     db = await createSeededDatabase();
-    owner = new pg.Pool({ connectionString: db.url, max: 2 });
+    owner = testPool(db.url, 2);
     key = await readScopeKey(owner);
   });
   afterAll(async () => {
@@ -96,7 +96,7 @@ describe('row-level security, in the database itself', () => {
   });
 
   it('a pool of one connection, tenants A and B interleaved 1,000 times: nobody sees the other', async () => {
-    const pool = await withScopeKey(new pg.Pool({ connectionString: db.url, max: 1 }));
+    const pool = await withScopeKey(testPool(db.url, 1));
     const [a, b] = await Promise.all(
       ['qiulu', 'guohuan'].map(
         async (code) =>

@@ -1,11 +1,11 @@
 import type { Principal } from '@hanjiang/authz';
 import { sqlVisibilitySettings } from '@hanjiang/authz';
 import type { Stage } from '@hanjiang/domain';
-import pg from 'pg';
+import type pg from 'pg';
 import { CatalogueCache } from '../src/db/catalogue-cache.js';
 import { RequestTransaction } from '../src/db/request-transaction.js';
 import { WorkflowService } from '../src/modules/workflow/workflow.service.js';
-import { createSeededDatabase, type TestDatabase, withScopeKey } from './helpers/database.js';
+import { createSeededDatabase, type TestDatabase, testPool, withScopeKey } from './helpers/database.js';
 
 const ADMIN: Principal = {
   kind: 'user',
@@ -29,8 +29,8 @@ describe('demo data agrees with the write path', () => {
 
   beforeAll(async () => {
     [seeded, replayed] = await Promise.all([createSeededDatabase(), createSeededDatabase()]);
-    a = new pg.Pool({ connectionString: seeded.url, max: 2 });
-    b = await withScopeKey(new pg.Pool({ connectionString: replayed.url, max: 8 }));
+    a = testPool(seeded.url, 2);
+    b = await withScopeKey(testPool(replayed.url, 8));
     await b.query(`ALTER TABLE household_event DISABLE TRIGGER USER; ALTER TABLE milestone DISABLE TRIGGER USER;
       TRUNCATE household_event, milestone, progress_daily;
       ALTER TABLE household_event ENABLE TRIGGER USER; ALTER TABLE milestone ENABLE TRIGGER USER;

@@ -47,3 +47,14 @@ export async function withScopeKey(pool: pg.Pool): Promise<pg.Pool> {
   attachScopeKey(pool, await readScopeKey(pool));
   return pool;
 }
+
+/**
+ * A pool on the test server for a test's own checks (counts, fault injection). An idle connection the server
+ * ends (a database dropped WITH (FORCE) by another test's clean-up, a terminated backend) is not a test failure:
+ * without a listener, pg would raise it as an unhandled error in whichever test runs at that moment.
+ */
+export function testPool(connectionString: string, max = 2): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  return pool;
+}

@@ -1,12 +1,13 @@
 import type { Client } from 'graphql-ws';
-import pg from 'pg';
+import type pg from 'pg';
 import { encodeLiveEvent, LIVE_CHANNEL, type LiveEvent } from '../../src/live/live-events.js';
+import { testPool } from './database.js';
 
 export type Result<T> = { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 /** The database owner (no RLS), playing the write path until tests drive it through advanceStage. */
 export function ownerPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 4 });
+  return testPool(url, 4);
 }
 
 /**

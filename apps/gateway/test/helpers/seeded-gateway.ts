@@ -1,6 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Gateway } from '../../src/server.js';
-import { createSeededDatabase, type TestDatabase } from './database.js';
+import { createSeededDatabase, type TestDatabase, testPool } from './database.js';
 import { startTestGateway } from './in-process.js';
 
 export interface SeededGateway {
@@ -17,7 +17,7 @@ export async function openSeededGateway(
 ): Promise<SeededGateway> {
   const db = await createSeededDatabase();
   const gateway = await startTestGateway(db.url, env);
-  return { db, gateway, owner: new pg.Pool({ connectionString: db.url, max: ownerPoolSize }) };
+  return { db, gateway, owner: testPool(db.url, ownerPoolSize) };
 }
 
 export async function closeSeededGateway(opened: Partial<SeededGateway>): Promise<void> {
