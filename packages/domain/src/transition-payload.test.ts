@@ -262,6 +262,9 @@ describe('validateRevertReason', () => {
   it.each<[string, string | null | undefined]>([
     ['undefined', undefined],
     ['blank', ' \t\n '],
+    // Plain JavaScript callers are not held to the types: not text is no reason, and not a TypeError.
+    ['a number', 42 as unknown as string],
+    ['an object', {} as unknown as string],
   ])('asks for a reason when it is %s', (_label, reason) => {
     expect(validateRevertReason(reason)).toEqual([
       {

@@ -147,7 +147,8 @@ export function validateTransitionPayload(toStage: Stage, payload: TransitionPay
 
 /** A correction must say why, in words an auditor can read later. */
 export function validateRevertReason(reason: string | null | undefined): PayloadProblem[] {
-  const text = reason?.trim() ?? '';
+  // Plain JavaScript callers are not held to the types: anything but text is no reason at all, not a crash.
+  const text = typeof reason === 'string' ? reason.trim() : '';
   if (text === '') {
     return [
       {
