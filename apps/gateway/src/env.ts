@@ -47,7 +47,9 @@ export const envSchema = z
     LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(5_000).default(100),
     // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
     EXPOSE_SQL_STATS: bool.default(false),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // Draining requests, then the embedded server's shutdown checkpoint: durable (fsync on), a freshly seeded
+    // cluster may take well over 10 s to flush, and exiting before it ends is an error exit for Ctrl-C.
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(45_000),
     // How often the audit chain's head (last id and hash) is written to the log and /metrics, so a later
     // rewrite of the chain disagrees with what was exported before it.
     AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
