@@ -1,13 +1,20 @@
 import react from '@vitejs/plugin-react';
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Served by the gateway under /portal/township/ (apps/gateway/src/static/portals.ts); `pnpm dev` proxies the API to it.
-const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
-
-export default defineConfig({
+// The dev proxy's target comes through Vite's own env loading (GATEWAY_URL in the environment or a .env file).
+export default defineConfig(({ mode }) => ({
   base: '/portal/township/',
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
-  server: { proxy: { '/graphql': { target: gateway, ws: true } } },
+  server: {
+    proxy: {
+      '/graphql': {
+        target: loadEnv(mode, import.meta.dirname, '').GATEWAY_URL || 'http://localhost:4000',
+        ws: true,
+      },
+    },
+  },
   test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
-});
+}));
