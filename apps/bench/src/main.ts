@@ -8,7 +8,7 @@ import { type BenchArgs, parseBenchArgs, USAGE } from './args.js';
 import { stopAll } from './children.js';
 import { reexecEnv } from './env.js';
 import { cleanPath, projectNode, runningOnPackagedNode } from './node-binaries.js';
-import { BENCH_DIR, env, log } from './phases/context.js';
+import { BENCH_DIR, env, log, startClock } from './phases/context.js';
 import { fanOut } from './phases/fan-out.js';
 import { runLoad } from './phases/load.js';
 import { planScenarios, prepare } from './phases/prepare.js';
@@ -17,6 +17,7 @@ import { failuresUnderLoad, printReport, readProfile } from './phases/report.js'
 import { signIn, startSystems, stopSystems } from './phases/start.js';
 import { verifySystems } from './phases/verify.js';
 
+startClock();
 /** Set once the database exists, so an interrupted run still drops it (or stops the embedded server). */
 let closeDatabase: () => Promise<void> = () => Promise.resolve();
 
