@@ -7,15 +7,15 @@ setUpDom();
 afterEach(cleanup);
 
 const BAD =
-  '户号,户主,身份证号,村,建筑面积,占地面积\nA-1,林一,350303198001011235,石西村,120,200\nA-2,陈二,350303199001011230,石西村,99,150\n';
-const FIXED = BAD.replace('350303199001011230', '350303199001011239');
+  '户号,户主,身份证号,村,建筑面积,占地面积\nA-1,林一,350303198001011230,石西村,120,200\nA-2,陈二,350303199001011234,石西村,99,150\n';
+const FIXED = BAD.replace('350303199001011234', '350303199001011235');
 
 type Input = { dryRun: boolean; fileBase64: string; format: string; headquartersCode: string };
 const decode = (input: Input) => Buffer.from(input.fileBase64, 'base64').toString('utf8');
 
 /** The gateway's answer, played by the test: the row with the bad ID number is line 3. */
 function gateway(input: Input) {
-  const bad = decode(input).includes('350303199001011230');
+  const bad = decode(input).includes('350303199001011234');
   return {
     data: {
       importHouseholds: {
@@ -29,8 +29,8 @@ function gateway(input: Input) {
                 line: 3,
                 column: '身份证号',
                 code: 'INVALID_ID_NUMBER',
-                messageZh: '身份证号“350303199001011230”无效',
-                messageEn: 'ID number "350303199001011230" is invalid',
+                messageZh: '身份证号“350303199001011234”无效',
+                messageEn: 'ID number "350303199001011234" is invalid',
               },
             ]
           : [],
@@ -55,7 +55,7 @@ describe('RosterImport', () => {
     await choose('花名册.csv', BAD);
     const table = await screen.findByTestId('import-errors');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['3身份证号身份证号“350303199001011230”无效']);
+    expect(rows.map((r) => r.textContent)).toEqual(['3身份证号身份证号“350303199001011234”无效']);
     expect(screen.getByTestId('dry-run').textContent).toContain('校验完成:共 2 行,1 处问题。');
     expect(screen.queryByRole('button', { name: /正式导入/ })).toBeNull();
 
