@@ -35,6 +35,20 @@ const roster = (village: string, secondId: string) =>
 const missing = chromiumMissing();
 if (missing && process.env.CI) throw new Error(missing);
 
+/** axe-core's serious and critical findings on the page as it is, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')})`,
+    );
+}
+
 async function signIn(page: Page, origin: string, username: string) {
   await page.goto(`${origin}/portal/hq/`);
   await page.getByLabel('用户名').fill(username);
@@ -103,17 +117,7 @@ describe.skipIf(missing !== null && !process.env.CI)('headquarters portal in chr
 
   it('has no serious or critical accessibility violation on the overview (axe-core)', async () => {
     await page.waitForFunction(() => !document.body.textContent?.includes('加载中'));
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')})`,
-      ),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.setViewportSize({ width: 375, height: 812 });
@@ -135,6 +139,7 @@ describe.skipIf(missing !== null && !process.env.CI)('headquarters portal in chr
     expect(rows[0]).toMatch(/^3身份证号身份证号“350303199001011234”无效/); // line 3, the gateway's own words
     expect(await page.textContent('[data-testid=dry-run]')).toContain('共 2 行,1 处问题');
     expect(await page.getByRole('button', { name: /正式导入/ }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]); // the import page with its error table
 
     await file.setInputFiles({
       name: '花名册.csv',
@@ -161,6 +166,7 @@ describe.skipIf(missing !== null && !process.env.CI)('headquarters portal in chr
       has: page.getByRole('button', { name: /更正环节/ }),
     });
     const code = (await row.first().getAttribute('data-code'))!;
+    expect(await seriousViolations(page)).toEqual([]); // the household list
     await row
       .first()
       .getByRole('button', { name: /更正环节/ })
