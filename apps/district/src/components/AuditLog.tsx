@@ -42,10 +42,10 @@ export function AuditLog({ client }: { client: HanjiangClient }) {
         ]}
       />
       <nav className="row pager" aria-label={t('auditTitle')}>
-        <Button onClick={log.newer} disabled={!log.hasNewer || log.loading}>
+        <Button autoInsertSpace={false} onClick={log.newer} disabled={!log.hasNewer || log.loading}>
           {t('newer')}
         </Button>
-        <Button onClick={log.older} disabled={!log.hasOlder || log.loading}>
+        <Button autoInsertSpace={false} onClick={log.older} disabled={!log.hasOlder || log.loading}>
           {t('older')}
         </Button>
       </nav>

@@ -32,7 +32,8 @@ export function DataTable<T>({
   testId?: string;
 }) {
   return (
-    <div className="table-scroll">
+    // Focusable so that keyboard users can scroll a table wider than a phone's screen.
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table" data-testid={testId} aria-busy={busy || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -11,7 +11,7 @@ export function InspectionTable({ rows, window }: { rows: readonly RankedUnit[];
   const { t } = useLang();
   const flagged = rows.filter((r) => r.flaggedLast).length;
   return (
-    <>
+    <div>
       {flagged > 0 && (
         <p className="flag-summary" data-testid="flag-summary">
           {t('flaggedSummary', { count: flagged })}
@@ -41,6 +41,6 @@ export function InspectionTable({ rows, window }: { rows: readonly RankedUnit[];
           },
         ]}
       />
-    </>
+    </div>
   );
 }

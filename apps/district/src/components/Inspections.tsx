@@ -73,7 +73,8 @@ export function Inspections({ client, session }: { client: HanjiangClient; sessi
           name: scoreName,
           values: (rows ?? []).map((r) => r.score),
           barColors: (rows ?? []).map(rankingBarColor),
-          color: '#7d1a21',
+          // Neutral, so the flagged units' red bars stand out.
+          color: '#7a8795',
         },
       ],
     }),
@@ -112,8 +113,10 @@ export function Inspections({ client, session }: { client: HanjiangClient; sessi
           {t('periodShown', { period: rows[0]!.period })}
         </p>
       )}
-      {rows && rows.length > 0 && <LazyBars label={t('inspectionsTitle')} {...chart} max={100} />}
-      {rows && <InspectionTable rows={rows} window={WINDOW} />}
+      <div className="ranking">
+        {rows && <InspectionTable rows={rows} window={WINDOW} />}
+        {rows && rows.length > 0 && <LazyBars label={t('inspectionsTitle')} {...chart} max={100} />}
+      </div>
       {mayRecord && setup && (
         <RecordInspection
           client={client}

@@ -140,7 +140,7 @@ export function RecordInspection({
         <Form.Item name="note" label={t('note')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button autoInsertSpace={false} type="primary" htmlType="submit" loading={busy}>
           {t('record')}
         </Button>
       </Form>
