@@ -11,8 +11,13 @@ export function renderWithText(node: ReactNode, lang: 'zh' | 'en' = 'zh'): Rende
   return render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
 }
 
-/** antd reads media queries; jsdom has none. */
+/** antd reads media queries and observes sizes; jsdom has neither. */
 export function stubMatchMedia(): void {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
   Object.defineProperty(window, 'matchMedia', {
     configurable: true,
     value: (query: string) => ({
