@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+<<<<<<< HEAD
     "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": typeof types.HqProgressFieldsFragmentDoc,
     "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": typeof types.HqOverviewDocument,
     "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": typeof types.ScopeProgressDocument,
@@ -27,6 +28,14 @@ type Documents = {
     "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n": typeof types.ResettlementSiteFieldsFragmentDoc,
     "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n": typeof types.ResettlementSitesDocument,
     "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n": typeof types.CreateResettlementSiteDocument,
+=======
+    "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": typeof types.DistrictOverviewDocument,
+    "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n": typeof types.DistrictBoardRowFieldsFragmentDoc,
+    "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InspectionRankingDocument,
+    "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": typeof types.InspectionTargetsDocument,
+    "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": typeof types.RecordInspectionDocument,
+    "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": typeof types.AuditLogDocument,
+>>>>>>> feat/district-console
     "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": typeof types.BoardRowFieldsFragmentDoc,
     "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": typeof types.CampaignFieldsFragmentDoc,
     "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n": typeof types.MilestoneFieldsFragmentDoc,
@@ -47,6 +56,7 @@ type Documents = {
     "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n": typeof types.AdvanceStageDocument,
 };
 const documents: Documents = {
+<<<<<<< HEAD
     "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": types.HqProgressFieldsFragmentDoc,
     "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": types.HqOverviewDocument,
     "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": types.ScopeProgressDocument,
@@ -60,6 +70,14 @@ const documents: Documents = {
     "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n": types.ResettlementSiteFieldsFragmentDoc,
     "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n": types.ResettlementSitesDocument,
     "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n": types.CreateResettlementSiteDocument,
+=======
+    "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": types.DistrictOverviewDocument,
+    "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n": types.DistrictBoardRowFieldsFragmentDoc,
+    "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n": types.InspectionRankingDocument,
+    "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": types.InspectionTargetsDocument,
+    "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": types.RecordInspectionDocument,
+    "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": types.AuditLogDocument,
+>>>>>>> feat/district-console
     "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": types.BoardRowFieldsFragmentDoc,
     "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": types.CampaignFieldsFragmentDoc,
     "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n": types.MilestoneFieldsFragmentDoc,
@@ -97,6 +115,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+<<<<<<< HEAD
 export function graphql(source: "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n"): (typeof documents)["\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -146,6 +165,29 @@ export function graphql(source: "\n  query ResettlementSites($headquartersCode: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n"];
+=======
+export function graphql(source: "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n"): (typeof documents)["\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n"): (typeof documents)["\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n"): (typeof documents)["\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"];
+>>>>>>> feat/district-console
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
