@@ -6,7 +6,7 @@ import { STAGES, type Stage } from '@hanjiang/domain';
 import type pg from 'pg';
 import { buildDemo, type DemoData } from './build-demo.js';
 import { campaignCalendar } from './campaign-calendar.js';
-import { upsertCatalogue } from './catalogue.js';
+import { upsertCatalogue } from '../catalogue.js';
 import { checkCounters } from './check-counters.js';
 import type { CatalogueIds } from './model.js';
 import { writeInspections } from './inspections.js';
@@ -20,7 +20,7 @@ import {
   writeAccounts,
   type PreparedAccount,
 } from './write-accounts.js';
-import { writeDemoDisplayKey } from './display-key.js';
+import { writeDemoDisplayKey } from '../demo/display-key.js';
 
 export { DEMO_CAMPAIGN_DAY } from './campaign-calendar.js';
 
