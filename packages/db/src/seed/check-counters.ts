@@ -3,7 +3,7 @@
 import { centsToDecimal } from './areas.js';
 import type { ProgressCounterRow } from '../progress/recount.js';
 import type { ScopeTally } from './replay-milestones.js';
-import { scopeKey } from './scopes.js';
+import { scopeKey } from '../progress/household-scopes.js';
 
 export function checkCounters(
   rows: readonly ProgressCounterRow[],

@@ -4,7 +4,8 @@
 import { MilestoneKind, Stage, stageIndex } from '@hanjiang/domain';
 import { type MilestoneCounts, milestonesCrossed } from '../progress/milestones-crossed.js';
 import type { SeedEvent, SeedHousehold, SeedMilestone, SeedWorld } from './model.js';
-import { householdScopes, scopeKey, type ScopeRef } from './scopes.js';
+import { scopeKey, type ScopeRef } from '../progress/household-scopes.js';
+import { seedHouseholdScopes } from './scopes.js';
 
 export interface ScopeTally {
   readonly scope: ScopeRef;
@@ -30,7 +31,7 @@ export function replayMilestones(world: SeedWorld, eventsInTimeOrder: readonly S
   const scopesOf = new Map<SeedHousehold, ScopeTally[]>();
   // Denominators first: every household exists (surveyed) before the first event.
   for (const h of world.households) {
-    const list = householdScopes(world, h).map((scope) => {
+    const list = seedHouseholdScopes(world, h).map((scope) => {
       const key = scopeKey(scope.kind, scope.code);
       let tally = tallies.get(key);
       if (tally === undefined) {
