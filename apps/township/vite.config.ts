@@ -16,5 +16,6 @@ export default defineConfig(({ mode }) => ({
       },
     },
   },
-  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
+  // jsdom with antd's forms is slow on a busy 2-core machine: the default 5 s was seen to run out.
+  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
 }));

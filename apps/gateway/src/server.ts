@@ -22,7 +22,6 @@ import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
-import { nulInputPlugin } from './http/nul-input.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
@@ -37,8 +36,10 @@ import { importBodyParser } from './modules/roster/roster.upload-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
-import { jitGateway } from './graphql/jit-executor.js';
+import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
+import { apolloDocumentStage } from './pipeline/apollo-documents.js';
+import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
@@ -110,9 +111,16 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const exposure = exposurePolicy(env);
   const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
   const formatError = createErrorFormatter(logger);
+  // The pipeline's shared stages (pipeline/stages.ts): one document cache (graphql's rules plus armor's limits),
+  // one policy list and one executor for every entry — the fast path, Apollo and WebSocket.
+  const documents = new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]);
+  const policies = operationPolicies(exposure);
+  const executor = new OperationExecutor(schema);
+  const apolloDocuments = apolloDocumentStage(documents);
   const fast = new FastPath({
-    schema,
-    documents: new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]),
+    documents,
+    policies,
+    executor,
     createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
     formatError,
     exposeSqlStats,
@@ -122,7 +130,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   );
   const apollo = new ApolloServer<GatewayContext>({
     ...armor,
-    gateway: jitGateway(schema),
+    gateway: jitGateway(schema, executor),
+    documentStore: apolloDocuments.documentStore,
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
@@ -130,11 +139,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     formatError,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      apolloDocuments.plugin,
+      policyPlugin(policies),
       schemaExposurePlugin(exposure),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
       transactionPlugin(exposeSqlStats),
-      nulInputPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();
@@ -192,7 +202,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     db: () => database,
     services,
     logger,
-    validationRules: armor.validationRules ?? [],
+    documents,
+    operationPolicies: policies,
+    executor,
     exposure,
     policies: livePolicies,
     limits: {

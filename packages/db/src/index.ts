@@ -1,6 +1,6 @@
 export * from './admin.js';
 export * from './data-source.js';
-export { migrations } from './migrations/index.js';
+export { migrations, TEAM_ONLY_FOR_CADRE } from './migrations/index.js';
 export * from './roles.js';
 export * from './url.js';
 export { upsertCatalogue } from './catalogue.js';

@@ -4,10 +4,10 @@ import {
   type HouseholdCardFieldsFragment,
 } from '@hanjiang/client';
 import { STAGE_LABELS } from '@hanjiang/domain';
-import { Alert, Button, Descriptions, Result, Spin, Tag, Timeline } from 'antd';
+import { Alert, Button, Descriptions, Result, Spin, Timeline } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { AdvanceForm } from './AdvanceForm.js';
-import { StageTag } from './StageTag.js';
+import { MaskedField, StageTag } from '@hanjiang/ui';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -67,8 +67,7 @@ export function HouseholdCard({
       )}
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label="身份证号">
-          <span data-testid="id-number">{household.ownerIdNumber}</span>{' '}
-          {household.piiMasked && <Tag>已脱敏</Tag>}
+          <MaskedField value={household.ownerIdNumber} masked={household.piiMasked} testId="id-number" />
         </Descriptions.Item>
         <Descriptions.Item label="联系电话">{household.phone ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="乡镇 / 村">

@@ -8,7 +8,7 @@ import {
 import { STAGE_LABELS, STAGES, type Stage } from '@hanjiang/domain';
 import { Alert, Button, Input, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { StageTag } from './StageTag.js';
+import { StageTag } from '@hanjiang/ui';
 
 type Row = HouseholdPageQuery['households']['edges'][number]['node'];
 const PAGE_SIZE = 20;

@@ -1,9 +1,5 @@
-import { createHanjiangClient, type HanjiangClient, type Session } from '@hanjiang/client';
-import { ROLE_LABELS, tenantByCode, type Role } from '@hanjiang/domain';
-import { Button } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { GRAPHQL_URL } from '../graphql-url.js';
-import { saveSession } from '../session-store.js';
+import type { PortalContext } from '@hanjiang/ui';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Households } from './Households.js';
 
 const HouseholdCard = lazy(() => import('./HouseholdCard.js').then((m) => ({ default: m.HouseholdCard })));
@@ -19,52 +15,22 @@ function useHashRoute(): [string, (hash: string) => void] {
   return [hash, (next) => (window.location.hash = next)];
 }
 
-export function Portal({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
-  const client: HanjiangClient = useMemo(
-    () =>
-      createHanjiangClient({
-        url: GRAPHQL_URL,
-        credential: {
-          kind: 'session',
-          token: session.token,
-          expiresAt: session.expiresAt,
-          membershipId: session.membershipId,
-        },
-        onTokenRenewed: (fresh) => saveSession({ ...session, ...fresh }),
-        onSessionExpired: onSignOut,
-      }),
-    [session, onSignOut],
-  );
-  useEffect(() => () => client.dispose(), [client]);
+export function Portal({ session, client }: PortalContext) {
   const [hash, go] = useHashRoute();
   const cardId = /^#\/households\/([\w-]+)$/.exec(hash)?.[1];
-  const me = session.me;
   return (
-    <div className="layout">
-      <header className="header">
-        <h1>{tenantByCode(me.tenantCode)?.nameZh ?? me.tenantCode} · 征迁工作台</h1>
-        <div className="row">
-          <span>
-            {me.displayName ?? me.subject}({ROLE_LABELS[me.role as Role]?.zh ?? me.role})
-          </span>
-          <Button onClick={onSignOut}>退出</Button>
-        </div>
-      </header>
-      <div className="content">
-        <main>
-          {cardId ? (
-            <Suspense fallback={<p>加载中…</p>}>
-              <HouseholdCard client={client} id={cardId} onBack={() => go('')} />
-            </Suspense>
-          ) : (
-            <Households
-              client={client}
-              townshipCode={me.tenantCode}
-              onOpen={(id) => go(`#/households/${id}`)}
-            />
-          )}
-        </main>
-      </div>
-    </div>
+    <main>
+      {cardId ? (
+        <Suspense fallback={<p>加载中…</p>}>
+          <HouseholdCard client={client} id={cardId} onBack={() => go('')} />
+        </Suspense>
+      ) : (
+        <Households
+          client={client}
+          townshipCode={session.me.tenantCode}
+          onOpen={(id) => go(`#/households/${id}`)}
+        />
+      )}
+    </main>
   );
 }

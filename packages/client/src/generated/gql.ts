@@ -22,7 +22,9 @@ type Documents = {
     "\n  subscription LeaderboardChanged($board: LeaderboardBoard!) {\n    leaderboardChanged(board: $board) {\n      ...BoardRowFields\n    }\n  }\n": typeof types.LeaderboardChangedDocument,
     "\n  subscription CampaignProgress {\n    campaignProgress {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignProgressDocument,
     "\n  subscription MilestoneReached($after: String) {\n    milestoneReached(after: $after) {\n      ...MilestoneFields\n    }\n  }\n": typeof types.MilestoneReachedDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  fragment SessionFields on AuthPayload {\n    token\n    expiresAt\n    me {\n      subject\n      displayName\n      tenantKind\n      tenantCode\n      role\n      memberships {\n        id\n        active\n        tenantKind\n        tenantCode\n        role\n      }\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation SwitchTenant($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      ...SessionFields\n    }\n  }\n": typeof types.SwitchTenantDocument,
     "\n  mutation Renew($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RenewDocument,
     "\n  mutation RenewSocketToken($token: String!) {\n    renewSocketToken(token: $token) {\n      subject\n      expiresAt\n    }\n  }\n": typeof types.RenewSocketTokenDocument,
     "\n  query TownshipFilters($townshipCode: String) {\n    villages(townshipCode: $townshipCode) {\n      id\n      code\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n": typeof types.TownshipFiltersDocument,
@@ -40,7 +42,9 @@ const documents: Documents = {
     "\n  subscription LeaderboardChanged($board: LeaderboardBoard!) {\n    leaderboardChanged(board: $board) {\n      ...BoardRowFields\n    }\n  }\n": types.LeaderboardChangedDocument,
     "\n  subscription CampaignProgress {\n    campaignProgress {\n      ...CampaignFields\n    }\n  }\n": types.CampaignProgressDocument,
     "\n  subscription MilestoneReached($after: String) {\n    milestoneReached(after: $after) {\n      ...MilestoneFields\n    }\n  }\n": types.MilestoneReachedDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  fragment SessionFields on AuthPayload {\n    token\n    expiresAt\n    me {\n      subject\n      displayName\n      tenantKind\n      tenantCode\n      role\n      memberships {\n        id\n        active\n        tenantKind\n        tenantCode\n        role\n      }\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation SwitchTenant($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      ...SessionFields\n    }\n  }\n": types.SwitchTenantDocument,
     "\n  mutation Renew($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      token\n      expiresAt\n    }\n  }\n": types.RenewDocument,
     "\n  mutation RenewSocketToken($token: String!) {\n    renewSocketToken(token: $token) {\n      subject\n      expiresAt\n    }\n  }\n": types.RenewSocketTokenDocument,
     "\n  query TownshipFilters($townshipCode: String) {\n    villages(townshipCode: $townshipCode) {\n      id\n      code\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n": types.TownshipFiltersDocument,
@@ -99,7 +103,15 @@ export function graphql(source: "\n  subscription MilestoneReached($after: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      me {\n        subject\n        displayName\n        tenantKind\n        tenantCode\n        role\n        memberships {\n          id\n          active\n          tenantKind\n          tenantCode\n          role\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    token\n    expiresAt\n    me {\n      subject\n      displayName\n      tenantKind\n      tenantCode\n      role\n      memberships {\n        id\n        active\n        tenantKind\n        tenantCode\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    token\n    expiresAt\n    me {\n      subject\n      displayName\n      tenantKind\n      tenantCode\n      role\n      memberships {\n        id\n        active\n        tenantKind\n        tenantCode\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchTenant($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchTenant($membershipId: ID!) {\n    switchTenant(membershipId: $membershipId) {\n      ...SessionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,24 +1,39 @@
 import { graphql } from '../generated/index.js';
 
-export const LoginMutation = graphql(`
-  mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) {
-      token
-      expiresAt
-      me {
-        subject
-        displayName
+export const SessionFields = graphql(`
+  fragment SessionFields on AuthPayload {
+    token
+    expiresAt
+    me {
+      subject
+      displayName
+      tenantKind
+      tenantCode
+      role
+      memberships {
+        id
+        active
         tenantKind
         tenantCode
         role
-        memberships {
-          id
-          active
-          tenantKind
-          tenantCode
-          role
-        }
       }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      ...SessionFields
+    }
+  }
+`);
+
+/** Another of the user's memberships (a cadre of two townships, a commander who also inspects): a new session. */
+export const SwitchTenantMutation = graphql(`
+  mutation SwitchTenant($membershipId: ID!) {
+    switchTenant(membershipId: $membershipId) {
+      ...SessionFields
     }
   }
 `);

@@ -1,8 +1,20 @@
 import { login, type PublicMessage, type Session } from '@hanjiang/client';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { ErrorBanner } from './ErrorBanner.js';
+import { useLang } from './i18n.js';
+import { LanguageToggle } from './LanguageToggle.js';
 
-export function Login({ url, onSession }: { url: string; onSession: (session: Session) => void }) {
+export function Login({
+  url,
+  title,
+  onSession,
+}: {
+  url: string;
+  title: string;
+  onSession: (session: Session) => void;
+}) {
+  const { t } = useLang();
   const [error, setError] = useState<PublicMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (values: { username: string; password: string }) => {
@@ -13,21 +25,29 @@ export function Login({ url, onSession }: { url: string; onSession: (session: Se
     else onSession(result.session);
   };
   return (
-    <main className="login">
-      <Card style={{ width: 420 }}>
+    <main className="hj-login">
+      <Card style={{ width: 420 }} extra={<LanguageToggle />}>
         <Typography.Title level={1} style={{ fontSize: 24 }}>
-          乡镇征迁工作台
+          {title}
         </Typography.Title>
-        {error && <Alert type="error" title={error.zh} style={{ marginBottom: 16 }} role="alert" />}
+        <ErrorBanner error={error} />
         <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label={t('username')}
+            name="username"
+            rules={[{ required: true, message: t('usernameRequired') }]}
+          >
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item
+            label={t('password')}
+            name="password"
+            rules={[{ required: true, message: t('passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} block>
-            登录
+            {t('signIn')}
           </Button>
         </Form>
       </Card>

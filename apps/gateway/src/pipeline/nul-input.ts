@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, Kind, visit, BREAK } from 'graphql';
 import { badInput } from '../errors/bad-input.js';
 
@@ -14,8 +13,13 @@ export function hasNul(value: unknown): boolean {
   return false;
 }
 
+// Documents are cached and shared (graphql/document-cache.ts): each is scanned once.
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 /** True when a string literal of the document (an argument written inline) holds a NUL character. */
 export function documentHasNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING](node) {
@@ -26,6 +30,7 @@ export function documentHasNul(document: DocumentNode): boolean {
       return undefined;
     },
   });
+  nulInDocument.set(document, found);
   return found;
 }
 
@@ -39,18 +44,4 @@ export function nulInputError() {
     { zh: '输入中不能含有空字符(U+0000)', en: 'Input must not contain the NUL character (U+0000)' },
     { detail: 'nul_character', http: { status: 400 } },
   );
-}
-
-/** Apollo's side; the compiled fast path leaves such requests to Apollo (fast-path.ts). */
-export function nulInputPlugin<T extends object>(): ApolloServerPlugin<T> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        didResolveOperation({ document, request }) {
-          if (hasNul(request.variables) || documentHasNul(document)) throw nulInputError();
-          return Promise.resolve();
-        },
-      });
-    },
-  };
 }

@@ -1,13 +1,5 @@
-import {
-  type ExecutionArgs,
-  type ExecutionResult,
-  execute,
-  Kind,
-  type OperationDefinitionNode,
-  OperationTypeNode,
-} from 'graphql';
+import { Kind, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import { ErrorCode } from '@hanjiang/domain';
-import type { GatewayContext } from '../context.js';
 import { publicError } from '../errors/public-error.js';
 
 /** The one mutation that belongs on the socket: it changes the socket itself. */
@@ -29,26 +21,4 @@ export function refuseSocketMutation(
     zh: 'WebSocket 上只接受订阅、查询和 renewSocketToken;其他变更请通过 HTTP 发送',
     en: 'Over WebSocket only subscriptions, queries and renewSocketToken are accepted; send mutations over HTTP',
   });
-}
-
-/**
- * graphql-ws `execute` for queries and mutations on the socket: the operation's transaction ends with it, as
- * the HTTP transaction plugin does (a mutation with errors rolls back, everything else commits).
- */
-export async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
-  const ctx = args.contextValue as GatewayContext;
-  try {
-    const result = await execute(args);
-    const operation = args.document.definitions.find(
-      (d): d is OperationDefinitionNode =>
-        d.kind === Kind.OPERATION_DEFINITION &&
-        (args.operationName ? d.name?.value === args.operationName : true),
-    );
-    if (operation?.operation === OperationTypeNode.MUTATION && result.errors?.length) await ctx.tx.rollback();
-    else await ctx.tx.commit();
-    return result;
-  } catch (error) {
-    await ctx.tx.rollback().catch(() => undefined);
-    throw error;
-  }
 }

@@ -1,1 +1,0 @@
-export const GRAPHQL_URL = new URL('/graphql', window.location.href).toString();

@@ -1,0 +1,72 @@
+import type { HanjiangClient, Session } from '@hanjiang/client';
+import type { TenantKind } from '@hanjiang/domain';
+import { ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { type AppText, createPortalI18n, useLang } from './i18n.js';
+import { sessionStore } from './session-store.js';
+
+// Sign-in and the signed-in frame are chunks of their own: the first load carries neither antd's forms nor its
+// layout parts until they are shown.
+const Login = lazy(() => import('./Login.js').then((m) => ({ default: m.Login })));
+const Frame = lazy(() => import('./PortalFrame.js').then((m) => ({ default: m.PortalFrame })));
+
+export interface PortalContext {
+  readonly session: Session;
+  readonly client: HanjiangClient;
+  readonly url: string;
+  signOut(): void;
+}
+
+export interface PortalAppProps {
+  /** Names the session's storage key: one session per portal. */
+  app: string;
+  /** The app's texts; `title` is the portal's name on the sign-in card and in the header. */
+  text: AppText & { zh: { title: string }; en: { title: string } };
+  /** Who this portal is for; anyone else is told so instead of seeing empty pages. */
+  tenantKinds: readonly TenantKind[];
+  children: (portal: PortalContext) => ReactNode;
+  url?: string;
+}
+
+const THEME = { token: { colorPrimary: '#b7262f', colorLink: '#a01f28' } };
+
+/** Sign-in, the portal's header (who, tenant switcher, language, sign-out) and the client, for every portal. */
+export function PortalApp(props: PortalAppProps) {
+  const [i18n] = useState(() => createPortalI18n(props.text));
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Localised {...props} />
+    </I18nextProvider>
+  );
+}
+
+function Localised(props: PortalAppProps) {
+  const { lang, t } = useLang();
+  const url = props.url ?? new URL('/graphql', window.location.href).toString();
+  const store = useMemo(() => sessionStore(props.app), [props.app]);
+  const [session, setSession] = useState<Session | null>(() => store.load());
+  const keep = useCallback(
+    (next: Session | null) => {
+      store.save(next);
+      setSession(next);
+    },
+    [store],
+  );
+  useEffect(() => {
+    document.title = t('title');
+  }, [t, lang]);
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+      <Suspense fallback={<Spin />}>
+        {session ? (
+          <Frame {...props} url={url} session={session} onSession={keep} />
+        ) : (
+          <Login url={url} title={t('title')} onSession={keep} />
+        )}
+      </Suspense>
+    </ConfigProvider>
+  );
+}
