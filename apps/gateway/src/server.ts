@@ -32,7 +32,7 @@ import { AuditHeadExporter } from './modules/audit/audit.head.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
-import { importBodyParser } from './modules/roster/roster.upload-limit.js';
+import { importBodyParser } from './http/import-body-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
