@@ -13,10 +13,11 @@
 //   WRITE_SQL      modules/workflow/transition-sql.ts writeTransition(): the event INSERT and the projection UPDATE
 //                  as two data-modifying CTEs — its signing branch only (agreed amount, choice, signed_at).
 //   requestHash    modules/workflow/workflow.service.ts hashRequest().
-//   COUNT_SQL      modules/workflow/counters.ts countTransition() (app.count_transition).
-//   MILESTONE_SQL  modules/workflow/milestones.ts crossedMilestones() (thresholds from @hanjiang/domain) and
-//                  recordMilestonesAndNotify() (app.record_milestones; the gateway sends it, with pg_notify, in
-//                  COMMIT's round trip).
+//   COUNT_SQL      modules/progress/progress.counters.ts countTransition() (app.count_transition).
+//   MILESTONE_SQL  modules/milestone/milestone.record.ts crossedMilestones() (the rule: @hanjiang/db's
+//                  milestonesCrossed(), packages/db/src/progress/milestones-crossed.ts; thresholds from
+//                  @hanjiang/domain) and recordMilestonesAndNotify() (app.record_milestones; the gateway sends
+//                  it, with pg_notify, in COMMIT's round trip).
 //   FINISH_SQL     the audit row of http/operation-end.ts (app.append_audit, variables hashed as hashVariables(),
 //                  sent in COMMIT's round trip) and the pg_notify of recordMilestonesAndNotify(): the household
 //                  and progress events of WorkflowService.transition(), channel and shapes of live/live-events.ts.

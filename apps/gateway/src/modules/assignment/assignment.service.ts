@@ -4,7 +4,7 @@ import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
 import type { Team, Village } from '../catalog/catalog.types.js';
-import { type MovingHousehold, moveTeamCounters } from './assignment.counters.js';
+import { type MovingHousehold, moveTeamCounters } from '../progress/progress.counters.js';
 import type { TeamAssignmentInput } from './assignment.inputs.js';
 import type { TeamAssignmentResult } from './assignment.types.js';
 

@@ -1,9 +1,9 @@
 import { canSeeHousehold, type Principal } from '@hanjiang/authz';
 import type { CatalogueCache } from '../../db/catalogue-cache.js';
 import type { LiveEvent } from '../../live/live-events.js';
-import type { HouseholdFilter } from '../household/household.inputs.js';
-import { householdScope } from '../household/household.scope.js';
-import type { Household } from '../household/household.types.js';
+import type { HouseholdFilter } from './household.inputs.js';
+import { householdScope } from './household.scope.js';
+import type { Household } from './household.types.js';
 
 export type HouseholdLiveEvent = Extract<LiveEvent, { t: 'household' }>;
 

@@ -1,11 +1,9 @@
-import {
-  areaStepsCrossed,
-  CAMPAIGN_AREA_STEP_M2,
-  MilestoneKind,
-  pctThresholdsCrossed,
-} from '@hanjiang/domain';
+// Recording milestones on the write path: which ones a transition crossed (the rule the demo seed's replay uses
+// too, packages/db/src/progress/milestones-crossed.ts) and the one statement that stores and announces them.
+import { milestonesCrossed } from '@hanjiang/db';
+import type { MilestoneKind } from '@hanjiang/domain';
 import type { RequestTransaction } from '../../db/request-transaction.js';
-import type { CounterChange, CounterRow } from './counters.js';
+import type { CounterChange, CounterRow } from '../progress/progress.counters.js';
 
 interface Candidate {
   scopeKind: string;
@@ -20,31 +18,20 @@ export function crossedMilestones(
   change: CounterChange,
   leafTeamCode: string | null,
 ): Candidate[] {
-  const found: Candidate[] = [];
-  for (const row of rows) {
-    const scope = { scopeKind: row.scopeKind, scopeCode: row.scopeCode };
-    for (const threshold of pctThresholdsCrossed(
-      row.measured - change.measured,
-      row.measured,
-      row.households,
-    )) {
-      found.push({ ...scope, kind: MilestoneKind.MEASURED_PCT, threshold });
-    }
-    for (const threshold of pctThresholdsCrossed(row.signed - change.signed, row.signed, row.households)) {
-      found.push({ ...scope, kind: MilestoneKind.SIGNED_PCT, threshold });
-    }
-    if (row.scopeKind === 'campaign') {
-      const before = row.signedAreaM2 - change.signedAreaM2;
-      for (const step of areaStepsCrossed(before, row.signedAreaM2, CAMPAIGN_AREA_STEP_M2)) {
-        found.push({ ...scope, kind: MilestoneKind.CAMPAIGN_AREA, threshold: step });
-      }
-    }
-    const leafDone = row.scopeKind === 'team' && row.scopeCode === leafTeamCode && row.households > 0;
-    if (leafDone && change.measured > 0 && row.measured === row.households) {
-      found.push({ ...scope, kind: MilestoneKind.FIRST_TEAM_FULL_MEASUREMENT, threshold: 100 });
-    }
-  }
-  return found;
+  return rows.flatMap((row) => {
+    const before = {
+      measured: row.measured - change.measured,
+      signed: row.signed - change.signed,
+      signedAreaM2: row.signedAreaM2 - change.signedAreaM2,
+    };
+    const scope = { kind: row.scopeKind, code: row.scopeCode, households: row.households };
+    return milestonesCrossed(scope, before, row, leafTeamCode).map(({ kind, threshold }) => ({
+      scopeKind: row.scopeKind,
+      scopeCode: row.scopeCode,
+      kind,
+      threshold,
+    }));
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
 // SQL that derives the scoreboard from the records alone: the counters and daily signings of every scope.
-// Shared by the seed and, later, the write path's consistency checks, so that "what the counters should
-// say" is stated once. Households are first grouped by what scopes are made of (township, headquarters,
-// village, team) — a few hundred groups however many households — and the groups are then fanned out to
-// the scopes they count in: the campaign, headquarters, township, pairing, team and its parents, village.
+// Used by the seed's recount and the tests' consistency checks, so that "what the counters should say" is
+// stated once in TypeScript (the database's write-path functions are in migrations/sql/checked-counters.ts).
+// Households are first grouped by what scopes are made of (township, headquarters, village, team) — a few
+// hundred groups however many households — and the groups are then fanned out to the scopes they count in:
+// the campaign, headquarters, township, pairing, team and its parents, village.
 import { DEFAULT_PAIRINGS, STAGES } from '@hanjiang/domain';
 
 /** Parameters of COMPUTE_DAILY_SQL: $1 township codes, $2 the code of each one's pairing. */

@@ -1,8 +1,9 @@
 // Recomputes progress_counter and progress_daily from household and household_event rows alone. The seed
-// writes its counters this way; the live write path updates them incrementally and can call this to
-// check itself: the returned counts are the rows that had to change (0 and 0 when everything agreed).
+// writes its counters this way; the live write path updates them incrementally (app.count_transition,
+// app.apply_counter_deltas) and tests call this to check it: the returned counts are the rows that had to change
+// (0 and 0 when everything agreed).
 import type pg from 'pg';
-import { COMPUTE_COUNTERS_SQL, COMPUTE_DAILY_SQL, counterParams, dailyParams } from './progress-sql.js';
+import { COMPUTE_COUNTERS_SQL, COMPUTE_DAILY_SQL, counterParams, dailyParams } from './scope-sql.js';
 
 export interface ProgressCounterRow {
   scope_kind: string;
