@@ -4,7 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { upsertCatalogue } from '@hanjiang/db';
-import { isSeeded, seedDemo } from '@hanjiang/db/seed';
 import express from 'express';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -234,10 +233,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     database = await openDatabase(env, logger);
     readiness.starting('loading the catalogue');
     await upsertCatalogue(database.admin);
-    if (env.SEED_ON_EMPTY && !(await isSeeded(database.admin))) {
+    // The seeder is loaded only where it may run: a production gateway (SEED_ON_EMPTY off) never imports it.
+    const seeder = env.SEED_ON_EMPTY ? await import('@hanjiang/db/seed') : null;
+    if (seeder && !(await seeder.isSeeded(database.admin))) {
       readiness.starting('seeding the demo data');
       const started = Date.now();
-      const summary = await seedDemo(database.admin, {
+      const summary = await seeder.seedDemo(database.admin, {
         scale: env.SEED_SCALE,
         demoPassword: env.DEMO_PASSWORD,
         demoDisplayKey: isDemoMode(env),

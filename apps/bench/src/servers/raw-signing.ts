@@ -18,7 +18,7 @@
 //                  milestonesCrossed(), packages/db/src/progress/milestones-crossed.ts; thresholds from
 //                  @hanjiang/domain) and recordMilestonesAndNotify() (app.record_milestones; the gateway sends
 //                  it, with pg_notify, in COMMIT's round trip).
-//   FINISH_SQL     the audit row of http/operation-end.ts (app.append_audit, variables hashed as hashVariables(),
+//   FINISH_SQL     the audit row of pipeline/end-operation.ts (app.append_audit, variables hashed as hashVariables(),
 //                  sent in COMMIT's round trip) and the pg_notify of recordMilestonesAndNotify(): the household
 //                  and progress events of WorkflowService.transition(), channel and shapes of live/live-events.ts.
 import { createHash } from 'node:crypto';
