@@ -1,4 +1,4 @@
-import { can, type Principal } from '@hanjiang/authz';
+import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
@@ -10,6 +10,7 @@ import { readRoster } from './roster.parse.js';
 import { type ImportTarget, type ResolvedRow, resolveRows } from './roster.resolve.js';
 import type { ImportResult } from './roster.types.js';
 import { type RowCandidate, validateRow } from './roster.validate.js';
+import { assertCan } from '../../auth/guards.js';
 
 /** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement modest. */
 const BATCH = 5_000;
@@ -28,8 +29,7 @@ export class RosterService {
     input: ImportHouseholdsInput,
   ): Promise<ImportResult> {
     const target = this.target(ctx, principal, input);
-    const decision = can(principal, 'household:import', { tenantCode: target?.code ?? principal.tenantCode });
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(principal, 'household:import', { tenantCode: target?.code ?? principal.tenantCode });
 
     const started = performance.now();
     const roster = await readRoster(input.fileBase64, input.format, isKnownHeader);
