@@ -1,6 +1,6 @@
 import type { Principal } from '@hanjiang/authz';
-import type { Authenticator } from './auth/authenticate.js';
-import type { TokenService } from './auth/token-service.js';
+import type { Authenticator } from './credentials/authenticate.js';
+import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import type { LiveService } from './live/live-service.js';

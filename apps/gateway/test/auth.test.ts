@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { generateApiKey } from '../src/auth/api-keys.js';
+import { generateApiKey } from '../src/credentials/api-keys.js';
 import type { Gateway } from '../src/server.js';
 import { createSeededDatabase, type TestDatabase, testPool } from './helpers/database.js';
 import { gql } from './helpers/graphql.js';

@@ -6,7 +6,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Gateway } from '../src/server.js';
-import { generateApiKey } from '../src/auth/api-keys.js';
+import { generateApiKey } from '../src/credentials/api-keys.js';
 import { DEFAULT_LOGIN_LIMITS } from '../src/modules/auth/login-limits.js';
 import { waitFor } from './helpers/child-gateway.js';
 import { gql } from './helpers/graphql.js';

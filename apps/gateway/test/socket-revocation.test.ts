@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import type pg from 'pg';
-import { generateApiKey } from '../src/auth/api-keys.js';
+import { generateApiKey } from '../src/credentials/api-keys.js';
 import type { Gateway } from '../src/server.js';
 import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
 import { gql } from './helpers/graphql.js';

@@ -1,6 +1,6 @@
 import type { Principal } from '@hanjiang/authz';
 import type pg from 'pg';
-import { tenantSettings } from '../auth/tenant-settings.js';
+import { tenantSettings } from '../credentials/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
 import { RequestTransaction } from '../db/request-transaction.js';
 import { createLoaders } from '../loaders.js';

@@ -9,7 +9,7 @@
 export const Stage = {
   /** Request id (echoed in `x-request-id`) and the request's logger: http/request-id.ts; ws: operation-context.ts. */
   IDENTIFY: 'identify',
-  /** Bearer token or API key → principal: auth/authenticate.ts (HTTP per request; WebSocket at connection_init). */
+  /** Bearer token or API key → principal: credentials/authenticate.ts (HTTP per request; WebSocket at connection_init). */
   AUTHENTICATE: 'authenticate',
   /** Parse, validate, limits (depth, cost, aliases, tokens, length), cached: graphql/document-cache.ts. */
   RESOLVE_DOCUMENT: 'resolve-document',

@@ -2,7 +2,7 @@
 // an API key of role viewer for the district (it reads only the public boards, gauge and milestones) — and prints
 // the screen URL that sets it up once. Only the key's hash is stored; revoke it with
 // `UPDATE api_key SET revoked_at = now() WHERE prefix = '<prefix>'`.
-import { generateApiKey } from '../auth/api-keys.js';
+import { generateApiKey } from '../credentials/api-keys.js';
 import { openDatabase } from '../db/database.js';
 import { readProcessEnv } from '../env.js';
 import { createLogger } from '../logger.js';

@@ -1,6 +1,6 @@
 import type { Principal } from '@hanjiang/authz';
 import DataLoader from 'dataloader';
-import type { CredentialStatus } from '../auth/credential-status.js';
+import type { CredentialStatus } from '../credentials/credential-status.js';
 import type { LiveHub } from '../live/live-hub.js';
 import type { LiveEvent } from '../live/live-events.js';
 import type { Logger } from '../logger.js';

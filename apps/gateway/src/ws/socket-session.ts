@@ -1,6 +1,6 @@
 import type { Principal } from '@hanjiang/authz';
 import { ErrorCode } from '@hanjiang/domain';
-import type { Authenticator } from '../auth/authenticate.js';
+import type { Authenticator } from '../credentials/authenticate.js';
 import { publicError } from '../errors/public-error.js';
 import { CloseCode } from './close-codes.js';
 

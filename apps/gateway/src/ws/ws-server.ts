@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { CredentialStatus } from '../auth/credential-status.js';
+import { CredentialStatus } from '../credentials/credential-status.js';
 import type { GatewayContext, Services } from '../context.js';
 import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../errors/format-error.js';

@@ -7,7 +7,7 @@ import type { Team, Village } from '../catalog/catalog.types.js';
 import { type MovingHousehold, moveTeamCounters } from '../progress/progress.counters.js';
 import type { TeamAssignmentInput } from './assignment.inputs.js';
 import type { TeamAssignmentResult } from './assignment.types.js';
-import { assertCan } from '../../auth/guards.js';
+import { assertCan } from '../../guards.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Gauge, type Registry } from 'prom-client';
-import { tenantSettings } from '../../auth/tenant-settings.js';
+import { tenantSettings } from '../../credentials/tenant-settings.js';
 import { RequestTransaction } from '../../db/request-transaction.js';
 import type { Logger } from '../../logger.js';
 

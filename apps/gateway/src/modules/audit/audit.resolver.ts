@@ -1,6 +1,6 @@
 import { ErrorCode } from '@hanjiang/domain';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { assertCan, requirePrincipal } from '../../auth/guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
 import { AuditEntry } from './audit.types.js';

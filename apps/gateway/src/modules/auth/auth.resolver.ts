@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { AuthPayload, Me } from './auth.types.js';
 

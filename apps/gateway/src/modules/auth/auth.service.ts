@@ -1,6 +1,6 @@
 import type { Principal } from '@hanjiang/authz';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import type { TokenService } from '../../auth/token-service.js';
+import type { TokenService } from '../../credentials/token-service.js';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';

@@ -1,7 +1,7 @@
 import { derivePasswordKey } from '@hanjiang/db';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import type pg from 'pg';
-import { tenantSettings } from '../../auth/tenant-settings.js';
+import { tenantSettings } from '../../credentials/tenant-settings.js';
 import { RequestTransaction } from '../../db/request-transaction.js';
 
 export interface LoginRow {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { TEAM_COLUMNS, VILLAGE_COLUMNS } from './catalog.loaders.js';
 import { DistrictUnit, Headquarters, Team, Township, Village } from './catalog.types.js';

@@ -2,7 +2,7 @@ import { presentPii } from '@hanjiang/authz';
 import { fenToYuanString, m2ToMu } from '@hanjiang/domain';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Float, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import { requireUuid } from '../../errors/bad-input.js';
 import type { GatewayContext } from '../../context.js';
 import { Headquarters, Team, Township, Village } from '../catalog/catalog.types.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { SkipLiveEvent } from '../../live/fanout-policy.js';
 import { eventOf, type SubscriptionSource } from '../../live/subscription-event.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { RecordInspectionInput } from './inspection.inputs.js';
 import { InspectionService } from './inspection.service.js';

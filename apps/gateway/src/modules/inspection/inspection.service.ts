@@ -7,7 +7,7 @@ import { checkItems, checkNote, checkScore } from './inspection.items.js';
 import { canonicalPeriod, parsePeriod } from './inspection.period.js';
 import { rankInspections } from './inspection.ranking.js';
 import { type Inspection, type InspectionRanking, InspectionTargetKind } from './inspection.types.js';
-import { assertCan } from '../../auth/guards.js';
+import { assertCan } from '../../guards.js';
 
 type InspectionRow = Omit<Inspection, 'headquarters' | 'team'>;
 

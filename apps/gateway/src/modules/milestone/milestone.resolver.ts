@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { Headquarters, Township } from '../catalog/catalog.types.js';
 import { encodeMilestoneCursor, MAX_MILESTONE_PAGE, MilestoneService } from './milestone.service.js';

@@ -1,6 +1,6 @@
 import { LeaderboardBoard } from '@hanjiang/domain';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import '../../graphql/enums.js';
 import { ProgressService } from './progress.service.js';

@@ -1,6 +1,6 @@
 import { LeaderboardBoard, rankChange } from '@hanjiang/domain';
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import '../../graphql/enums.js';
 import type { ProgressTick } from '../../live/live-hub.js';

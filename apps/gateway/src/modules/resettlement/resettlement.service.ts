@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { CreateResettlementSiteInput } from './resettlement.inputs.js';
 import type { ResettlementSite } from './resettlement.types.js';
-import { assertCan } from '../../auth/guards.js';
+import { assertCan } from '../../guards.js';
 
 interface SiteRow {
   id: string;

@@ -10,7 +10,7 @@ import { readRoster } from './roster.parse.js';
 import { type ImportTarget, type ResolvedRow, resolveRows } from './roster.resolve.js';
 import type { ImportResult } from './roster.types.js';
 import { type RowCandidate, validateRow } from './roster.validate.js';
-import { assertCan } from '../../auth/guards.js';
+import { assertCan } from '../../guards.js';
 
 /** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement modest. */
 const BATCH = 5_000;

@@ -1,6 +1,6 @@
 import { type Action, can, type Principal, type ResourceArgs } from '@hanjiang/authz';
-import type { GatewayContext } from '../context.js';
-import { ErrorCode, publicError } from '../errors/public-error.js';
+import type { GatewayContext } from './context.js';
+import { ErrorCode, publicError } from './errors/public-error.js';
 
 /** Queries of tenant data need a principal; without one RLS would answer "nothing", which hides the cause. */
 export function requirePrincipal(ctx: GatewayContext): Principal {
