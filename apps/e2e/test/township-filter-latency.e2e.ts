@@ -1,7 +1,7 @@
 // The budget "the township list answers a filter change within 300 ms on a scale-6 seed", measured (not asserted:
 // a timing depends on the machine): a gateway seeded at SEED_SCALE=6 (≈ 51,750 households; 白塘镇 alone has
-// ≈ 23,000), its commander's list in chromium, and ten filter changes, each timed from the change to the list
-// showing the rows of the new filter. p50/p95 go to .measurements/township-filter-latency.json and the log. What the
+// ≈ 23,000), its commander's list in chromium, and ten filter changes, each timed in the page from the change
+// event to the frame after the list shows the rows of the new filter. p50/p95 go to .measurements/township-filter-latency.json and the log. What the
 // test does assert is that each answer is the right one: the count the list shows is the gateway's for that filter.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,33 @@ interface Change {
   label: string;
   act: (page: Page) => Promise<unknown>;
   filters: Filters;
+}
+
+type TimedWindow = Window & { filterTiming: Promise<number> };
+
+/**
+ * Times the next filter change inside the page, free of the test driver's own round trips: from the change (the
+ * select's `change`, the search form's `submit`) to the frame after the list's rows are those of the new filters
+ * (its `data-rows-for` moved on and it is no longer busy).
+ */
+function startTimer(page: Page): Promise<void> {
+  return page.evaluate((selector) => {
+    const table = document.querySelector(selector)!;
+    const old = table.getAttribute('data-rows-for');
+    (window as unknown as TimedWindow).filterTiming = new Promise<number>((resolve) => {
+      let started: number | null = null;
+      const start = () => (started ??= performance.now());
+      document.addEventListener('change', start, { capture: true, once: true });
+      document.addEventListener('submit', start, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (started === null || table.getAttribute('data-rows-for') === old) return;
+        if (table.getAttribute('aria-busy') !== 'false') return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - started!));
+      });
+      observer.observe(table, { attributes: true, attributeFilter: ['data-rows-for', 'aria-busy'] });
+    });
+  }, TABLE);
 }
 
 const missing = chromiumMissing();
@@ -94,19 +121,9 @@ describe.skipIf(missing !== null && !process.env.CI)('township list at scale 6: 
 
     const timings: number[] = [];
     for (const change of changes) {
-      const before = await page.getAttribute(TABLE, 'data-rows-for');
-      const started = performance.now();
+      await startTimer(page);
       await change.act(page);
-      // The rows of the new filter are on screen once the list says which filters its rows are for, and is idle.
-      await page.waitForFunction(
-        ([selector, old]) => {
-          const table = document.querySelector(selector!);
-          return table?.getAttribute('data-rows-for') !== old && table?.getAttribute('aria-busy') === 'false';
-        },
-        [TABLE, before],
-        { polling: 'raf', timeout: 10_000 },
-      );
-      timings.push(performance.now() - started);
+      timings.push(await page.evaluate(() => (window as unknown as TimedWindow).filterTiming));
 
       const expected = await graphql<{ households: { totalCount: number } }>(
         gateway.origin,
