@@ -116,3 +116,30 @@ describe('AdvanceForm', () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe('AdvanceForm in English', () => {
+  it('takes the stage and field names from packages/domain, and the problems in English', async () => {
+    const { client, sent } = scriptedClient([]);
+    renderInPortal(
+      <AdvanceForm
+        client={client}
+        household={household}
+        onDone={() => undefined}
+        onConflict={() => undefined}
+      />,
+      'en',
+    );
+    expect(screen.getByText('Record the next stage: Assessed')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('assessed amount'), { target: { value: '12.345' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
+      await Promise.resolve();
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The assessed amount must be an amount in yuan with at most two decimals',
+      ),
+    );
+    expect(sent).toHaveLength(0);
+  });
+});

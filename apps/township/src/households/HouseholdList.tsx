@@ -19,13 +19,10 @@ export function HouseholdList({
   pages,
   filterKey,
   onLoadMore,
-  initialHeight,
 }: {
   pages: HouseholdPages;
   filterKey: string;
   onLoadMore: () => void;
-  /** Only for tests (jsdom has no layout): the viewport's height before it is measured. */
-  initialHeight?: number;
 }) {
   const { t } = useLang();
   const scroller = useRef<HTMLDivElement>(null);
@@ -35,18 +32,18 @@ export function HouseholdList({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    initialRect: initialHeight ? { width: 1000, height: initialHeight } : undefined,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (pages.hasNextPage && !pages.loading && last >= rows.length - PREFETCH_ROWS) onLoadMore();
+    if (last < 0 || !pages.hasNextPage || pages.loading) return; // nothing in view yet, or nothing more to load
+    if (last >= rows.length - PREFETCH_ROWS) onLoadMore();
   }, [last, rows.length, pages.hasNextPage, pages.loading, onLoadMore]);
 
   // A new filter shows its rows from the top.
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+    if (scroller.current) scroller.current.scrollTop = 0;
   }, [filterKey]);
 
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
