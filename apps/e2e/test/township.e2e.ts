@@ -12,6 +12,10 @@ import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/township.png');
+const PROGRESS_SCREENSHOT = path.resolve(
+  import.meta.dirname,
+  '../../../docs/screenshots/township-progress.png',
+);
 const MEASUREMENTS = path.join(import.meta.dirname, '../.measurements/township.json');
 const ROW = '.hh-row[data-row]';
 const FIRST_ASSESSED = `query ($team: ID, $township: String) {
@@ -202,6 +206,11 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
       pairBefore + 1,
       { timeout: 10_000 },
     );
+    const axe = await new AxeBuilder({ page: progressPage }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await progressPage.screenshot({ path: PROGRESS_SCREENSHOT, fullPage: true });
     await progressPage.close();
   });
 });
