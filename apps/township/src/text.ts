@@ -28,7 +28,6 @@ export const TOWNSHIP_TEXT = {
     loadingMore: '正在加载…',
     allLoaded: '已全部加载({{count}} 户)',
     noHouseholds: '没有符合条件的户',
-    loadFailed: '加载失败,请重试',
     // The card
     back: '返回台账',
     notFound: '未找到该户',
@@ -53,8 +52,6 @@ export const TOWNSHIP_TEXT = {
     yuan: '元',
     // Progress
     progressTitle: '进度与排名',
-    live: '实时',
-    reconnecting: '正在重新连接…',
     ourTownship: '本乡镇',
     pairedTownship: '结对乡镇',
     pairing: '结对合计',
@@ -96,7 +93,6 @@ export const TOWNSHIP_TEXT = {
     loadingMore: 'Loading…',
     allLoaded: 'All loaded ({{count}} households)',
     noHouseholds: 'No household matches',
-    loadFailed: 'Loading failed, please retry',
     back: 'Back to the list',
     notFound: 'Household not found',
     notFoundHint: 'It does not exist, or it is outside what your role may see',
@@ -118,8 +114,6 @@ export const TOWNSHIP_TEXT = {
     conflictReloaded: 'Someone else changed this household; it was reloaded — check it and submit again',
     yuan: 'yuan',
     progressTitle: 'Progress and standings',
-    live: 'Live',
-    reconnecting: 'Reconnecting…',
     ourTownship: 'Our township',
     pairedTownship: 'Paired township',
     pairing: 'The pair together',

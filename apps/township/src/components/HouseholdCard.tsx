@@ -61,7 +61,7 @@ export function HouseholdCard({
       {conflict && (
         <Alert type="warning" role="alert" title={t('changedBySomeone')} style={{ marginBottom: 12 }} />
       )}
-      <Descriptions bordered size="small" column={2}>
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label={t('idNumber')}>
           <MaskedField value={household.ownerIdNumber} masked={household.piiMasked} testId="id-number" />
         </Descriptions.Item>
@@ -83,14 +83,18 @@ export function HouseholdCard({
       <div className="card-columns">
         <div>
           <h3>{t('history')}</h3>
-          <Timeline
-            items={household.events.map((e) => ({
-              key: e.id,
-              content: `${TIME[lang].format(new Date(e.occurredAt))} ${STAGE_LABELS[e.fromStage][lang]} → ${
-                STAGE_LABELS[e.toStage][lang]
-              } (${e.actor})${e.reason ? `: ${e.reason}` : ''}`,
-            }))}
-          />
+          {household.events.length === 0 ? (
+            <p className="muted">{t('noHistory')}</p>
+          ) : (
+            <Timeline
+              items={household.events.map((e) => ({
+                key: e.id,
+                content: `${TIME[lang].format(new Date(e.occurredAt))} ${STAGE_LABELS[e.fromStage][lang]} → ${
+                  STAGE_LABELS[e.toStage][lang]
+                } (${e.actor})${e.reason ? `: ${e.reason}` : ''}`,
+              }))}
+            />
+          )}
         </div>
         <div>
           <AdvanceForm
