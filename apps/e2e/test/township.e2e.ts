@@ -135,6 +135,19 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
     expect(await page.textContent('#card-title')).toContain(firstCodes[1]);
   });
 
+  it('keeps the list’s filters while a card is open', async () => {
+    await page.goto(`${gateway.origin}/portal/township/#/`);
+    await page.waitForSelector(ROW);
+    await page.getByLabel('环节').selectOption('ASSESSED');
+    await page.waitForSelector('[role=table][data-rows-for*=ASSESSED][aria-busy=false]');
+    await page.locator(`${ROW} a`).first().click();
+    await page.waitForSelector('[data-testid=household-card]');
+    await page.getByRole('button', { name: '返回台账' }).click();
+    await page.waitForSelector('[role=table][data-rows-for*=ASSESSED][aria-busy=false]');
+    expect(await page.getByLabel('环节').inputValue()).toBe('ASSESSED');
+    expect(new Set(await page.locator(`${ROW} .ant-tag`).allTextContents())).toEqual(new Set(['评估']));
+  });
+
   it('shows a viewer the personal data masked, as the gateway masks it', async () => {
     const viewer = await launchBrowser();
     try {

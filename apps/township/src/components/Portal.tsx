@@ -2,6 +2,7 @@ import { useLang, type PortalContext } from '@hanjiang/ui';
 import { Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Households } from '../households/Households.js';
+import type { Filters } from '../use-household-pages.js';
 
 // The card and the progress page are chunks of their own: the list (the page people land on) loads first.
 const HouseholdCard = lazy(() => import('./HouseholdCard.js').then((m) => ({ default: m.HouseholdCard })));
@@ -21,6 +22,7 @@ function useHashRoute(): [string, (hash: string) => void] {
 export function Portal({ session, client }: PortalContext) {
   const { t } = useLang();
   const [hash, go] = useHashRoute();
+  const [filters, setFilters] = useState<Filters>({});
   const cardId = /^#\/households\/([\w-]+)$/.exec(hash)?.[1];
   const page = cardId ? 'card' : hash === '#/progress' ? 'progress' : 'households';
   return (
@@ -37,7 +39,14 @@ export function Portal({ session, client }: PortalContext) {
         <Suspense fallback={<Spin />}>
           {page === 'card' && <HouseholdCard client={client} id={cardId!} onBack={() => go('#/')} />}
           {page === 'progress' && <Progress client={client} townshipCode={session.me.tenantCode} />}
-          {page === 'households' && <Households client={client} townshipCode={session.me.tenantCode} />}
+          {page === 'households' && (
+            <Households
+              client={client}
+              townshipCode={session.me.tenantCode}
+              filters={filters}
+              setFilters={setFilters}
+            />
+          )}
         </Suspense>
       </main>
     </>

@@ -5,10 +5,22 @@ import { filtersKey, useHouseholdPages, type Filters } from '../use-household-pa
 import { HouseholdFilters } from './HouseholdFilters.js';
 import { HouseholdList } from './HouseholdList.js';
 
-/** The township's households: filters, then the virtualised list; the gateway decides what is visible. */
-export function Households({ client, townshipCode }: { client: HanjiangClient; townshipCode: string }) {
+/**
+ * The township's households: filters, then the virtualised list; the gateway decides what is visible. The filters
+ * are the caller's (the portal keeps them while a card is open, so "back" finds the list as it was filtered).
+ */
+export function Households({
+  client,
+  townshipCode,
+  filters,
+  setFilters,
+}: {
+  client: HanjiangClient;
+  townshipCode: string;
+  filters: Filters;
+  setFilters: (next: Filters) => void;
+}) {
   const { t } = useLang();
-  const [filters, setFilters] = useState<Filters>({});
   const [options, setOptions] = useState<TownshipFiltersQuery | null>(null);
   const pages = useHouseholdPages(client, filters);
 
