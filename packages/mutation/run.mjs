@@ -78,6 +78,7 @@ function normalizeBaseline(incrementalFile) {
   delete report.projectRoot;
   delete report.config;
   delete report.framework;
+  renumberTests(report);
   // Keys sorted and rows in source order: the same results give the same bytes, whatever order Stryker finished in.
   const sortKeys = (value) =>
     Array.isArray(value)
@@ -122,6 +123,34 @@ function normalizeBaseline(incrementalFile) {
     incrementalFile,
     `{\n${[...rest, `"files": {\n${files}\n}`, `"testFiles": {\n${testFiles}\n}`].join(',\n')}\n}\n`,
   );
+}
+
+/**
+ * Test ids are the order in which the runner happened to meet the tests (Vitest runs files in parallel, so it
+ * varies from run to run): renumber them by file, place and name, so the same tests keep the same ids and the
+ * baseline only changes when results do. The ids are references inside the file only.
+ */
+function renumberTests(report) {
+  const place = (test) => [test.location?.start?.line ?? 0, test.location?.start?.column ?? 0];
+  const tests = Object.keys(report.testFiles ?? {})
+    .sort()
+    .flatMap((file) =>
+      [...report.testFiles[file].tests].sort((a, b) => {
+        const [la, ca] = place(a);
+        const [lb, cb] = place(b);
+        return la - lb || ca - cb || a.name.localeCompare(b.name);
+      }),
+    );
+  const ids = new Map(tests.map((test, i) => [test.id, String(i)]));
+  for (const test of tests) test.id = ids.get(test.id);
+  const remap = (list) =>
+    list.map((id) => ids.get(id) ?? id).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  for (const file of Object.values(report.files)) {
+    for (const mutant of file.mutants) {
+      if (mutant.coveredBy) mutant.coveredBy = remap(mutant.coveredBy);
+      if (mutant.killedBy) mutant.killedBy = remap(mutant.killedBy);
+    }
+  }
 }
 
 function run(command, args, cwd) {

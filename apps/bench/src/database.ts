@@ -9,10 +9,10 @@ import {
   ensureDatabase,
   redactUrl,
   runMigrations,
-  seedDemo,
   upsertCatalogue,
   withDatabase,
 } from '@hanjiang/db';
+import { seedDemo } from '@hanjiang/db/seed';
 import pg from 'pg';
 
 export interface BenchDatabase {

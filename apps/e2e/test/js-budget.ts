@@ -3,7 +3,10 @@
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
-export function collectScripts(page: Page): { gzippedKiB: () => Promise<number>; urls: string[] } {
+export function collectScripts(page: Page): {
+  gzippedKiB: (include?: (url: string) => boolean) => Promise<number>;
+  urls: string[];
+} {
   const responses: Promise<Buffer>[] = [];
   const urls: string[] = [];
   page.on('response', (response) => {
@@ -15,8 +18,9 @@ export function collectScripts(page: Page): { gzippedKiB: () => Promise<number>;
   });
   return {
     urls,
-    async gzippedKiB() {
-      const bodies = await Promise.all(responses);
+    /** Only the scripts whose URL `include` accepts, when given (e.g. to leave out a chunk loaded lazily). */
+    async gzippedKiB(include: (url: string) => boolean = () => true) {
+      const bodies = await Promise.all(responses.filter((_, i) => include(urls[i]!)));
       const bytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
       return Math.round((bytes / 1024) * 10) / 10;
     },

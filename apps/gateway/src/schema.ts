@@ -7,12 +7,14 @@ import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
-import { LiveResolver } from './modules/live/live.resolver.js';
-import { MilestoneResolver } from './modules/live/milestone.resolver.js';
+import { HouseholdSubscriptions } from './modules/household/household.subscriptions.js';
 import { SocketResolver } from './modules/live/socket.resolver.js';
+import { MilestoneResolver } from './modules/milestone/milestone.resolver.js';
+import { MilestoneSubscriptions } from './modules/milestone/milestone.subscriptions.js';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver.js';
 import { InspectionResolver } from './modules/inspection/inspection.resolver.js';
 import { ProgressResolver } from './modules/progress/progress.resolver.js';
+import { ProgressSubscriptions } from './modules/progress/progress.subscriptions.js';
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
@@ -25,9 +27,11 @@ export const resolvers = [
   TeamResolver,
   HouseholdResolver,
   HouseholdEventResolver,
+  HouseholdSubscriptions,
   ProgressResolver,
-  LiveResolver,
+  ProgressSubscriptions,
   MilestoneResolver,
+  MilestoneSubscriptions,
   SocketResolver,
   RosterResolver,
   AssignmentResolver,

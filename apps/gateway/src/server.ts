@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
+import { upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -21,7 +21,6 @@ import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
-import { nulInputPlugin } from './http/nul-input.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
@@ -32,12 +31,14 @@ import { AuditHeadExporter } from './modules/audit/audit.head.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
-import { importBodyParser } from './modules/roster/roster.upload-limit.js';
+import { importBodyParser } from './http/import-body-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
-import { jitGateway } from './graphql/jit-executor.js';
+import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
+import { apolloDocumentStage } from './pipeline/apollo-documents.js';
+import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
@@ -109,9 +110,16 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const exposure = exposurePolicy(env);
   const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
   const formatError = createErrorFormatter(logger);
+  // The pipeline's shared stages (pipeline/stages.ts): one document cache (graphql's rules plus armor's limits),
+  // one policy list and one executor for every entry — the fast path, Apollo and WebSocket.
+  const documents = new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]);
+  const policies = operationPolicies(exposure);
+  const executor = new OperationExecutor(schema);
+  const apolloDocuments = apolloDocumentStage(documents);
   const fast = new FastPath({
-    schema,
-    documents: new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]),
+    documents,
+    policies,
+    executor,
     createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
     formatError,
     exposeSqlStats,
@@ -121,7 +129,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   );
   const apollo = new ApolloServer<GatewayContext>({
     ...armor,
-    gateway: jitGateway(schema),
+    gateway: jitGateway(schema, executor),
+    documentStore: apolloDocuments.documentStore,
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
@@ -129,11 +138,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     formatError,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      apolloDocuments.plugin,
+      policyPlugin(policies),
       schemaExposurePlugin(exposure),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
       transactionPlugin(exposeSqlStats),
-      nulInputPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();
@@ -191,7 +201,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     db: () => database,
     services,
     logger,
-    validationRules: armor.validationRules ?? [],
+    documents,
+    operationPolicies: policies,
+    executor,
     exposure,
     policies: livePolicies,
     limits: {
@@ -221,10 +233,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     database = await openDatabase(env, logger);
     readiness.starting('loading the catalogue');
     await upsertCatalogue(database.admin);
-    if (env.SEED_ON_EMPTY && !(await isSeeded(database.admin))) {
+    // The seeder is loaded only where it may run: a production gateway (SEED_ON_EMPTY off) never imports it.
+    const seeder = env.SEED_ON_EMPTY ? await import('@hanjiang/db/seed') : null;
+    if (seeder && !(await seeder.isSeeded(database.admin))) {
       readiness.starting('seeding the demo data');
       const started = Date.now();
-      const summary = await seedDemo(database.admin, {
+      const summary = await seeder.seedDemo(database.admin, {
         scale: env.SEED_SCALE,
         demoPassword: env.DEMO_PASSWORD,
         demoDisplayKey: isDemoMode(env),

@@ -5,10 +5,10 @@ import {
   dropDatabase,
   ensureDatabase,
   runMigrations,
-  seedDemo,
   upsertCatalogue,
   withDatabase,
 } from '@hanjiang/db';
+import { seedDemo } from '@hanjiang/db/seed';
 import pg from 'pg';
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 // A cadre whose team was dissolved and not yet replaced (membership team_id NULL) — issue 17. The rule: such a
 // cadre belongs to no team, so no household is "its own team's", not even one that has no team either (in SQL and
 // in `can()` alike, null must never equal null). It keeps what any member of its township has: it reads.
+// The converse is refused by the database itself: only a cadre belongs to a team (membership_team_only_for_cadre),
+// so no token of a commander, viewer or admin can carry one.
 import { TRANSITION_REFUSALS } from '@hanjiang/authz';
+import { TEAM_ONLY_FOR_CADRE } from '@hanjiang/db';
 import type pg from 'pg';
 import type { Gateway } from '../src/server.js';
 import type { TestDatabase } from './helpers/database.js';
@@ -31,6 +34,40 @@ describe('a cadre without a team', () => {
     );
   });
   afterAll(() => closeSeededGateway({ db, gateway, owner }));
+
+  it('the database refuses a team on any membership but a cadre; the demo data has none', async () => {
+    const refusal = new RegExp(`violates check constraint "${TEAM_ONLY_FOR_CADRE}"`);
+    const team = `(SELECT team_id FROM membership m JOIN user_account u ON u.id = m.user_id
+                   WHERE u.username = 'baitang.cadre')`;
+    // A new commander membership carrying a team, and an existing one given a team.
+    await expect(
+      owner.query(
+        `INSERT INTO membership (user_id, tenant_kind, tenant_code, role, team_id)
+         SELECT id, 'township', 'baitang', 'commander', ${team} FROM user_account WHERE username = $1`,
+        [USERNAME],
+      ),
+    ).rejects.toThrow(refusal);
+    await expect(
+      owner.query(
+        `UPDATE membership SET team_id = ${team}
+         WHERE user_id = (SELECT id FROM user_account WHERE username = 'baitang.commander')`,
+      ),
+    ).rejects.toThrow(refusal);
+
+    const seeded = await owner.query<{ role: string; with_team: number; without: number }>(
+      `SELECT role, count(team_id)::int AS with_team, (count(*) - count(team_id))::int AS without
+       FROM membership GROUP BY role ORDER BY role`,
+    );
+    expect(seeded.rows.filter((r) => r.role !== 'cadre' && r.with_team > 0)).toEqual([]);
+    expect(seeded.rows.find((r) => r.role === 'cadre')).toMatchObject({ without: 1 }); // USERNAME, above
+
+    const me = await asUser<{ me: { role: string; teamId: string | null } }>(
+      gateway.url,
+      'baitang.commander',
+      '{ me { role teamId } }',
+    );
+    expect(me.data!.me).toEqual({ role: 'commander', teamId: null });
+  });
 
   it('signs in as a cadre of no team', async () => {
     const me = await asUser<{ me: { role: string; tenantCode: string; teamId: string | null } }>(

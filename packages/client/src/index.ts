@@ -1,5 +1,6 @@
 export * from './client.js';
 export * from './session.js';
+export * from './attempt-keys.js';
 export * from './auth/token-keeper.js';
 export * from './live/backoff.js';
 export * from './live/live-stream.js';

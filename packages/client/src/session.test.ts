@@ -37,7 +37,7 @@ describe('sessions', () => {
     );
     expect(result).toEqual({ session: { ...payload([false, true]), membershipId: 'm2' } });
     expect(new Headers(seen[0]?.headers).get('authorization')).toBeNull();
-    expect(JSON.parse(String(seen[0]?.body))).toMatchObject({
+    expect(JSON.parse(seen[0]?.body as string)).toMatchObject({
       variables: { username: 'lin', password: 'pw' },
     });
   });
@@ -52,7 +52,7 @@ describe('sessions', () => {
     );
     expect(result).toEqual({ session: { ...payload([false, true]), membershipId: 'm2' } });
     expect(new Headers(seen[0]?.headers).get('authorization')).toBe('Bearer old-token');
-    const sent = JSON.parse(String(seen[0]?.body)) as { query: string; variables: unknown };
+    const sent = JSON.parse(seen[0]?.body as string) as { query: string; variables: unknown };
     expect(sent.variables).toEqual({ membershipId: 'm2' });
     expect(sent.query).toContain('switchTenant(membershipId: $membershipId)');
   });

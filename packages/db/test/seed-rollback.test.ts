@@ -1,4 +1,4 @@
-import { isSeeded, seedDemo } from '../src/index.js';
+import { isSeeded, seedDemo } from '../src/seed/index.js';
 import { migratedDatabase } from './helpers.js';
 import { DEMO_PASSWORD, rows } from './seed-helpers/seeded-database.js';
 

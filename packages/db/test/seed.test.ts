@@ -1,14 +1,6 @@
 import { campaignDay, isValidChineseIdNumber, isValidMobilePhone } from '@hanjiang/domain';
-import {
-  AlreadySeededError,
-  computeProgressCounters,
-  DEMO_ACCOUNTS,
-  DEMO_CAMPAIGN_DAY,
-  isSeeded,
-  recountProgress,
-  seedDemo,
-  verifyPassword,
-} from '../src/index.js';
+import { computeProgressCounters, DEMO_ACCOUNTS, recountProgress, verifyPassword } from '../src/index.js';
+import { AlreadySeededError, DEMO_CAMPAIGN_DAY, isSeeded, seedDemo } from '../src/seed/index.js';
 import { SEED_INVARIANTS } from './seed-helpers/invariants.js';
 import { groupByRecount, type CounterRow } from './seed-helpers/group-by-recount.js';
 import { DEMO_PASSWORD, rows, seededDatabase, type SeededDatabase } from './seed-helpers/seeded-database.js';

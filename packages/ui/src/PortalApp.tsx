@@ -1,35 +1,17 @@
-import type { HanjiangClient, Session } from '@hanjiang/client';
-import type { TenantKind } from '@hanjiang/domain';
+import type { Session } from '@hanjiang/client';
 import { ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { type AppText, createPortalI18n, useLang } from './i18n.js';
+import { createPortalI18n, useLang } from './i18n.js';
+import type { PortalAppProps } from './portal-types.js';
 import { sessionStore } from './session-store.js';
 
 // Sign-in and the signed-in frame are chunks of their own: the first load carries neither antd's forms nor its
 // layout parts until they are shown.
 const Login = lazy(() => import('./Login.js').then((m) => ({ default: m.Login })));
 const Frame = lazy(() => import('./PortalFrame.js').then((m) => ({ default: m.PortalFrame })));
-
-export interface PortalContext {
-  readonly session: Session;
-  readonly client: HanjiangClient;
-  readonly url: string;
-  signOut(): void;
-}
-
-export interface PortalAppProps {
-  /** Names the session's storage key: one session per portal. */
-  app: string;
-  /** The app's texts; `title` is the portal's name on the sign-in card and in the header. */
-  text: AppText & { zh: { title: string }; en: { title: string } };
-  /** Who this portal is for; anyone else is told so instead of seeing empty pages. */
-  tenantKinds: readonly TenantKind[];
-  children: (portal: PortalContext) => ReactNode;
-  url?: string;
-}
 
 const THEME = { token: { colorPrimary: '#b7262f', colorLink: '#a01f28' } };
 

@@ -4,7 +4,7 @@ import { Alert, Button } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useLang } from './i18n.js';
 import { LanguageToggle } from './LanguageToggle.js';
-import type { PortalAppProps } from './PortalApp.js';
+import type { PortalAppProps } from './portal-types.js';
 import { TenantSwitcher } from './TenantSwitcher.js';
 
 /** The signed-in frame: who, tenant switcher, language, sign-out; the client every page of the portal uses. */

@@ -3,6 +3,24 @@
 // township, pairing, village, team chain) and today's counters, milestones crossed, the hash-chained audit row
 // and pg_notify — in as few round trips as hand-written SQL allows under the same database rights (lock, write,
 // count through app.count_transition, audit+notify; a fifth only when a milestone is crossed).
+//
+// What each statement copies from the gateway's advanceStage (paths under apps/gateway/src/; the flow is
+// modules/workflow/workflow.service.ts WorkflowService.transition()). When one of these changes, the copy here must
+// follow — the bench's verify phase compares the footprint (stage, version, event, counters, audit, notifications):
+//   LOCK_SQL       modules/workflow/transition-sql.ts lockHousehold() (FOR UPDATE OF h), with the idempotency
+//                  lookup of WorkflowService.transition() (household_event by actor_subject, idempotency_key) folded
+//                  in as a subquery; the gateway reads township and headquarters codes from its catalogue.
+//   WRITE_SQL      modules/workflow/transition-sql.ts writeTransition(): the event INSERT and the projection UPDATE
+//                  as two data-modifying CTEs — its signing branch only (agreed amount, choice, signed_at).
+//   requestHash    modules/workflow/workflow.service.ts hashRequest().
+//   COUNT_SQL      modules/progress/progress.counters.ts countTransition() (app.count_transition).
+//   MILESTONE_SQL  modules/milestone/milestone.record.ts crossedMilestones() (the rule: @hanjiang/db's
+//                  milestonesCrossed(), packages/db/src/progress/milestones-crossed.ts; thresholds from
+//                  @hanjiang/domain) and recordMilestonesAndNotify() (app.record_milestones; the gateway sends
+//                  it, with pg_notify, in COMMIT's round trip).
+//   FINISH_SQL     the audit row of pipeline/end-operation.ts (app.append_audit, variables hashed as hashVariables(),
+//                  sent in COMMIT's round trip) and the pg_notify of recordMilestonesAndNotify(): the household
+//                  and progress events of WorkflowService.transition(), channel and shapes of live/live-events.ts.
 import { createHash } from 'node:crypto';
 import {
   areaStepsCrossed,

@@ -4,6 +4,30 @@
 // then runs one prepared statement (page first, then join) and COMMITs. It answers the same GraphQL-shaped
 // requests as the gateway (dispatching on operationName) with the same JSON.
 //   node --import tsx src/servers/raw.ts   (env: DATABASE_URL, PORT, JWT_SECRET, POOL_SIZE)
+//
+// What each statement copies from the gateway (paths under apps/gateway/src/). When one of these changes its SQL,
+// its columns or its order, the copy here must follow, or `pnpm bench` stops comparing like with like (its verify
+// phase fails on a differing answer; a cheaper or dearer statement only shows as a changed ratio):
+//   beginStatement  db/request-transaction.ts beginStatement(): BEGIN, SET LOCAL ROLE hanjiang_app and the five
+//                   app.* settings signed with the scope key (signScope, readScopeKey from @hanjiang/db) in one
+//                   round trip; the settings are auth/tenant-settings.ts tenantSettings() →
+//                   sqlVisibilitySettings() of @hanjiang/authz, from a token verified as auth/token-service.ts
+//                   does (./principal.ts). COMMIT as RequestTransaction.commit().
+//   LIST_SQL        modules/household/household.service.ts HouseholdService.list(): the page CTE (ORDER BY code,
+//                   id, LIMIT first + 1) with village and team joined to the page's rows. The gateway takes township,
+//                   headquarters and the team's home township from its in-process catalogue (CatalogueCache);
+//                   raw joins them. The endCursor is graphql/page-info.ts encodeCursor(code, id).
+//   DETAIL_SQL      the gateway's detail is its loaders, not one statement: modules/household/household.loaders.ts
+//                   (household: HOUSEHOLD_COLUMNS; eventsByHousehold: EVENT_COLUMNS ORDER BY version, both in
+//                   household.sql.ts) and modules/catalog/catalog.loaders.ts (village, team). Raw folds them into
+//                   one statement, events as json_agg, occurredAt formatted as the gateway's ISO timestamps.
+//   boardSql()      modules/progress/progress.service.ts counterSql() (one statement per scope kind, the kind a
+//                   literal, today's progress_daily row and the names table joined) and ProgressService.leaderboard()
+//                   (percent and rankRows from @hanjiang/domain; names as displayName()).
+//   GAUGE_SQL       modules/progress/progress.service.ts ProgressService.campaign(): campaign ⨝ campaign counter ⨝
+//                   today's row; only the columns the bench's CampaignGauge selection needs (the gateway also reads
+//                   signed, households and the recent-pace window). Day, days left, pace from @hanjiang/domain.
+//   Sign            ./raw-signing.ts: modules/workflow/ (its header names each statement's original).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { campaignDay, daysLeft, paceNeededPerDay, percent, rankRows, shanghaiDate } from '@hanjiang/domain';
 import { readScopeKey } from '@hanjiang/db';

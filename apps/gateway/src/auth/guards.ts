@@ -1,4 +1,4 @@
-import type { Principal } from '@hanjiang/authz';
+import { type Action, can, type Principal, type ResourceArgs } from '@hanjiang/authz';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 
@@ -11,4 +11,17 @@ export function requirePrincipal(ctx: GatewayContext): Principal {
     });
   }
   return ctx.principal;
+}
+
+/**
+ * The gateway's one way to apply a rule of `packages/authz`: decide with `can`, and refuse with the decision's own
+ * code and words (UNAUTHENTICATED or FORBIDDEN, in both languages).
+ */
+export function assertCan<A extends Action>(
+  principal: Principal | null,
+  action: A,
+  ...resource: ResourceArgs<A>
+): void {
+  const decision = can(principal, action, ...resource);
+  if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
 }

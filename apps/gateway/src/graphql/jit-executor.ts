@@ -11,54 +11,71 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 type Compiled = CompiledQuery | ExecutionResult;
 
-/**
- * Queries and mutations over HTTP run as JavaScript compiled once per document by graphql-jit instead of being
+/*
+ * Queries and mutations (HTTP and WebSocket) run as JavaScript compiled once per document by graphql-jit instead of being
  * interpreted field by field by graphql-js: a page of 50 households is ~1,000 field resolutions, and the
  * interpreter's per-field bookkeeping (paths, promise checks, argument coercion) was most of the gateway's own
- * CPU per request (docs/performance.md). Apollo still parses, validates (armor limits included), caches documents
- * and runs every plugin; only the execution step changes. Subscriptions stay on graphql-js (graphql-ws).
- *
- * Apollo 5 has no `executor` option; its one hook is a gateway object, so this is that object.
+ * CPU per request (docs/performance.md). Only the execution step changes; subscriptions' per-event executions stay
+ * on graphql-js (the fan-out, live/fanout.ts).
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  // Apollo keeps one parsed DocumentNode per distinct query text in its document store, so the document object
-  // identifies the compiled query; a WeakMap lets both go together when Apollo evicts the text.
-  const compiledByDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
-  const executor: GatewayExecutor = async (requestContext) => {
-    const { document, operationName, context, request } = requestContext;
-    let byOperation = compiledByDocument.get(document);
-    if (!byOperation) compiledByDocument.set(document, (byOperation = new Map<string, Compiled>()));
-    const key = operationName ?? '';
-    let compiled = byOperation.get(key);
-    if (!compiled) {
-      compiled = compileQuery(schema, document, operationName ?? undefined);
-      byOperation.set(key, compiled);
-    }
+export interface ExecuteOperation {
+  readonly document: DocumentNode;
+  readonly operationName: string | null | undefined;
+  readonly contextValue: unknown;
+  readonly variableValues: Readonly<Record<string, unknown>> | null | undefined;
+}
+
+/**
+ * The stage "execute", for every entry: compiled once per document and operation, graphql-js where graphql-jit
+ * cannot compile a document or refuses its variables (graphql-js then says why, in its own words).
+ */
+export class OperationExecutor {
+  private readonly compiledByDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  async execute(args: ExecuteOperation): Promise<ExecutionResult> {
+    const { document, operationName, contextValue, variableValues } = args;
+    const compiled = this.compiled(document, operationName);
     const reference = () =>
       execute({
-        schema,
+        schema: this.schema,
         document,
         operationName,
-        contextValue: context,
-        variableValues: request.variables,
+        contextValue,
+        variableValues,
       }) as Promise<ExecutionResult>;
-    // graphql-jit declined the document (it should not, after validation): the reference executor answers.
     if (!isCompiledQuery(compiled)) return reference();
-    const result = await compiled.query(undefined, context, request.variables ?? {});
+    const result = await compiled.query(undefined, contextValue, variableValues ?? {});
     if (result.errors?.length && result.data === undefined) {
-      // The variables were refused before anything ran. graphql-jit does not apply input-field defaults
-      // (`dryRun: Boolean! = false` counts as missing) and its errors lack the nodes Apollo needs to answer
-      // BAD_USER_INPUT with 400, so graphql-js decides: it runs the operation or reports the error properly.
       return reference();
     }
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
-  };
+  }
+
+  private compiled(document: DocumentNode, operationName: string | null | undefined): Compiled {
+    let byOperation = this.compiledByDocument.get(document);
+    if (!byOperation) this.compiledByDocument.set(document, (byOperation = new Map<string, Compiled>()));
+    const key = operationName ?? '';
+    let compiled = byOperation.get(key);
+    if (!compiled) {
+      compiled = compileQuery(this.schema, document, operationName ?? undefined);
+      byOperation.set(key, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** Apollo 5 has no `executor` option; its one hook is a gateway object, so this is that object. */
+export function jitGateway(schema: GraphQLSchema, executor: OperationExecutor): GatewayInterface {
+  const run: GatewayExecutor = ({ document, operationName, context, request }) =>
+    executor.execute({ document, operationName, contextValue: context, variableValues: request.variables });
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
       return () => undefined;
     },
-    load: () => Promise.resolve({ executor }),
+    load: () => Promise.resolve({ executor: run }),
     stop: () => Promise.resolve(),
   };
 }

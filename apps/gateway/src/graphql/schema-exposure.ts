@@ -76,26 +76,16 @@ export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormatt
 }
 
 /**
- * The rule on Apollo's path (Apollo's own `introspection` switch knows no principal, so it stays on and this
- * decides): introspection is refused once the operation is resolved — the context, and so the caller, exists by
- * then — and suggestions are stripped before errors are formatted.
+ * The format stage's half of the rule on Apollo's path: suggestions are stripped before errors are formatted
+ * (introspection itself is refused by pipeline/policies.ts, for every entry).
  */
 export function schemaExposurePlugin(policy: ExposurePolicy): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart({ contextValue }) {
-      const exposure = policy(contextValue.principal);
-      if (exposure.introspection && exposure.suggestions) return Promise.resolve();
+      if (policy(contextValue.principal).suggestions) return Promise.resolve();
       return Promise.resolve({
-        didResolveOperation({ document }) {
-          if (!exposure.introspection && asksForIntrospection(document)) {
-            return Promise.reject(introspectionRefused());
-          }
-          return Promise.resolve();
-        },
         didEncounterErrors({ errors }) {
-          if (!exposure.suggestions) {
-            for (const error of errors) error.message = stripSuggestions(error.message);
-          }
+          for (const error of errors) error.message = stripSuggestions(error.message);
           return Promise.resolve();
         },
       });

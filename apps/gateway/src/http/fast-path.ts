@@ -2,32 +2,33 @@ import type { ServerResponse } from 'node:http';
 import { ErrorCode, errorMessages } from '@hanjiang/domain';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
+  type DocumentNode,
   type FormattedExecutionResult,
   getOperationAST,
   type GraphQLFormattedError,
-  type GraphQLSchema,
   type OperationDefinitionNode,
   OperationTypeNode,
 } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
-import { asGraphQLError } from '../graphql/jit-executor.js';
-import { asksForIntrospection } from '../graphql/schema-exposure.js';
-import { documentHasNul, hasNul } from './nul-input.js';
-import { endOperation, statsExtensions } from './operation-end.js';
+import type { OperationExecutor } from '../graphql/jit-executor.js';
+import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
+import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 interface Plan {
-  readonly compiled: CompiledQuery;
+  readonly document: DocumentNode;
   readonly operation: OperationDefinitionNode;
 }
 
 export interface FastPathOptions {
-  schema: GraphQLSchema;
-  /** The same parse options and validation rules (armor's limits included) as Apollo and the WebSocket path. */
+  /** The stage "resolve the document": the one cache the WebSocket entry uses too. */
   documents: DocumentCache;
+  /** The stage "policies": the list Apollo and WebSocket apply too (pipeline/policies.ts). */
+  policies: readonly OperationPolicy[];
+  /** The stage "execute": the executor Apollo and WebSocket use too. */
+  executor: OperationExecutor;
   createContext(req: IdentifiedRequest, res: ServerResponse): Promise<GatewayContext>;
   /** The formatter Apollo uses (public codes pass, everything else is masked and logged). */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
@@ -35,15 +36,15 @@ export interface FastPathOptions {
 }
 
 /**
- * The hot path for ordinary queries and mutations: a POSTed JSON request whose document is valid runs as a
- * graphql-jit compiled query (compiled once per text and operation) and is answered as compact JSON, without
- * Apollo's per-request pipeline. The per-request work that matters is shared with Apollo, so both paths agree:
- * the same document checks, context (authentication, transaction under RLS), error formatter, and end of
- * operation (rollback on error, audit row, commit). docs/performance.md has what it saved.
+ * The HTTP POST entry's fast route: the same stages as every other entry (pipeline/stages.ts) — the shared document
+ * cache, authentication and the operation's context, the shared policy list, the shared executor, the shared end of
+ * operation, the shared error formatter — answered as compact JSON without express or Apollo's per-request
+ * machinery (docs/performance.md has what that saved).
  *
- * Everything else — GET, batches, persisted-query extensions, unusual Accept headers, a document that does not
- * parse or validate, introspection (Apollo applies the schema-exposure rule), subscriptions, a bad credential, variables that do not
- * coerce — goes on to Apollo unchanged, before anything has run, so every error keeps Apollo's exact shape.
+ * It takes only plain POSTed JSON asking for application/json. Everything else — GET, batches, persisted-query
+ * extensions, other Accept headers, a document that does not parse or validate, subscriptions, a bad credential, a
+ * refused operation, variables that do not coerce — goes on to Apollo before anything has run, so those answers
+ * keep Apollo's HTTP shapes (status codes, content negotiation, wording) and pass the same stages there.
  */
 export class FastPath {
   private readonly plans = new LRUCache<string, Plan | false>({ max: 2_000 });
@@ -57,8 +58,7 @@ export class FastPath {
   tryHandle(body: unknown, req: IdentifiedRequest, res: ServerResponse, fallback: () => void): boolean {
     if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return false;
     const plan = this.planFor(body.query, body.operationName ?? undefined);
-    // Apollo refuses NUL characters in inputs (nul-input.ts) with its 400 request-error shape.
-    if (!plan || hasNul(body.variables)) return false;
+    if (!plan) return false;
     run(this.options, plan, body.variables ?? undefined, req, res, fallback).catch((error: unknown) => {
       req.log.error({ err: error }, 'fast path failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
@@ -100,16 +100,27 @@ async function run(
     // A refused credential: Apollo authenticates again and answers with its own error.
     return fallback();
   }
-  const result = await plan.compiled.query(undefined, ctx, variables ?? {});
+  const refusal = firstRefusal(options.policies, {
+    document: plan.document,
+    operation: plan.operation,
+    variables,
+    principal: ctx.principal,
+    transport: 'http',
+  });
+  // A refused operation is answered by Apollo, which applies the same list and gives the refusal its HTTP shape.
+  if (refusal) return fallback();
+  const result = await options.executor.execute({
+    document: plan.document,
+    operationName: plan.operation.name?.value,
+    contextValue: ctx,
+    variableValues: variables,
+  });
   if (result.errors?.length && result.data === undefined) {
-    // Variables refused before anything ran (see jit-executor): Apollo answers, graphql-js decides.
+    // Variables refused before anything ran: Apollo answers them with its 400 request-error shape.
     await ctx.tx.rollback();
     return fallback();
   }
-  const errors = result.errors?.map((error) => {
-    const wrapped = asGraphQLError(error);
-    return options.formatError(wrapped.toJSON(), wrapped);
-  });
+  const errors = result.errors?.map((error) => options.formatError(error.toJSON(), error));
   const end = await endOperation(ctx, {
     operation: plan.operation,
     operationName: plan.operation.name?.value,
@@ -132,11 +143,7 @@ function makePlan(options: FastPathOptions, query: string, operationName: string
   if (checked.errors) return false;
   const operation = getOperationAST(checked.document, operationName);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return false;
-  // Who may introspect depends on the caller (graphql/schema-exposure.ts): Apollo's path decides it.
-  if (asksForIntrospection(checked.document)) return false;
-  if (documentHasNul(checked.document)) return false;
-  const compiled = compileQuery(options.schema, checked.document, operationName);
-  return isCompiledQuery(compiled) ? { compiled, operation } : false;
+  return { document: checked.document, operation };
 }
 
 interface PlainRequest {

@@ -1,18 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import type pg from 'pg';
-import { tenantSettings } from '../auth/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
 import { mapDatabaseError } from '../errors/database-errors.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
-import { RequestTransaction } from '../db/request-transaction.js';
-import { createLoaders } from '../loaders.js';
-import type { Logger } from '../logger.js';
+import { openOperationContext } from '../pipeline/operation-context.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 /**
- * The context of one HTTP operation, for Apollo and the compiled fast path alike: the caller (a bad credential
- * rejects with UNAUTHENTICATED), a lazily opened transaction under row-level security that is rolled back if
- * the client goes away first, and per-request loaders. Plain Node request: the fast path runs before express.
+ * The HTTP entries' stages "authenticate" and "open the tenant transaction", for Apollo and the compiled fast path
+ * alike: the caller (a bad credential rejects with UNAUTHENTICATED), then the operation's context
+ * (pipeline/operation-context.ts), whose transaction is rolled back if the client goes away first. Plain Node request: the fast path runs before express.
  */
 export async function createRequestContext(
   req: IdentifiedRequest,
@@ -23,24 +20,14 @@ export async function createRequestContext(
   const { principal } = await services.authenticator
     .authenticate(header(req, 'authorization'), header(req, 'x-api-key'))
     .catch(unavailableWhenDatabaseIs);
-  const tx = new RequestTransaction(pool, tenantSettings(principal));
-  res.once('close', () => void tx.rollback().catch(() => undefined));
-  let logger: Logger | undefined;
-  return {
-    requestId: req.id,
-    principal,
-    // Made on first use, like req.log: most operations never log.
-    get logger() {
-      return (logger ??= principal
-        ? req.log.child({ subject: principal.subject, tenant: principal.tenantCode })
-        : req.log);
-    },
-    tx,
-    loaders: createLoaders(tx),
+  const ctx = openOperationContext(
+    // Express's req.ip is the socket's address too, as long as 'trust proxy' stays off (it is).
+    { requestId: req.id, principal, logger: req.log, clientAddress: req.socket.remoteAddress ?? null },
     services,
-    // Express's req.ip is this too, as long as 'trust proxy' stays off (it is).
-    clientAddress: req.socket.remoteAddress ?? null,
-  };
+    pool,
+  );
+  res.once('close', () => void ctx.tx.rollback().catch(() => undefined));
+  return ctx;
 }
 
 function header(req: IdentifiedRequest, name: string): string | undefined {

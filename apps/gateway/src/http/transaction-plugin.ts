@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
-import { endOperation, statsExtensions } from './operation-end.js';
+import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
 
 /** Apollo's side of `endOperation`: the transaction ends before the response leaves. */
 export function transactionPlugin(exposeSqlStats: boolean): ApolloServerPlugin<GatewayContext> {

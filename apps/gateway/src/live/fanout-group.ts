@@ -1,5 +1,12 @@
 import type { Principal } from '@hanjiang/authz';
-import { createSourceEventStream, type ExecutionArgs, type FormattedExecutionResult, execute } from 'graphql';
+import {
+  createSourceEventStream,
+  type ExecutionArgs,
+  type FormattedExecutionResult,
+  execute,
+  getOperationAST,
+} from 'graphql';
+import { endOperation, type OperationOutcome } from '../pipeline/end-operation.js';
 import { FanoutMember } from './fanout-member.js';
 import { type FanoutOptions, type FanoutPolicy, isSkipped } from './fanout-policy.js';
 import { stats } from './fanout-stats.js';
@@ -104,21 +111,28 @@ export class FanoutGroup {
 
   private async execute(payload: unknown): Promise<FormattedExecutionResult | null> {
     const ctx = this.options.createContext(this.principal, null);
+    let result: FormattedExecutionResult | null = null;
     try {
-      const result = await execute({ ...this.args, rootValue: payload, contextValue: ctx });
+      const executed = await execute({ ...this.args, rootValue: payload, contextValue: ctx });
       stats.executions += 1;
-      if (isSkipped(result)) {
-        stats.skipped += 1;
-        return null;
-      }
-      return this.options.format(result);
+      if (isSkipped(executed)) stats.skipped += 1;
+      else result = this.options.format(executed);
     } catch (error) {
       this.options.onError(error, 'live execution failed');
-      return null;
-    } finally {
-      // Read-only: commit and rollback cost the same round trip; commit mirrors the HTTP path.
-      await ctx.tx.commit().catch(() => undefined);
-      stats.sqlStatements += ctx.tx.statements;
     }
+    // The pipeline's end of operation, as for every entry: a read commits (a failed commit is said, not hidden).
+    const end = await endOperation(ctx, this.outcome);
+    stats.sqlStatements += end.sqlStatements;
+    return end.replacement ?? result;
+  }
+
+  private get outcome(): OperationOutcome {
+    const operation = getOperationAST(this.args.document, this.args.operationName);
+    return {
+      operation,
+      operationName: operation?.name?.value,
+      variables: this.args.variableValues ?? undefined,
+      failed: false,
+    };
   }
 }

@@ -1,4 +1,11 @@
-import { type ExecutionArgs, type FormattedExecutionResult, execute, GraphQLError } from 'graphql';
+import {
+  type ExecutionArgs,
+  type FormattedExecutionResult,
+  execute,
+  getOperationAST,
+  GraphQLError,
+} from 'graphql';
+import { endOperation } from '../pipeline/end-operation.js';
 import type { GatewayContext } from '../context.js';
 import { stats } from './fanout-stats.js';
 import { type FanoutOptions, isSkipped, type ReplaySpec } from './fanout-policy.js';
@@ -72,7 +79,14 @@ export class FanoutMember {
       this.queue.finish();
       return;
     } finally {
-      await ctx.tx.commit().catch(() => undefined);
+      // The pipeline's end of operation: the replay only read, so it commits.
+      const operation = getOperationAST(args.document, args.operationName);
+      await endOperation(ctx, {
+        operation,
+        operationName: operation?.name?.value,
+        variables: args.variableValues ?? undefined,
+        failed: false,
+      });
     }
     const buffered = this.buffer;
     this.buffer = null;

@@ -1,7 +1,8 @@
 // `pnpm seed [--scale N]`: migrate and seed the configured database (embedded when DATABASE_URL is unset),
 // with a progress bar. An already seeded database is left as it is.
 import { parseArgs } from 'node:util';
-import { isSeeded, seedDemo, upsertCatalogue } from '@hanjiang/db';
+import { upsertCatalogue } from '@hanjiang/db';
+import { isSeeded, seedDemo } from '@hanjiang/db/seed';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase } from '../db/database.js';
 import { EnvError, isDemoMode, readProcessEnv } from '../env.js';

@@ -7,6 +7,8 @@ import express, { type Express } from 'express';
 export const PORTALS = [
   { app: 'screen', path: '/screen/', titleZh: '大屏', titleEn: 'big screen' },
   { app: 'township', path: '/portal/township/', titleZh: '乡镇', titleEn: 'township portal' },
+  { app: 'hq', path: '/portal/hq/', titleZh: '指挥部', titleEn: 'HQ portal' },
+  { app: 'district', path: '/district/', titleZh: '区级督查', titleEn: 'district console' },
 ] as const;
 
 const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));

@@ -27,6 +27,8 @@ export class SocketSession implements SocketRenewal {
     private expiresAt: Date | null,
     private readonly authenticator: Authenticator,
     private readonly close: (code: number, reason: string) => void,
+    /** The peer's address, recorded in the audit log like an HTTP caller's. */
+    readonly clientAddress: string | null = null,
   ) {
     this.arm();
   }

@@ -62,6 +62,7 @@ export function connectHandler(services: Services, books: SocketBooks) {
       auth.expiresAt,
       services.authenticator,
       (code, reason) => socket.close(code, reason),
+      request.socket.remoteAddress ?? null,
     );
     // From here on onClose frees the slot and the session, and a lapse announced meanwhile closes the socket.
     ctx.extra.principalKey = key;

@@ -7,35 +7,29 @@ import {
   getOperationAST,
   GraphQLError,
   OperationTypeNode,
-  specifiedRules,
-  type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { CredentialStatus } from '../auth/credential-status.js';
-import { tenantSettings } from '../auth/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
 import type { Database } from '../db/database.js';
-import { RequestTransaction } from '../db/request-transaction.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 import { Fanout } from '../live/fanout.js';
 import type { FanoutMember, FanoutPolicies } from '../live/fanout-policy.js';
-import { createLoaders } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import { CloseCode } from './close-codes.js';
-import { DocumentCache } from '../graphql/document-cache.js';
-import {
-  asksForIntrospection,
-  type ExposurePolicy,
-  introspectionRefused,
-} from '../graphql/schema-exposure.js';
+import type { DocumentCache } from '../graphql/document-cache.js';
+import type { OperationExecutor } from '../graphql/jit-executor.js';
+import type { ExposurePolicy } from '../graphql/schema-exposure.js';
+import { openOperationContext } from '../pipeline/operation-context.js';
+import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import { SocketCredentials } from './socket-credentials.js';
 import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
 import { closeHandler, connectHandler, type SocketBooks, type SocketState } from './ws-connect.js';
 import { wsFormatting } from './ws-errors.js';
-import { executeInTransaction, refuseSocketMutation } from './ws-operations.js';
+import { socketExecute } from './ws-execute.js';
 
 export interface WsLimits {
   /** `*` or a comma-separated list of browser origins allowed to open a socket. */
@@ -54,8 +48,11 @@ export interface WsOptions {
   db: () => Database | null;
   services: Services;
   logger: Logger;
-  validationRules: readonly ValidationRule[];
-  /** Who may introspect and see suggestions: the same rule Apollo's path applies (graphql/schema-exposure.ts). */
+  /** The pipeline's shared stages: the document cache, the policy list and the executor HTTP uses too. */
+  documents: DocumentCache;
+  operationPolicies: readonly OperationPolicy[];
+  executor: OperationExecutor;
+  /** Whether a caller sees suggestions in errors: the rule Apollo's path applies (graphql/schema-exposure.ts). */
   exposure: ExposurePolicy;
   policies: FanoutPolicies;
   limits: WsLimits;
@@ -110,24 +107,24 @@ export function startWsServer(options: WsOptions) {
     });
   });
 
-  // graphql's own rules plus armor's depth/cost/alias/directive rules: exactly the HTTP path's validation.
-  const documents = new DocumentCache(options.schema, [...specifiedRules, ...options.validationRules]);
+  const { documents } = options;
   const format = wsFormatting(createErrorFormatter(logger));
   const exposureOf = (extra: SocketState) => options.exposure(extra.session?.principal ?? null);
   const createContext = (principal: Principal | null, socket?: SocketSession): GatewayContext => {
     const database = options.db();
     if (!database) throw publicError(ErrorCode.SERVICE_UNAVAILABLE);
     const requestId = randomUUID();
-    const tx = new RequestTransaction(database.pool, tenantSettings(principal));
-    return {
-      requestId,
-      principal,
-      logger: logger.child({ requestId, ws: true }),
-      tx,
-      loaders: createLoaders(tx),
+    return openOperationContext(
+      {
+        requestId,
+        principal,
+        logger: logger.child({ requestId, ws: true }),
+        clientAddress: socket?.clientAddress ?? null,
+        ...(socket ? { socket } : {}),
+      },
       services,
-      ...(socket ? { socket } : {}),
-    };
+      database.pool,
+    );
   };
   const fanout = new Fanout({
     policies: options.policies,
@@ -154,13 +151,16 @@ export function startWsServer(options: WsOptions) {
         if (checked.errors) return checked.errors;
         const operation = getOperationAST(checked.document, payload.operationName);
         if (!operation) return [unresolvedOperation(payload.operationName)];
-        const refused = refuseSocketMutation(operation);
-        if (refused) return [refused];
         const session = ctx.extra.session;
         const principal = session?.principal ?? null;
-        if (!options.exposure(principal).introspection && asksForIntrospection(checked.document)) {
-          return [introspectionRefused()];
-        }
+        const refusal = firstRefusal(options.operationPolicies, {
+          document: checked.document,
+          operation,
+          variables: payload.variables,
+          principal,
+          transport: 'ws',
+        });
+        if (refusal) return [refusal];
         // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
         const contextValue: Member | GatewayContext =
           operation.operation === OperationTypeNode.SUBSCRIPTION
@@ -176,7 +176,7 @@ export function startWsServer(options: WsOptions) {
         return args;
       },
       subscribe: fanout.subscribe as never,
-      execute: executeInTransaction,
+      execute: socketExecute(options.executor),
       // Per subscriber per event on the fan-out's hot path: only a result with errors needs the caller's rule.
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors?.length ? format.result(result, exposureOf(ctx.extra)) : result,

@@ -17,6 +17,8 @@ export interface TokenKeeperOptions {
   readonly onExpired?: () => void;
   /** Renew when this share of the token's lifetime is left (default a quarter, at least 30 s before expiry). */
   readonly renewWhenLeft?: number;
+  /** Delay before retry `attempt` (0 = the first) of a failed renewal; default `backoffDelay`, jittered. */
+  readonly backoff?: (attempt: number) => number;
   readonly now?: () => number;
   readonly timers?: Timers;
 }
@@ -84,7 +86,7 @@ export class TokenKeeper {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     this.timer = null;
   }
 
@@ -97,7 +99,7 @@ export class TokenKeeper {
 
   private schedule(): void {
     if (this.stopped) return;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     const expires = Date.parse(this.current.expiresAt);
     const now = this.now();
     if (this.failures > 0 && now >= expires) {
@@ -107,7 +109,7 @@ export class TokenKeeper {
     }
     const delay =
       this.failures > 0
-        ? Math.min(backoffDelay(this.failures - 1), Math.max(0, expires - now))
+        ? Math.min((this.options.backoff ?? backoffDelay)(this.failures - 1), Math.max(0, expires - now))
         : Math.max(0, this.renewAt() - now);
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;

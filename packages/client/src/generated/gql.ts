@@ -14,6 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": typeof types.DistrictOverviewDocument,
+    "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n": typeof types.DistrictBoardRowFieldsFragmentDoc,
+    "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InspectionRankingDocument,
+    "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": typeof types.InspectionTargetsDocument,
+    "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": typeof types.RecordInspectionDocument,
+    "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": typeof types.HqProgressFieldsFragmentDoc,
+    "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": typeof types.HqOverviewDocument,
+    "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": typeof types.ScopeProgressDocument,
+    "\n  query HqHouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...HqHouseholdFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.HqHouseholdPageDocument,
+    "\n  fragment HqHouseholdFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    township {\n      code\n    }\n    headquarters {\n      code\n    }\n    village {\n      name\n    }\n    team {\n      id\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n": typeof types.HqHouseholdFieldsFragmentDoc,
+    "\n  mutation AssignTeam($input: TeamAssignmentInput!) {\n    assignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n": typeof types.AssignTeamDocument,
+    "\n  mutation UnassignTeam($input: TeamAssignmentInput!) {\n    unassignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n": typeof types.UnassignTeamDocument,
+    "\n  fragment TeamAssignmentFields on TeamAssignmentResult {\n    householdsChanged\n    villagesChanged\n    team {\n      id\n      name\n    }\n    villages {\n      id\n      name\n    }\n  }\n": typeof types.TeamAssignmentFieldsFragmentDoc,
+    "\n  mutation RevertStage($input: RevertStageInput!) {\n    revertStage(input: $input) {\n      ...HqHouseholdFields\n    }\n  }\n": typeof types.RevertStageDocument,
+    "\n  mutation ImportHouseholds($input: ImportHouseholdsInput!) {\n    importHouseholds(input: $input) {\n      dryRun\n      totalRows\n      importedRows\n      buildingAreaM2\n      errors {\n        line\n        column\n        code\n        messageZh\n        messageEn\n      }\n    }\n  }\n": typeof types.ImportHouseholdsDocument,
+    "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n": typeof types.ResettlementSiteFieldsFragmentDoc,
+    "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n": typeof types.ResettlementSitesDocument,
+    "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n": typeof types.CreateResettlementSiteDocument,
     "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": typeof types.BoardRowFieldsFragmentDoc,
     "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": typeof types.CampaignFieldsFragmentDoc,
     "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n": typeof types.MilestoneFieldsFragmentDoc,
@@ -35,6 +54,25 @@ type Documents = {
     "\n  query TownshipProgress {\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    teams {\n      code\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n": typeof types.TownshipProgressDocument,
 };
 const documents: Documents = {
+    "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": types.DistrictOverviewDocument,
+    "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n": types.DistrictBoardRowFieldsFragmentDoc,
+    "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n": types.InspectionRankingDocument,
+    "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": types.InspectionTargetsDocument,
+    "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": types.RecordInspectionDocument,
+    "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": types.AuditLogDocument,
+    "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": types.HqProgressFieldsFragmentDoc,
+    "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": types.HqOverviewDocument,
+    "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": types.ScopeProgressDocument,
+    "\n  query HqHouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...HqHouseholdFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.HqHouseholdPageDocument,
+    "\n  fragment HqHouseholdFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    township {\n      code\n    }\n    headquarters {\n      code\n    }\n    village {\n      name\n    }\n    team {\n      id\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n": types.HqHouseholdFieldsFragmentDoc,
+    "\n  mutation AssignTeam($input: TeamAssignmentInput!) {\n    assignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n": types.AssignTeamDocument,
+    "\n  mutation UnassignTeam($input: TeamAssignmentInput!) {\n    unassignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n": types.UnassignTeamDocument,
+    "\n  fragment TeamAssignmentFields on TeamAssignmentResult {\n    householdsChanged\n    villagesChanged\n    team {\n      id\n      name\n    }\n    villages {\n      id\n      name\n    }\n  }\n": types.TeamAssignmentFieldsFragmentDoc,
+    "\n  mutation RevertStage($input: RevertStageInput!) {\n    revertStage(input: $input) {\n      ...HqHouseholdFields\n    }\n  }\n": types.RevertStageDocument,
+    "\n  mutation ImportHouseholds($input: ImportHouseholdsInput!) {\n    importHouseholds(input: $input) {\n      dryRun\n      totalRows\n      importedRows\n      buildingAreaM2\n      errors {\n        line\n        column\n        code\n        messageZh\n        messageEn\n      }\n    }\n  }\n": types.ImportHouseholdsDocument,
+    "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n": types.ResettlementSiteFieldsFragmentDoc,
+    "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n": types.ResettlementSitesDocument,
+    "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n": types.CreateResettlementSiteDocument,
     "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": types.BoardRowFieldsFragmentDoc,
     "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": types.CampaignFieldsFragmentDoc,
     "\n  fragment MilestoneFields on Milestone {\n    id\n    seq\n    cursor\n    kind\n    scopeKind\n    scopeCode\n    threshold\n    reachedAt\n    township {\n      nameZh\n    }\n    headquarters {\n      nameZh\n    }\n  }\n": types.MilestoneFieldsFragmentDoc,
@@ -70,6 +108,82 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n"): (typeof documents)["\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n"): (typeof documents)["\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n"): (typeof documents)["\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n"): (typeof documents)["\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n"): (typeof documents)["\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n"): (typeof documents)["\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HqHouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...HqHouseholdFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query HqHouseholdPage($filter: HouseholdFilter, $after: String, $first: Int!) {\n    households(filter: $filter, after: $after, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...HqHouseholdFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HqHouseholdFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    township {\n      code\n    }\n    headquarters {\n      code\n    }\n    village {\n      name\n    }\n    team {\n      id\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment HqHouseholdFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    township {\n      code\n    }\n    headquarters {\n      code\n    }\n    village {\n      name\n    }\n    team {\n      id\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTeam($input: TeamAssignmentInput!) {\n    assignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignTeam($input: TeamAssignmentInput!) {\n    assignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnassignTeam($input: TeamAssignmentInput!) {\n    unassignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnassignTeam($input: TeamAssignmentInput!) {\n    unassignTeam(input: $input) {\n      ...TeamAssignmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamAssignmentFields on TeamAssignmentResult {\n    householdsChanged\n    villagesChanged\n    team {\n      id\n      name\n    }\n    villages {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TeamAssignmentFields on TeamAssignmentResult {\n    householdsChanged\n    villagesChanged\n    team {\n      id\n      name\n    }\n    villages {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevertStage($input: RevertStageInput!) {\n    revertStage(input: $input) {\n      ...HqHouseholdFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevertStage($input: RevertStageInput!) {\n    revertStage(input: $input) {\n      ...HqHouseholdFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportHouseholds($input: ImportHouseholdsInput!) {\n    importHouseholds(input: $input) {\n      dryRun\n      totalRows\n      importedRows\n      buildingAreaM2\n      errors {\n        line\n        column\n        code\n        messageZh\n        messageEn\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportHouseholds($input: ImportHouseholdsInput!) {\n    importHouseholds(input: $input) {\n      dryRun\n      totalRows\n      importedRows\n      buildingAreaM2\n      errors {\n        line\n        column\n        code\n        messageZh\n        messageEn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n"): (typeof documents)["\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n"): (typeof documents)["\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

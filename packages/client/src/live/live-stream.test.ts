@@ -87,3 +87,137 @@ describe('startLiveStream', () => {
     expect(transport.subscriptions).toHaveLength(1);
   });
 });
+
+describe('startLiveStream, edge cases', () => {
+  it('without a back-off of its own, waits the jittered default (250–500 ms for the first retry)', () => {
+    const transport = new FakeTransport();
+    const timers = new ManualTimers();
+    const delays: number[] = [];
+    startLiveStream<{ n: number }>({
+      transport,
+      timers,
+      query: 'subscription { n }',
+      onRetry: (delay) => delays.push(delay),
+      onData: () => undefined,
+    });
+    expect(transport.latest.payload).toEqual({ query: 'subscription { n }', variables: undefined });
+    transport.latest.sink.complete();
+    expect(delays).toHaveLength(1);
+    expect(delays[0]).toBeGreaterThanOrEqual(250);
+    expect(delays[0]).toBeLessThanOrEqual(500);
+    timers.advance(500);
+    expect(transport.subscriptions).toHaveLength(2);
+  });
+
+  it('reports GraphQL errors without delivering the partial data or resetting the back-off; empty results are skipped', () => {
+    const transport = new FakeTransport();
+    const timers = new ManualTimers();
+    const received: unknown[] = [];
+    const errors: unknown[] = [];
+    const delays: number[] = [];
+    startLiveStream<{ n: number }>({
+      transport,
+      timers,
+      query: 'subscription { n }',
+      backoff: (attempt) => 1000 * 2 ** attempt,
+      onRetry: (delay) => delays.push(delay),
+      onData: (data) => received.push(data),
+      onError: (e) => errors.push(e),
+    });
+    transport.latest.sink.error(new Error('closed'));
+    timers.advance(1000);
+    const refused = [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }];
+    transport.emit({ errors: refused, data: { n: 1 } });
+    transport.emit({ data: null });
+    transport.emit({});
+    transport.emit({ errors: [], data: { n: 2 } });
+    expect(errors).toEqual([refused]);
+    expect(received).toEqual([{ n: 2 }]);
+
+    // Only the delivered data reset the attempt count: the next outage starts from 1 s again.
+    transport.latest.sink.error(new Error('closed'));
+    expect(delays).toEqual([1000, 1000]);
+  });
+
+  it('an empty result does not reset the back-off', () => {
+    const transport = new FakeTransport();
+    const timers = new ManualTimers();
+    const delays: number[] = [];
+    startLiveStream<{ n: number }>({
+      transport,
+      timers,
+      query: 'subscription { n }',
+      backoff: (attempt) => 1000 * 2 ** attempt,
+      onRetry: (delay) => delays.push(delay),
+      onData: () => undefined,
+    });
+    transport.latest.sink.error(new Error('closed'));
+    timers.advance(1000);
+    transport.emit({ data: null });
+    transport.latest.sink.error(new Error('closed'));
+    expect(delays).toEqual([1000, 2000]);
+  });
+
+  it('GraphQL errors without an onError are dropped quietly', () => {
+    const transport = new FakeTransport();
+    const received: unknown[] = [];
+    startLiveStream<{ n: number }>({
+      transport,
+      timers: new ManualTimers(),
+      query: 'subscription { n }',
+      onData: (data) => received.push(data),
+    });
+    expect(() => transport.emit({ errors: [{ message: 'Forbidden' }] })).not.toThrow();
+    expect(received).toEqual([]);
+  });
+
+  it('a late completion of a replaced subscription schedules nothing', () => {
+    const transport = new FakeTransport();
+    const timers = new ManualTimers();
+    startLiveStream<{ n: number }>({
+      transport,
+      timers,
+      query: 'subscription { n }',
+      backoff: () => 1000,
+      onData: () => undefined,
+    });
+    const first = transport.latest;
+    first.sink.complete();
+    timers.advance(1000);
+    first.sink.complete();
+    expect(timers.pending).toEqual([]);
+    expect(transport.subscriptions).toHaveLength(2);
+  });
+
+  it('stopping during the back-off leaves no timer behind', () => {
+    const transport = new FakeTransport();
+    const timers = new ManualTimers();
+    const stream = startLiveStream<{ n: number }>({
+      transport,
+      timers,
+      query: 'subscription { n }',
+      backoff: () => 1000,
+      onData: () => undefined,
+    });
+    transport.latest.sink.error(new Error('closed'));
+    expect(timers.pending).toEqual([1000]);
+    stream.stop();
+    expect(timers.pending).toEqual([]);
+  });
+
+  it('a stop() from inside onRetry is final: the timer set after it subscribes nothing', () => {
+    const transport = new FakeTransport();
+    const timers = new ManualTimers();
+    const stream = startLiveStream<{ n: number }>({
+      transport,
+      timers,
+      query: 'subscription { n }',
+      backoff: () => 1000,
+      onRetry: () => stream.stop(),
+      onData: () => undefined,
+    });
+    transport.latest.sink.error(new Error('closed'));
+    timers.advance(60_000);
+    expect(transport.subscriptions).toHaveLength(1);
+  });
+});

@@ -38,10 +38,11 @@ export function startLiveStream<TData>(options: LiveStreamOptions<TData>): LiveS
   let attempt = 0;
   let unsubscribe: (() => void) | null = null;
   let timer: unknown = null;
-  let generation = 0;
+  /** The subscription now in force: callbacks of any other (a replaced one) are ignored. */
+  let live: object | null = null;
 
+  // Called only from the callbacks of the subscription in force, so never after stop().
   const retry = () => {
-    if (stopped) return;
     unsubscribe = null;
     const delay = backoff(attempt);
     options.onRetry?.(delay, attempt);
@@ -53,11 +54,13 @@ export function startLiveStream<TData>(options: LiveStreamOptions<TData>): LiveS
   };
 
   const subscribe = () => {
+    // A stop() from inside onRetry comes before the timer is set, so the timer may still fire.
     if (stopped) return;
-    const mine = (generation += 1);
+    const mine = {};
+    live = mine;
     const payload: SubscribePayload = { query: options.query, variables: options.variables?.() };
     // Callbacks of a subscription that was replaced are ignored: only the current one may retry or deliver.
-    const current = () => !stopped && mine === generation;
+    const current = () => !stopped && live === mine;
     unsubscribe = options.transport.subscribe<TData>(payload, {
       next(result) {
         if (!current()) return;
@@ -84,7 +87,7 @@ export function startLiveStream<TData>(options: LiveStreamOptions<TData>): LiveS
   return {
     stop() {
       stopped = true;
-      if (timer !== null) timers.clearTimeout(timer);
+      timers.clearTimeout(timer);
       unsubscribe?.();
       unsubscribe = null;
     },

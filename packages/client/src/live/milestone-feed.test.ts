@@ -88,4 +88,12 @@ describe('MilestoneResume', () => {
     expect(big.accept({ seq: '9007199254740994', cursor: 'c' })).toBe(true);
     expect(big.after).toBe('c');
   });
+
+  it('with no start, takes the first milestone whatever its seq (even 0), then drops a repeat of it', () => {
+    const resume = new MilestoneResume(null);
+    expect(resume.after).toBeNull();
+    expect(resume.accept({ seq: '0', cursor: 'c0' })).toBe(true);
+    expect(resume.after).toBe('c0');
+    expect(resume.accept({ seq: '0', cursor: 'c0' })).toBe(false);
+  });
 });

@@ -23,6 +23,7 @@ export interface LiveTransport {
 /** Injected clock so the reconnect logic is tested without real time. */
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
+  /** Ignores a handle that is null or has already fired, as the platform's does (callers need not check). */
   clearTimeout(handle: unknown): void;
 }
 

@@ -4,6 +4,9 @@ import { Workflow1764540000000 } from './1764540000000-workflow.js';
 import { Administration1764576000000 } from './1764576000000-administration.js';
 import { Sockets1764700000200 } from './1764700000200-sockets.js';
 import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js';
+import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cadre.js';
+
+export { TEAM_ONLY_FOR_CADRE } from './1796061489512-team-only-for-cadre.js';
 
 /** Every migration, oldest first. Add-only: never edit one that has shipped; add a new one. */
 export const migrations = [
@@ -13,4 +16,5 @@ export const migrations = [
   Administration1764576000000,
   Sockets1764700000200,
   DatabaseRights1764720000000,
+  TeamOnlyForCadre1796061489512,
 ];

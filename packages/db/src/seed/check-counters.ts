@@ -1,9 +1,9 @@
 // The seed's own consistency check: the counters PostgreSQL recomputed from the written rows must equal
 // what the in-memory replay counted event by event. A mismatch aborts the seed (and rolls it back).
 import { centsToDecimal } from './areas.js';
-import type { ProgressCounterRow } from './recount-progress.js';
+import type { ProgressCounterRow } from '../progress/recount.js';
 import type { ScopeTally } from './replay-milestones.js';
-import { scopeKey } from './scopes.js';
+import { scopeKey } from '../progress/household-scopes.js';
 
 export function checkCounters(
   rows: readonly ProgressCounterRow[],

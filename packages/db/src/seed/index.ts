@@ -1,15 +1,16 @@
 // The deterministic demo seed: geography, teams, households and their event histories, the counters and
 // milestones those events imply, inspections and demo accounts — written in ONE transaction, so a seed
-// that fails leaves nothing behind.
+// that fails leaves nothing behind. Imported as '@hanjiang/db/seed' (not from the main entry), so that only the
+// code that seeds loads it.
 import { STAGES, type Stage } from '@hanjiang/domain';
 import type pg from 'pg';
 import { buildDemo, type DemoData } from './build-demo.js';
 import { campaignCalendar } from './campaign-calendar.js';
-import { upsertCatalogue } from './catalogue.js';
+import { upsertCatalogue } from '../catalogue.js';
 import { checkCounters } from './check-counters.js';
 import type { CatalogueIds } from './model.js';
 import { writeInspections } from './inspections.js';
-import { computeProgressCounters, recountProgress } from './recount-progress.js';
+import { computeProgressCounters, recountProgress } from '../progress/recount.js';
 import { teamVillages, writeCampaign, writeWorld } from './write-world.js';
 import { writeEvents, writeHouseholds, writeMilestones } from './write-history.js';
 import {
@@ -19,24 +20,9 @@ import {
   writeAccounts,
   type PreparedAccount,
 } from './write-accounts.js';
-import { writeDemoDisplayKey } from './display-key.js';
+import { writeDemoDisplayKey } from '../demo/display-key.js';
 
-export {
-  DEMO_ACCOUNTS,
-  CADRE_TEAM_BY_TENANT,
-  type DemoAccount,
-  type DemoMembership,
-} from './demo-accounts.js';
 export { DEMO_CAMPAIGN_DAY } from './campaign-calendar.js';
-export { demoDisplayKey, DEMO_DISPLAY_KEY_PREFIX } from './display-key.js';
-export {
-  computeProgressCounters,
-  computeProgressDaily,
-  recountProgress,
-  type ProgressCounterRow,
-  type ProgressDailyRow,
-  type RecountResult,
-} from './recount-progress.js';
 
 export interface SeedOptions {
   /** Multiplies households (villages and teams stay the same); a positive integer, default 1 (≈8,600). */

@@ -1,17 +1,11 @@
-// Milestones by replaying the events in time order through the domain's threshold arithmetic, exactly as
-// the live write path would have recorded them one transition at a time. The replay also yields the
-// final counts, which the seed checks against the SQL recount.
-import {
-  areaStepsCrossed,
-  CAMPAIGN_AREA_STEP_M2,
-  MilestoneKind,
-  pctThresholdsCrossed,
-  ScopeKind,
-  Stage,
-  stageIndex,
-} from '@hanjiang/domain';
+// Milestones by replaying the events in time order through the rule the live write path uses
+// (progress/milestones-crossed.ts), exactly as it would have recorded them one transition at a time. The
+// replay also yields the final counts, which the seed checks against the SQL recount.
+import { MilestoneKind, Stage, stageIndex } from '@hanjiang/domain';
+import { type MilestoneCounts, milestonesCrossed } from '../progress/milestones-crossed.js';
 import type { SeedEvent, SeedHousehold, SeedMilestone, SeedWorld } from './model.js';
-import { CAMPAIGN_SCOPE_CODE, householdScopes, scopeKey, type ScopeRef } from './scopes.js';
+import { scopeKey, type ScopeRef } from '../progress/household-scopes.js';
+import { seedHouseholdScopes } from './scopes.js';
 
 export interface ScopeTally {
   readonly scope: ScopeRef;
@@ -27,12 +21,17 @@ export interface Replay {
   readonly tallies: ReadonlyMap<string, ScopeTally>;
 }
 
+/** A tally's counts as the milestone rule reads them (areas in m², from exact cents). */
+function countsOf(t: ScopeTally): MilestoneCounts {
+  return { measured: t.reached[0], signed: t.reached[2], signedAreaM2: t.signedCents / 100 };
+}
+
 export function replayMilestones(world: SeedWorld, eventsInTimeOrder: readonly SeedEvent[]): Replay {
   const tallies = new Map<string, ScopeTally>();
   const scopesOf = new Map<SeedHousehold, ScopeTally[]>();
   // Denominators first: every household exists (surveyed) before the first event.
   for (const h of world.households) {
-    const list = householdScopes(world, h).map((scope) => {
+    const list = seedHouseholdScopes(world, h).map((scope) => {
       const key = scopeKey(scope.kind, scope.code);
       let tally = tallies.get(key);
       if (tally === undefined) {
@@ -55,35 +54,20 @@ export function replayMilestones(world: SeedWorld, eventsInTimeOrder: readonly S
   for (const event of eventsInTimeOrder) {
     if (event.toStage === Stage.SURVEYED) continue;
     const reachedIndex = stageIndex(event.toStage) - 1;
+    const leafTeamCode = event.household.team.plan.code;
     for (const t of scopesOf.get(event.household) ?? []) {
-      const before = t.reached[reachedIndex] ?? 0;
-      t.reached[reachedIndex] = before + 1;
-      if (event.toStage === Stage.MEASURED) {
-        for (const pct of pctThresholdsCrossed(before, before + 1, t.households)) {
-          record(t, MilestoneKind.MEASURED_PCT, pct, event);
-        }
-        // Only a leaf team (the one that works the household) can be "the first team to measure everything".
-        const isLeafTeam = t.scope.kind === ScopeKind.TEAM && t.scope.code === event.household.team.plan.code;
-        if (isLeafTeam && !firstFullTeam && before + 1 === t.households) {
+      const before = countsOf(t);
+      t.reached[reachedIndex] = (t.reached[reachedIndex] ?? 0) + 1;
+      if (event.toStage === Stage.SIGNED) t.signedCents += event.household.buildingCents;
+      const scope = { kind: t.scope.kind, code: t.scope.code, households: t.households };
+      for (const m of milestonesCrossed(scope, before, countsOf(t), leafTeamCode)) {
+        // The live path proposes "first team to measure everything" for every team that gets there; the
+        // database's unique index keeps the first. The replay keeps the first itself.
+        if (m.kind === MilestoneKind.FIRST_TEAM_FULL_MEASUREMENT) {
+          if (firstFullTeam) continue;
           firstFullTeam = true;
-          record(t, MilestoneKind.FIRST_TEAM_FULL_MEASUREMENT, 100, event);
         }
-      }
-      if (event.toStage === Stage.SIGNED) {
-        for (const pct of pctThresholdsCrossed(before, before + 1, t.households)) {
-          record(t, MilestoneKind.SIGNED_PCT, pct, event);
-        }
-        const beforeCents = t.signedCents;
-        t.signedCents += event.household.buildingCents;
-        if (t.scope.kind === ScopeKind.CAMPAIGN && t.scope.code === CAMPAIGN_SCOPE_CODE) {
-          for (const step of areaStepsCrossed(
-            beforeCents / 100,
-            t.signedCents / 100,
-            CAMPAIGN_AREA_STEP_M2,
-          )) {
-            record(t, MilestoneKind.CAMPAIGN_AREA, step, event);
-          }
-        }
+        record(t, m.kind, m.threshold, event);
       }
     }
   }

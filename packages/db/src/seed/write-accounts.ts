@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { hashPassword } from '../password.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { Actor } from './build-history.js';
-import { DEMO_ACCOUNTS, type DemoAccount, type DemoMembership } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, type DemoAccount, type DemoMembership } from '../demo/demo-accounts.js';
 import type { SeedTeam } from './model.js';
 
 export interface PreparedAccount {

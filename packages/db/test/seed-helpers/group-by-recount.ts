@@ -1,4 +1,4 @@
-// The test's own recount, written independently of src/seed/progress-sql.ts with plain GROUP BYs, so that
+// The test's own recount, written independently of src/progress/scope-sql.ts with plain GROUP BYs, so that
 // the stored counters are checked against a second derivation and not only against themselves.
 import { DEFAULT_PAIRINGS } from '@hanjiang/domain';
 import type pg from 'pg';

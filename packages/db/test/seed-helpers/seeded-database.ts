@@ -1,6 +1,6 @@
 // A throwaway database on the test server (TEST_ADMIN_URL from the global setup), migrated and seeded.
 import type pg from 'pg';
-import { seedDemo, type SeedSummary } from '../../src/index.js';
+import { seedDemo, type SeedSummary } from '../../src/seed/index.js';
 import { migratedDatabase } from '../helpers.js';
 
 export interface SeededDatabase {

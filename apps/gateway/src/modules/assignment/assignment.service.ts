@@ -1,12 +1,13 @@
-import { can, type Principal } from '@hanjiang/authz';
+import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
 import type { Team, Village } from '../catalog/catalog.types.js';
-import { type MovingHousehold, moveTeamCounters } from './assignment.counters.js';
+import { type MovingHousehold, moveTeamCounters } from '../progress/progress.counters.js';
 import type { TeamAssignmentInput } from './assignment.inputs.js';
 import type { TeamAssignmentResult } from './assignment.types.js';
+import { assertCan } from '../../auth/guards.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,8 +101,7 @@ export class AssignmentService {
     if (!team)
       throw publicError(ErrorCode.NOT_FOUND, { zh: '工作组不存在', en: 'No such work team' }, { teamId });
     const headquartersCode = ctx.services.catalogue.headquartersOf(team.headquartersId)?.code ?? '';
-    const decision = can(p, 'team:assign', { headquartersCode });
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(p, 'team:assign', { headquartersCode });
     return team;
   }
 

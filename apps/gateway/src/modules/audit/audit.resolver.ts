@@ -1,7 +1,6 @@
-import { can } from '@hanjiang/authz';
 import { ErrorCode } from '@hanjiang/domain';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../auth/guards.js';
+import { assertCan, requirePrincipal } from '../../auth/guards.js';
 import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
 import { AuditEntry } from './audit.types.js';
@@ -17,8 +16,7 @@ export class AuditResolver {
     @Arg('before', () => String, { nullable: true, description: 'Only rows with an id below this one.' })
     before: string | null,
   ): Promise<AuditEntry[]> {
-    const decision = can(requirePrincipal(ctx), 'audit:read');
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(requirePrincipal(ctx), 'audit:read');
     if (first < 1 || first > 500 || (typeof before === 'string' && !/^\d{1,18}$/.test(before))) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
         zh: 'first 须在 1–500 之间,before 须为数字',

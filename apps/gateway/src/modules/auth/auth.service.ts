@@ -58,9 +58,7 @@ export class AuthService {
 
   async me(tx: RequestTransaction, principal: Principal): Promise<Me> {
     const rows =
-      principal.kind === 'user'
-        ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()')
-        : [];
+      principal.kind === 'user' ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()') : [];
     return {
       subject: principal.subject,
       displayName: rows[0]?.display_name ?? null,

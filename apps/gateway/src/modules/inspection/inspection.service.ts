@@ -1,4 +1,4 @@
-import { can, type Principal } from '@hanjiang/authz';
+import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { Team } from '../catalog/catalog.types.js';
@@ -7,6 +7,7 @@ import { checkItems, checkNote, checkScore } from './inspection.items.js';
 import { canonicalPeriod, parsePeriod } from './inspection.period.js';
 import { rankInspections } from './inspection.ranking.js';
 import { type Inspection, type InspectionRanking, InspectionTargetKind } from './inspection.types.js';
+import { assertCan } from '../../auth/guards.js';
 
 type InspectionRow = Omit<Inspection, 'headquarters' | 'team'>;
 
@@ -19,8 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** 四察四看: the supervision group records scores; every signed-in caller may read the rankings. */
 export class InspectionService {
   async record(ctx: GatewayContext, p: Principal, input: RecordInspectionInput): Promise<Inspection> {
-    const decision = can(p, 'inspection:record');
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(p, 'inspection:record');
     const hq = ctx.services.catalogue.headquartersByCode(input.headquartersCode);
     if (!hq) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
@@ -73,8 +73,7 @@ export class InspectionService {
     period: string | null,
     window: number,
   ): Promise<InspectionRanking[]> {
-    const decision = can(p, 'inspection:read');
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(p, 'inspection:read');
     if (!Number.isInteger(window) || window < 1 || window > 52) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
         zh: 'window 须为 1 到 52 之间的整数',

@@ -1,7 +1,7 @@
 import type { FanoutPolicies } from '../../live/fanout-policy.js';
-import type { MilestonePayload } from './live.resolver.js';
-import { milestones } from './milestone.resolver.js';
-import { decodeMilestoneCursor } from './milestone.service.js';
+import { milestones } from '../milestone/milestone.resolver.js';
+import { decodeMilestoneCursor } from '../milestone/milestone.service.js';
+import type { MilestonePayload } from '../milestone/milestone.types.js';
 
 /**
  * How each live field fans out. Boards and the gauge are state (a late joiner gets the group's latest result

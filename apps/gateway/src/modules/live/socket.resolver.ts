@@ -2,7 +2,7 @@ import { ErrorCode } from '@hanjiang/domain';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
-import { SocketSession } from './milestone.types.js';
+import { SocketSession } from './socket.types.js';
 
 @Resolver()
 export class SocketResolver {

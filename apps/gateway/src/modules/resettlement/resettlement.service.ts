@@ -1,8 +1,9 @@
-import { can, type Principal } from '@hanjiang/authz';
+import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { CreateResettlementSiteInput } from './resettlement.inputs.js';
 import type { ResettlementSite } from './resettlement.types.js';
+import { assertCan } from '../../auth/guards.js';
 
 interface SiteRow {
   id: string;
@@ -36,8 +37,7 @@ export class ResettlementService {
         `未知的指挥部“${input.headquartersCode}”`,
         `Unknown headquarters "${input.headquartersCode}"`,
       );
-    const decision = can(p, 'resettlement:create', { headquartersCode: hq.code });
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(p, 'resettlement:create', { headquartersCode: hq.code });
     const township = catalogue.townshipByCode(input.townshipCode);
     if (!township) throw bad(`未知的乡镇“${input.townshipCode}”`, `Unknown township "${input.townshipCode}"`);
     const name = input.name.trim();

@@ -4,16 +4,11 @@ import { parse } from 'csv-parse/sync';
 import { normalizeHeader } from './roster.columns.js';
 import { badFile } from './roster.errors.js';
 import { RosterFormat } from './roster.inputs.js';
+import type { RawRow } from './roster.rows.js';
 import { readXlsxRows } from './roster.xlsx.js';
 
 /** A cell as the file holds it: text, or a number where a spreadsheet stored one (IDs lose digits that way). */
-export type Cell = string | number;
-
-export interface RawRow {
-  /** Line of a CSV file or row number of the worksheet, counting the header (and any title rows above it). */
-  readonly line: number;
-  readonly cells: readonly Cell[];
-}
+export type { Cell, RawRow } from './roster.rows.js';
 
 export interface RawRoster {
   readonly headers: string[];

@@ -1,15 +1,16 @@
-import { can, type Principal } from '@hanjiang/authz';
+import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
+import { applyCounterDeltas, centiToDecimal, type CounterDelta } from '../progress/progress.counters.js';
 import { FIELD_LABELS, isKnownHeader, mapHeaders } from './roster.columns.js';
-import { applyCounterDeltas, centiToDecimal, type CounterDelta } from './roster.counters.js';
 import { ImportErrorCode, type RowError, rowError } from './roster.errors.js';
 import type { ImportHouseholdsInput } from './roster.inputs.js';
 import { readRoster } from './roster.parse.js';
 import { type ImportTarget, type ResolvedRow, resolveRows } from './roster.resolve.js';
 import type { ImportResult } from './roster.types.js';
 import { type RowCandidate, validateRow } from './roster.validate.js';
+import { assertCan } from '../../auth/guards.js';
 
 /** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement modest. */
 const BATCH = 5_000;
@@ -28,8 +29,7 @@ export class RosterService {
     input: ImportHouseholdsInput,
   ): Promise<ImportResult> {
     const target = this.target(ctx, principal, input);
-    const decision = can(principal, 'household:import', { tenantCode: target?.code ?? principal.tenantCode });
-    if (!decision.allowed) throw publicError(decision.code, { zh: decision.reasonZh, en: decision.reasonEn });
+    assertCan(principal, 'household:import', { tenantCode: target?.code ?? principal.tenantCode });
 
     const started = performance.now();
     const roster = await readRoster(input.fileBase64, input.format, isKnownHeader);

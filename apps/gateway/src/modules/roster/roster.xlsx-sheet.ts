@@ -4,7 +4,7 @@
 // sheet's declared <dimension> is refused before any row is read when it claims more rows than an import allows.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { badFile } from './roster.errors.js';
-import type { Cell } from './roster.parse.js';
+import type { Cell } from './roster.rows.js';
 
 export interface SheetLimits {
   /** Rows (of any kind) a sheet may declare in its <dimension> or hold as <row> elements. */

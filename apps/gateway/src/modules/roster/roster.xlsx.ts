@@ -11,7 +11,7 @@
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { normalizeHeader } from './roster.columns.js';
 import { badFile } from './roster.errors.js';
-import type { Cell, RawRow } from './roster.parse.js';
+import type { Cell, RawRow } from './roster.rows.js';
 import { type ReadBudget, readSharedStrings, readSheet, type SheetReader } from './roster.xlsx-sheet.js';
 import { notXlsx, openXlsxZip, tooLarge, type XlsxZip } from './roster.xlsx-zip.js';
 import path from 'node:path';

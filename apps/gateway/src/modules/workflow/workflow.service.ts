@@ -16,8 +16,8 @@ import { publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { householdScope } from '../household/household.scope.js';
 import type { Household } from '../household/household.types.js';
-import { countTransition } from './counters.js';
-import { crossedMilestones, recordMilestonesAndNotify } from './milestones.js';
+import { crossedMilestones, recordMilestonesAndNotify } from '../milestone/milestone.record.js';
+import { countTransition } from '../progress/progress.counters.js';
 import {
   type LockedHousehold,
   lockHousehold,

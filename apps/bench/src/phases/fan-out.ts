@@ -1,0 +1,123 @@
+// Phase 5, fan-out (after the other systems stopped): N WebSocket subscribers of the headquarters board, a
+// signing, and the latency from just before its COMMIT to each subscriber; each N on a freshly started gateway.
+import { DISTRICT, HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
+import pg from 'pg';
+import type { BenchArgs } from '../args.js';
+import type { BenchDatabase } from '../database.js';
+import { fanoutTargets, type FanoutRow, runFanout, SUBSCRIPTIONS_PER_SOCKET } from '../fanout.js';
+import type { TargetRow } from '../report.js';
+import type { SigningTarget } from '../signing.js';
+import { BENCH_DIR, log } from './context.js';
+import { login, startGateway } from './start.js';
+import type { Checked } from './verify.js';
+
+/** Subscribers of the fan-out: every township's and headquarters' viewer, and the district's admin. */
+const FANOUT_PRINCIPALS = [
+  ...TOWNSHIPS.map((t) => `${t.code}.viewer`),
+  ...HEADQUARTERS.map((h) => `${h.code}.viewer`),
+  `${DISTRICT.code}.admin`,
+];
+const FANOUT_SIGNER = `${DISTRICT.code}.admin`;
+const FANOUT_SIGNINGS = 5;
+
+export interface FannedOut {
+  rows: FanoutRow[];
+  targets: TargetRow[];
+}
+
+/** Runs the fan-out when it was asked for and the schema has the subscription; its problems join `checked`'s. */
+export async function fanOut(
+  db: BenchDatabase,
+  jwtSecret: string,
+  args: BenchArgs,
+  wanted: boolean,
+  checked: Checked,
+): Promise<FannedOut> {
+  let rows: FanoutRow[] = [];
+  if (wanted && checked.features.subscriptions.includes('leaderboardChanged')) {
+    const ns = args.quick ? [200] : [1_000, 5_000, 10_000];
+    const result = await fanout(db, jwtSecret, ns, args.quick ? 3 : FANOUT_SIGNINGS);
+    rows = result.rows;
+    for (const problem of result.problems) log(`FAN-OUT PROBLEM ${problem}`);
+    checked.verified.problems.push(...result.problems);
+    checked.verified.ok &&= result.problems.length === 0;
+  }
+  return { rows, targets: fanoutTargets(rows) };
+}
+
+/** The fan-out part of the results file: what was run, the rows and the targets. */
+export function fanoutRecord(fannedOut: FannedOut): Record<string, unknown> | null {
+  if (!fannedOut.rows.length) return null;
+  return {
+    query:
+      'subscription { leaderboardChanged(board: HEADQUARTERS) { rank scopeCode signedPct signedToday } }',
+    principals: FANOUT_PRINCIPALS,
+    signer: FANOUT_SIGNER,
+    subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
+    clientProcesses: 2,
+    gateway:
+      'EXPOSE_SQL_STATS=1, NODE_ENV=development, node --max-semi-space-size=64, WS_MAX_SOCKETS_PER_PRINCIPAL=1000',
+    rows: fannedOut.rows,
+    targets: fannedOut.targets,
+  };
+}
+
+/** The fan-out scenario for each N, each on a freshly started gateway (so its RSS baseline is clean). */
+async function fanout(
+  db: BenchDatabase,
+  jwtSecret: string,
+  ns: number[],
+  signingsPerN: number,
+): Promise<{ rows: FanoutRow[]; problems: string[] }> {
+  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+  let targets: SigningTarget[];
+  try {
+    ({ rows: targets } = await pool.query<SigningTarget>(
+      `SELECT id, version FROM household WHERE stage = 'ASSESSED' ORDER BY code DESC LIMIT $1`,
+      [ns.length * signingsPerN],
+    ));
+  } finally {
+    await pool.end();
+  }
+  const rows: FanoutRow[] = [];
+  const problems: string[] = [];
+  let tokens: string[] = [];
+  let signerToken = '';
+  for (const [k, n] of ns.entries()) {
+    const gateway = await startGateway(db, jwtSecret, {
+      stats: true,
+      profileDir: null,
+      name: `gateway (fan-out ${n})`,
+      nodeFlags: ['--max-semi-space-size=64'],
+      env: { WS_MAX_SOCKETS_PER_PRINCIPAL: '1000', WS_MAX_UNINITIALISED_PER_ADDRESS: '1000' },
+    });
+    try {
+      if (k === 0) {
+        tokens = [];
+        for (const username of FANOUT_PRINCIPALS) tokens.push(await login(gateway, username));
+        signerToken =
+          tokens[FANOUT_PRINCIPALS.indexOf(FANOUT_SIGNER)] ?? (await login(gateway, FANOUT_SIGNER));
+        log(
+          `fan-out: ${FANOUT_PRINCIPALS.length} principals (${FANOUT_PRINCIPALS.length - 1} tenant viewers + ` +
+            `${FANOUT_SIGNER}), ${SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket, 2 client processes`,
+        );
+      }
+      const row = await runFanout({
+        subscribers: n,
+        signings: signingsPerN,
+        gateway,
+        tokens,
+        signerToken,
+        targets: targets.slice(k * signingsPerN, (k + 1) * signingsPerN),
+        log,
+        cwd: BENCH_DIR,
+      });
+      rows.push(row);
+      for (const p of row.problems) problems.push(`fan-out ${n}: ${p}`);
+      if (row.signings < signingsPerN) problems.push(`fan-out ${n}: only ${row.signings} signings measured`);
+    } finally {
+      await gateway.stop();
+    }
+  }
+  return { rows, problems };
+}

@@ -1,0 +1,58 @@
+import { can } from '@hanjiang/authz';
+import { type PortalContext, useLang } from '@hanjiang/ui';
+import { Spin } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { principalOf } from '../principal.js';
+import { Overview } from './Overview.js';
+
+// The other pages are chunks of their own: the first signed-in load carries only the progress overview.
+const Inspections = lazy(() => import('./Inspections.js').then((m) => ({ default: m.Inspections })));
+const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
+
+type PageKey = 'progress' | 'inspections' | 'audit';
+
+/** `#/inspections`, `#/audit`: each page has an address to share or bookmark. */
+function useHashPage(): PageKey {
+  const read = (): PageKey => {
+    const key = window.location.hash.replace(/^#\//, '');
+    return key === 'inspections' || key === 'audit' ? key : 'progress';
+  };
+  const [page, setPage] = useState(read);
+  useEffect(() => {
+    const listener = () => setPage(read());
+    window.addEventListener('hashchange', listener);
+    return () => window.removeEventListener('hashchange', listener);
+  }, []);
+  return page;
+}
+
+export function Console({ session, client }: PortalContext) {
+  const { t } = useLang();
+  const current = useHashPage();
+  // The audit log is offered only to those packages/authz lets read it (the gateway refuses everyone else).
+  const mayReadAudit = can(principalOf(session), 'audit:read').allowed;
+  const pages: [PageKey, string][] = [
+    ['progress', t('navProgress')],
+    ['inspections', t('navInspections')],
+    ...(mayReadAudit ? [['audit', t('navAudit')] as [PageKey, string]] : []),
+  ];
+  const page = current === 'audit' && !mayReadAudit ? 'progress' : current;
+  return (
+    <>
+      <nav className="console-nav" aria-label={t('navLabel')}>
+        {pages.map(([key, label]) => (
+          <a key={key} href={`#/${key}`} aria-current={key === page ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <main>
+        <Suspense fallback={<Spin aria-label={t('loading')} />}>
+          {page === 'progress' && <Overview client={client} />}
+          {page === 'inspections' && <Inspections client={client} session={session} />}
+          {page === 'audit' && <AuditLog client={client} />}
+        </Suspense>
+      </main>
+    </>
+  );
+}

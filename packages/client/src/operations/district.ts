@@ -1,0 +1,114 @@
+import { graphql } from '../generated/index.js';
+
+/** The district console's overview: the campaign gauge and every board side by side (all tenants' progress). */
+export const DistrictOverviewQuery = graphql(`
+  query DistrictOverview {
+    campaign {
+      ...CampaignFields
+    }
+    headquartersBoard: leaderboard(board: HEADQUARTERS) {
+      ...DistrictBoardRowFields
+    }
+    townshipBoard: leaderboard(board: TOWNSHIP) {
+      ...DistrictBoardRowFields
+    }
+    pairingBoard: leaderboard(board: PAIRING) {
+      ...DistrictBoardRowFields
+    }
+  }
+`);
+
+/** A board row with every stage count, for the district's side-by-side table. */
+export const DistrictBoardRowFields = graphql(`
+  fragment DistrictBoardRowFields on LeaderboardRow {
+    scopeKind
+    scopeCode
+    name
+    rank
+    households
+    measured
+    measuredPct
+    signed
+    signedToday
+    signedHouseholdsPct
+    signedAreaM2
+    signedAreaPct
+    buildingAreaM2
+  }
+`);
+
+/** 四察四看 rankings of one kind of target in a period (the latest when omitted), best first. */
+export const InspectionRankingQuery = graphql(`
+  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {
+    inspections(targetKind: $targetKind, period: $period, window: $window) {
+      id
+      period
+      targetKind
+      rank
+      score
+      flaggedLast
+      lastPlaceCount
+      note
+      recordedBy
+      recordedAt
+      headquarters {
+        code
+        nameZh
+      }
+      team {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** The periods (the campaign's weeks) and what a score can be recorded for: headquarters, teams. */
+export const InspectionTargetsQuery = graphql(`
+  query InspectionTargets {
+    campaign {
+      startDate
+      day
+    }
+    headquarters {
+      code
+      nameZh
+    }
+    teams {
+      id
+      name
+      headquarters {
+        code
+      }
+    }
+  }
+`);
+
+export const RecordInspectionMutation = graphql(`
+  mutation RecordInspection($input: RecordInspectionInput!) {
+    recordInspection(input: $input) {
+      id
+      period
+      score
+      targetKind
+    }
+  }
+`);
+
+/** The audit log, newest first, a page at a time: `before` is the id of the last row of the previous page. */
+export const AuditLogQuery = graphql(`
+  query AuditLog($before: String, $first: Int!) {
+    auditLog(before: $before, first: $first) {
+      id
+      at
+      actor
+      tenantKind
+      tenantCode
+      operation
+      outcome
+      clientAddress
+      requestId
+      hash
+    }
+  }
+`);
