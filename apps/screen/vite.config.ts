@@ -3,18 +3,19 @@ import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Served by the gateway under /screen/ (apps/gateway/src/static/portals.ts); `pnpm dev` proxies the API to it.
-// The dev proxy's target comes through Vite's own env loading (GATEWAY_URL in the environment or a .env file).
+// The dev proxy's target comes through Vite's own env loading (GATEWAY_URL in the environment or a .env file);
+// without it, the gateway `pnpm dev` starts next to the apps: localhost on PORT (turbo passes PORT to every task).
+const gatewayUrl = (env: Record<string, string>) =>
+  env.GATEWAY_URL || `http://localhost:${env.PORT || '4000'}`;
+
 export default defineConfig(({ mode }) => ({
   base: '/screen/',
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 400 },
   server: {
-    proxy: {
-      '/graphql': {
-        target: loadEnv(mode, import.meta.dirname, '').GATEWAY_URL || 'http://localhost:4000',
-        ws: true,
-      },
-    },
+    // A port per app, so `pnpm dev` gives each portal the same address every time (not "the next free one").
+    port: 5174,
+    proxy: { '/graphql': { target: gatewayUrl(loadEnv(mode, import.meta.dirname, '')), ws: true } },
   },
   test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
 }));

@@ -24,7 +24,11 @@ export class GatewayProcess {
   private out = '';
   readonly dataDir: string;
 
-  constructor(readonly port: number) {
+  /** `env`: extra settings for the gateway, e.g. `{ SEED_SCALE: '6' }` for a bigger demo seed. */
+  constructor(
+    readonly port: number,
+    private readonly env: Readonly<Record<string, string>> = {},
+  ) {
     // Embedded PostgreSQL runs as the `postgres` user, which must traverse the data directory's parents.
     this.dataDir = mkdtempSync(path.join(tmpdir(), 'hj-e2e-'));
     chmodSync(this.dataDir, 0o755);
@@ -51,6 +55,7 @@ export class GatewayProcess {
       LOG_LEVEL: 'warn',
       // The same secret across restarts, as a real deployment keeps it.
       JWT_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only',
+      ...this.env,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: GATEWAY_DIR,

@@ -11,7 +11,8 @@ export function App() {
     <PortalApp app="township" text={TOWNSHIP_TEXT} tenantKinds={['township']}>
       {(portal) => (
         <Suspense fallback={<Spin />}>
-          <Portal {...portal} />
+          {/* A switch to another township starts the pages afresh (its filters name the other township's villages). */}
+          <Portal key={portal.session.me.tenantCode} {...portal} />
         </Suspense>
       )}
     </PortalApp>

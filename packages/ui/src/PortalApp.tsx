@@ -18,6 +18,13 @@ const THEME = { token: { colorPrimary: '#b7262f', colorLink: '#a01f28' } };
 /** Sign-in, the portal's header (who, tenant switcher, language, sign-out) and the client, for every portal. */
 export function PortalApp(props: PortalAppProps) {
   const [i18n] = useState(() => createPortalI18n(props.text));
+  // A hot update of the app's texts (`pnpm dev`) arrives as a new `text`: put it in place and re-render.
+  useEffect(() => {
+    for (const lang of ['zh', 'en'] as const) {
+      i18n.addResourceBundle(lang, 'translation', props.text[lang], true, true);
+    }
+    void i18n.changeLanguage(i18n.language);
+  }, [i18n, props.text]);
   return (
     <I18nextProvider i18n={i18n}>
       <Localised {...props} />

@@ -1,25 +1,11 @@
 import type { HanjiangClient, HouseholdCardFieldsFragment } from '@hanjiang/client';
 import { CombinedError } from '@urql/core';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderInPortal, stubMatchMedia } from '../test-support.js';
 import { AdvanceForm } from './AdvanceForm.js';
 
-beforeAll(() => {
-  // antd reads media queries; jsdom has none.
-  Object.defineProperty(window, 'matchMedia', {
-    configurable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-});
+beforeAll(stubMatchMedia); // antd reads media queries; jsdom has none.
 afterEach(cleanup);
 
 const household = {
@@ -70,7 +56,7 @@ describe('AdvanceForm', () => {
     const updated = { ...household, stage: 'ASSESSED', version: 4 };
     const { client, sent } = scriptedClient([{ networkError: true }, { data: { advanceStage: updated } }]);
     const done: unknown[] = [];
-    render(
+    renderInPortal(
       <AdvanceForm
         client={client}
         household={household}
@@ -99,7 +85,7 @@ describe('AdvanceForm', () => {
   it('starts a new key once the gateway answered, and reports a CONFLICT for a reload', async () => {
     const { client, sent } = scriptedClient([{ code: 'CONFLICT' }, { code: 'CONFLICT' }]);
     let conflicts = 0;
-    render(
+    renderInPortal(
       <AdvanceForm
         client={client}
         household={household}
@@ -117,7 +103,7 @@ describe('AdvanceForm', () => {
 
   it('refuses an amount that is not exact yuan before sending anything', async () => {
     const { client, sent } = scriptedClient([]);
-    render(
+    renderInPortal(
       <AdvanceForm
         client={client}
         household={household}
@@ -127,6 +113,33 @@ describe('AdvanceForm', () => {
     );
     await submitAmount('12.345');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('最多两位小数'));
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('AdvanceForm in English', () => {
+  it('takes the stage and field names from packages/domain, and the problems in English', async () => {
+    const { client, sent } = scriptedClient([]);
+    renderInPortal(
+      <AdvanceForm
+        client={client}
+        household={household}
+        onDone={() => undefined}
+        onConflict={() => undefined}
+      />,
+      'en',
+    );
+    expect(screen.getByText('Record the next stage: Assessed')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('assessed amount'), { target: { value: '12.345' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
+      await Promise.resolve();
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The assessed amount must be an amount in yuan with at most two decimals',
+      ),
+    );
     expect(sent).toHaveLength(0);
   });
 });

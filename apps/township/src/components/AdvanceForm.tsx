@@ -5,8 +5,14 @@ import {
   type HouseholdCardFieldsFragment,
   type PublicMessage,
 } from '@hanjiang/client';
-import { COMPENSATION_CHOICE_LABELS, CompensationChoice, STAGE_LABELS } from '@hanjiang/domain';
+import {
+  COMPENSATION_CHOICE_LABELS,
+  CompensationChoice,
+  STAGE_LABELS,
+  type PayloadProblem,
+} from '@hanjiang/domain';
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { useLang } from '@hanjiang/ui';
 import { useMemo, useRef, useState } from 'react';
 import { AttemptKeys } from '../idempotency.js';
 import { advancePayload, stageFormPlan, type FormValues } from '../stage-form.js';
@@ -27,19 +33,20 @@ export function AdvanceForm({
   onDone: (updated: HouseholdCardFieldsFragment) => void;
   onConflict: () => void;
 }) {
+  const { lang, t } = useLang();
   const [form] = Form.useForm<FormValues>();
   const [choice, setChoice] = useState<CompensationChoice | null>(null);
   const plan = useMemo(() => stageFormPlan(household.stage, choice), [household.stage, choice]);
   const keys = useRef(new AttemptKeys());
   const [message, setMessage] = useState<PublicMessage | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<PayloadProblem[]>([]);
   const [busy, setBusy] = useState(false);
   if (!plan) return null;
 
   const submit = async (values: FormValues) => {
     const payload = advancePayload(plan, values);
     if (!payload.ok) {
-      setProblems(payload.problems.map((p) => p.messageZh));
+      setProblems(payload.problems);
       return;
     }
     setProblems([]);
@@ -70,18 +77,23 @@ export function AdvanceForm({
     <Form
       form={form}
       layout="vertical"
-      aria-label={`记录下一环节:${STAGE_LABELS[plan.toStage].zh}`}
+      aria-label={t('nextStage', { stage: STAGE_LABELS[plan.toStage][lang] })}
       onFinish={(v) => void submit(v)}
     >
-      <h3>记录下一环节:{STAGE_LABELS[plan.toStage].zh}</h3>
+      <h3>{t('nextStage', { stage: STAGE_LABELS[plan.toStage][lang] })}</h3>
       {plan.fields.map((field) => (
-        <Form.Item key={field.input} label={field.label.zh} name={field.input} htmlFor={`f-${field.input}`}>
+        <Form.Item
+          key={field.input}
+          label={field.label[lang]}
+          name={field.input}
+          htmlFor={`f-${field.input}`}
+        >
           {field.kind === 'choice' ? (
             <Select
               id={`f-${field.input}`}
               options={Object.values(CompensationChoice).map((c) => ({
                 value: c,
-                label: COMPENSATION_CHOICE_LABELS[c].zh,
+                label: COMPENSATION_CHOICE_LABELS[c][lang],
               }))}
               onChange={(c: CompensationChoice) => setChoice(c)}
             />
@@ -89,25 +101,32 @@ export function AdvanceForm({
             <Input
               id={`f-${field.input}`}
               inputMode={field.kind === 'site' ? 'text' : 'decimal'}
-              suffix={field.kind === 'area' ? '㎡' : field.kind === 'yuan' ? '元' : undefined}
+              suffix={field.kind === 'area' ? '㎡' : field.kind === 'yuan' ? t('yuan') : undefined}
             />
           )}
         </Form.Item>
       ))}
       {problems.length > 0 && (
-        <Alert type="warning" role="alert" title={problems.join(';')} style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          role="alert"
+          title={problems
+            .map((p) => (lang === 'zh' ? p.messageZh : p.messageEn))
+            .join(lang === 'zh' ? ';' : '; ')}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {message && (
         <Alert
           type="error"
           role="alert"
           style={{ marginBottom: 12 }}
-          title={message.code === 'CONFLICT' ? '该户已被他人修改,已重新加载,请核对后再提交' : message.zh}
+          title={message.code === 'CONFLICT' ? t('conflictReloaded') : message[lang]}
         />
       )}
       <Space>
         <Button type="primary" htmlType="submit" loading={busy}>
-          {message?.code === 'NETWORK' ? '重试' : '提交'}
+          {message?.code === 'NETWORK' ? t('retry') : t('submit')}
         </Button>
       </Space>
     </Form>

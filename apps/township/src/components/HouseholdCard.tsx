@@ -7,13 +7,13 @@ import { STAGE_LABELS } from '@hanjiang/domain';
 import { Alert, Button, Descriptions, Result, Spin, Timeline } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { AdvanceForm } from './AdvanceForm.js';
-import { MaskedField, StageTag } from '@hanjiang/ui';
+import { MaskedField, StageTag, useLang } from '@hanjiang/ui';
 
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
+// Times as the campaign lives them: Asia/Shanghai, in the reader's language.
+const TIME = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }),
+};
 
 /** One household as the gateway shows it to the caller: personal data masked exactly as the gateway masked it. */
 export function HouseholdCard({
@@ -25,6 +25,7 @@ export function HouseholdCard({
   id: string;
   onBack: () => void;
 }) {
+  const { lang, t } = useLang();
   const [household, setHousehold] = useState<HouseholdCardFieldsFragment | null | undefined>(undefined);
   const [conflict, setConflict] = useState(false);
   const load = useCallback(
@@ -44,55 +45,56 @@ export function HouseholdCard({
     return (
       <Result
         status="404"
-        title="未找到该户"
-        subTitle="该户不存在,或不在您的权限范围内"
-        extra={<Button onClick={onBack}>返回台账</Button>}
+        title={t('notFound')}
+        subTitle={t('notFoundHint')}
+        extra={<Button onClick={onBack}>{t('back')}</Button>}
       />
     );
   return (
     <section aria-labelledby="card-title" data-testid="household-card">
       <Button onClick={onBack} style={{ marginBottom: 12 }}>
-        返回台账
+        {t('back')}
       </Button>
       <h2 id="card-title">
         {household.code} {household.ownerName} <StageTag stage={household.stage} />
       </h2>
       {conflict && (
-        <Alert
-          type="warning"
-          role="alert"
-          title="该户已被他人修改,以下为最新状态"
-          style={{ marginBottom: 12 }}
-        />
+        <Alert type="warning" role="alert" title={t('changedBySomeone')} style={{ marginBottom: 12 }} />
       )}
-      <Descriptions bordered size="small" column={2}>
-        <Descriptions.Item label="身份证号">
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }}>
+        <Descriptions.Item label={t('idNumber')}>
           <MaskedField value={household.ownerIdNumber} masked={household.piiMasked} testId="id-number" />
         </Descriptions.Item>
-        <Descriptions.Item label="联系电话">{household.phone ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="乡镇 / 村">
+        <Descriptions.Item label={t('phone')}>{household.phone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('townshipVillage')}>
           {household.township.nameZh} / {household.village.name}
         </Descriptions.Item>
-        <Descriptions.Item label="指挥部">{household.headquarters.nameZh}</Descriptions.Item>
-        <Descriptions.Item label="工作组">{household.team?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="建筑面积">{household.buildingAreaM2} ㎡</Descriptions.Item>
-        <Descriptions.Item label="土地面积">
-          {household.landAreaM2} ㎡({household.landAreaMu} 亩)
+        <Descriptions.Item label={t('headquarters')}>{household.headquarters.nameZh}</Descriptions.Item>
+        <Descriptions.Item label={t('team')}>{household.team?.name ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('buildingArea')}>{household.buildingAreaM2} ㎡</Descriptions.Item>
+        <Descriptions.Item label={t('landArea')}>
+          {t('landAreaValue', { m2: household.landAreaM2, mu: household.landAreaMu })}
         </Descriptions.Item>
-        <Descriptions.Item label="评估金额">{household.assessedAmountYuan ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="协议金额">{household.agreedAmountYuan ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('assessedAmount')}>
+          {household.assessedAmountYuan ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('agreedAmount')}>{household.agreedAmountYuan ?? '—'}</Descriptions.Item>
       </Descriptions>
       <div className="card-columns">
         <div>
-          <h3>环节记录</h3>
-          <Timeline
-            items={household.events.map((e) => ({
-              key: e.id,
-              content: `${TIME.format(new Date(e.occurredAt))} ${STAGE_LABELS[e.fromStage].zh} → ${
-                STAGE_LABELS[e.toStage].zh
-              }(${e.actor})${e.reason ? `:${e.reason}` : ''}`,
-            }))}
-          />
+          <h3>{t('history')}</h3>
+          {household.events.length === 0 ? (
+            <p className="muted">{t('noHistory')}</p>
+          ) : (
+            <Timeline
+              items={household.events.map((e) => ({
+                key: e.id,
+                content: `${TIME[lang].format(new Date(e.occurredAt))} ${STAGE_LABELS[e.fromStage][lang]} → ${
+                  STAGE_LABELS[e.toStage][lang]
+                } (${e.actor})${e.reason ? `: ${e.reason}` : ''}`,
+              }))}
+            />
+          )}
         </div>
         <div>
           <AdvanceForm

@@ -1,8 +1,12 @@
-import type { PortalContext } from '@hanjiang/ui';
+import { useLang, type PortalContext } from '@hanjiang/ui';
+import { Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Households } from './Households.js';
+import { Households } from '../households/Households.js';
+import type { Filters } from '../use-household-pages.js';
 
+// The card and the progress page are chunks of their own: the list (the page people land on) loads first.
 const HouseholdCard = lazy(() => import('./HouseholdCard.js').then((m) => ({ default: m.HouseholdCard })));
+const Progress = lazy(() => import('../progress/Progress.js').then((m) => ({ default: m.Progress })));
 
 /** `#/households/<id>` opens a card, so a card has an address that can be shared (or tried by URL). */
 function useHashRoute(): [string, (hash: string) => void] {
@@ -16,21 +20,35 @@ function useHashRoute(): [string, (hash: string) => void] {
 }
 
 export function Portal({ session, client }: PortalContext) {
+  const { t } = useLang();
   const [hash, go] = useHashRoute();
+  const [filters, setFilters] = useState<Filters>({});
   const cardId = /^#\/households\/([\w-]+)$/.exec(hash)?.[1];
+  const page = cardId ? 'card' : hash === '#/progress' ? 'progress' : 'households';
   return (
-    <main>
-      {cardId ? (
-        <Suspense fallback={<p>加载中…</p>}>
-          <HouseholdCard client={client} id={cardId} onBack={() => go('')} />
+    <>
+      <nav className="tw-nav" aria-label={t('title')}>
+        <a href="#/" aria-current={page === 'households' ? 'page' : undefined}>
+          {t('navHouseholds')}
+        </a>
+        <a href="#/progress" aria-current={page === 'progress' ? 'page' : undefined}>
+          {t('navProgress')}
+        </a>
+      </nav>
+      <main>
+        <Suspense fallback={<Spin />}>
+          {page === 'card' && <HouseholdCard client={client} id={cardId!} onBack={() => go('#/')} />}
+          {page === 'progress' && <Progress client={client} townshipCode={session.me.tenantCode} />}
+          {page === 'households' && (
+            <Households
+              client={client}
+              townshipCode={session.me.tenantCode}
+              filters={filters}
+              setFilters={setFilters}
+            />
+          )}
         </Suspense>
-      ) : (
-        <Households
-          client={client}
-          townshipCode={session.me.tenantCode}
-          onOpen={(id) => go(`#/households/${id}`)}
-        />
-      )}
-    </main>
+      </main>
+    </>
   );
 }

@@ -51,6 +51,7 @@ type Documents = {
     "\n  fragment HouseholdCardFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    landAreaM2\n    landAreaMu\n    assessedAmountYuan\n    agreedAmountYuan\n    compensationChoice\n    signedAt\n    updatedAt\n    township {\n      code\n      nameZh\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    village {\n      name\n    }\n    team {\n      name\n    }\n    events {\n      id\n      seq\n      kind\n      fromStage\n      toStage\n      actor\n      occurredAt\n      reason\n    }\n  }\n": typeof types.HouseholdCardFieldsFragmentDoc,
     "\n  query HouseholdCard($id: ID!) {\n    household(id: $id) {\n      ...HouseholdCardFields\n    }\n  }\n": typeof types.HouseholdCardDocument,
     "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n": typeof types.AdvanceStageDocument,
+    "\n  query TownshipProgress {\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    teams {\n      code\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n": typeof types.TownshipProgressDocument,
 };
 const documents: Documents = {
     "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": types.DistrictOverviewDocument,
@@ -90,6 +91,7 @@ const documents: Documents = {
     "\n  fragment HouseholdCardFields on Household {\n    id\n    code\n    ownerName\n    ownerIdNumber\n    phone\n    piiMasked\n    stage\n    version\n    buildingAreaM2\n    landAreaM2\n    landAreaMu\n    assessedAmountYuan\n    agreedAmountYuan\n    compensationChoice\n    signedAt\n    updatedAt\n    township {\n      code\n      nameZh\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    village {\n      name\n    }\n    team {\n      name\n    }\n    events {\n      id\n      seq\n      kind\n      fromStage\n      toStage\n      actor\n      occurredAt\n      reason\n    }\n  }\n": types.HouseholdCardFieldsFragmentDoc,
     "\n  query HouseholdCard($id: ID!) {\n    household(id: $id) {\n      ...HouseholdCardFields\n    }\n  }\n": types.HouseholdCardDocument,
     "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n": types.AdvanceStageDocument,
+    "\n  query TownshipProgress {\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    teams {\n      code\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n": types.TownshipProgressDocument,
 };
 
 /**
@@ -254,6 +256,10 @@ export function graphql(source: "\n  query HouseholdCard($id: ID!) {\n    househ
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdvanceStage($input: AdvanceStageInput!) {\n    advanceStage(input: $input) {\n      ...HouseholdCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TownshipProgress {\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    teams {\n      code\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query TownshipProgress {\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    teams {\n      code\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -107,3 +107,29 @@ export const AdvanceStageMutation = graphql(`
     }
   }
 `);
+
+/**
+ * The township's progress page: the township and pairing boards (its own row, its paired township's, the pair's)
+ * and the team board with each team's home township, to pick the township's own teams. The boards then stay live
+ * through `leaderboardChanged` (operations/screen.ts), which sends the current board first.
+ */
+export const TownshipProgressQuery = graphql(`
+  query TownshipProgress {
+    townshipBoard: leaderboard(board: TOWNSHIP) {
+      ...BoardRowFields
+    }
+    pairingBoard: leaderboard(board: PAIRING) {
+      ...BoardRowFields
+    }
+    teamBoard: leaderboard(board: TEAM) {
+      ...BoardRowFields
+    }
+    teams {
+      code
+      name
+      homeTownship {
+        code
+      }
+    }
+  }
+`);
