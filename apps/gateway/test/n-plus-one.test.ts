@@ -38,4 +38,26 @@ describe('N+1: SQL statements per request do not grow with the page size', () =>
     // BEGIN+settings, page, count, villages, teams, parent teams, events, COMMIT.
     expect(counts[0]).toBeLessThanOrEqual(8);
   });
+
+  it("household(id) with village, team and events: one statement between BEGIN and COMMIT, the loaders' answer", async () => {
+    const fields = `id code stage ownerIdNumber village { name township { code } } team { name homeTownship { code } }
+      events { seq kind fromStage toStage version actor payload reason occurredAt team { code } }`;
+    const page = await asUser<{ households: { edges: { node: { id: string; events: unknown[] } }[] } }>(
+      gateway.url,
+      'baitang.commander',
+      `{ households(first: 1, filter: { stages: [SIGNED] }) { edges { node { ${fields} } } } }`,
+    );
+    const listed = page.data!.households.edges[0]!.node;
+    const detail = await asUser<{ household: unknown }>(
+      gateway.url,
+      'baitang.commander',
+      `query ($id: ID!) { household(id: $id) { ${fields} } }`,
+      { id: listed.id },
+    );
+    expect(detail.errors).toBeUndefined();
+    expect(detail.data!.household).toEqual(listed);
+    expect(listed.events.length).toBeGreaterThanOrEqual(3);
+    // BEGIN+settings, the household with its village, team and events, COMMIT.
+    expect(Number(detail.extensions?.sqlStatements)).toBe(3);
+  });
 });

@@ -7,6 +7,7 @@ import { requireUuid } from '../../errors/bad-input.js';
 import type { GatewayContext } from '../../context.js';
 import { Headquarters, Team, Township, Village } from '../catalog/catalog.types.js';
 import { HouseholdFilter, HouseholdOrder } from './household.inputs.js';
+import { detailRelations, readHouseholdDetail } from './household.detail.js';
 import { householdProjection } from './household.projection.js';
 import { householdScope } from './household.scope.js';
 import { HouseholdService, MAX_PAGE_SIZE } from './household.service.js';
@@ -53,10 +54,19 @@ export class HouseholdResolver {
   })
   household(
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { description: 'Household id.' }) id: string,
   ): Promise<Household | null> {
     requirePrincipal(ctx);
-    return ctx.loaders.household.load(requireUuid(id, 'id'));
+    const householdId = requireUuid(id, 'id');
+    const wants = detailRelations(info);
+    if (!wants.village && !wants.team && !wants.events) return ctx.loaders.household.load(householdId);
+    return readHouseholdDetail(ctx.tx, householdId, wants, (household, village, team, events) => {
+      ctx.loaders.household.prime(household.id, household);
+      if (village) ctx.loaders.village.prime(village.id, village);
+      if (team) ctx.loaders.team.prime(team.id, team);
+      if (events) ctx.loaders.eventsByHousehold.prime(household.id, events);
+    });
   }
 
   @Query(() => [HouseholdEvent], {
