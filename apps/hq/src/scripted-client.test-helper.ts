@@ -1,6 +1,7 @@
 import type { HanjiangClient } from '@hanjiang/client';
 import { CombinedError } from '@urql/core';
 import { createPortalI18n } from '@hanjiang/ui';
+import { stubBrowserApis } from '@hanjiang/ui/testing';
 import { beforeAll } from 'vitest';
 import { HQ_TEXT } from './text.js';
 
@@ -45,24 +46,6 @@ export function scriptedClient(script: Script) {
 export function setUpDom(): void {
   beforeAll(() => {
     createPortalI18n(HQ_TEXT, { getItem: () => null });
-    // antd's text area measures itself; jsdom has no ResizeObserver.
-    globalThis.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    };
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        dispatchEvent: () => false,
-      }),
-    });
+    stubBrowserApis();
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttemptKeys } from './idempotency.js';
+import { AttemptKeys } from '@hanjiang/client';
 import { advancePayload, stageFormPlan } from './stage-form.js';
 
 describe('stageFormPlan', () => {

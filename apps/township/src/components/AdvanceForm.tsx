@@ -1,5 +1,6 @@
 import {
   AdvanceStageDocument,
+  AttemptKeys,
   publicMessage,
   type HanjiangClient,
   type HouseholdCardFieldsFragment,
@@ -14,7 +15,6 @@ import {
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useLang } from '@hanjiang/ui';
 import { useMemo, useRef, useState } from 'react';
-import { AttemptKeys } from '../idempotency.js';
 import { advancePayload, stageFormPlan, type FormValues } from '../stage-form.js';
 
 /**
