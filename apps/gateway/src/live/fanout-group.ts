@@ -126,13 +126,19 @@ export class FanoutGroup {
     return end.replacement ?? result;
   }
 
+  /** The same for every event of the group: worked out once, not per event. */
+  private outcomeOnce: OperationOutcome | null = null;
+
   private get outcome(): OperationOutcome {
-    const operation = getOperationAST(this.args.document, this.args.operationName);
-    return {
-      operation,
-      operationName: operation?.name?.value,
-      variables: this.args.variableValues ?? undefined,
-      failed: false,
-    };
+    if (!this.outcomeOnce) {
+      const operation = getOperationAST(this.args.document, this.args.operationName);
+      this.outcomeOnce = {
+        operation,
+        operationName: operation?.name?.value,
+        variables: this.args.variableValues ?? undefined,
+        failed: false,
+      };
+    }
+    return this.outcomeOnce;
   }
 }
