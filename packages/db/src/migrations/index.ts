@@ -5,7 +5,9 @@ import { Administration1764576000000 } from './1764576000000-administration.js';
 import { Sockets1764700000200 } from './1764700000200-sockets.js';
 import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js';
 import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cadre.js';
+import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js';
 
+export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
 export { TEAM_ONLY_FOR_CADRE } from './1796061489512-team-only-for-cadre.js';
 
 /** Every migration, oldest first. Add-only: never edit one that has shipped; add a new one. */
@@ -17,4 +19,5 @@ export const migrations = [
   Sockets1764700000200,
   DatabaseRights1764720000000,
   TeamOnlyForCadre1796061489512,
+  IntegratorKeys1796200000000,
 ];
