@@ -6,6 +6,7 @@ import type { RequestTransaction } from './db/request-transaction.js';
 import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import type { Loaders } from './loaders.js';
+import type { AuditSink } from './modules/audit/audit.records.js';
 import type { AuthService } from './modules/auth/auth.service.js';
 import type { SocketRenewal } from './ws/socket-session.js';
 
@@ -19,6 +20,8 @@ export interface GatewayContext {
   readonly services: Services;
   /** Caller's address (HTTP), recorded in the audit log. */
   readonly clientAddress?: string | null;
+  /** performance.now() when the operation's context opened: the integrator audit's duration starts here. */
+  readonly startedAt?: number;
   /** Over WebSocket only: the socket's session, for in-band token renewal (`renewSocketToken`). */
   readonly socket?: SocketRenewal;
 }
@@ -33,6 +36,8 @@ export interface Services {
   readonly auth: AuthService;
   /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
   readonly live: LiveService;
+  /** The batched audit of integrator operations, refusals and sign-ins (modules/audit/audit.writer.ts). */
+  readonly audit: AuditSink;
 }
 
 export interface Readiness {

@@ -28,6 +28,7 @@ import { fanoutStats } from './live/fanout-stats.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { AuditHeadExporter } from './modules/audit/audit.head.js';
+import { AuditWriter } from './modules/audit/audit.writer.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
@@ -39,6 +40,7 @@ import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { apolloDocumentStage } from './pipeline/apollo-documents.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
+import { refusalAuditPlugin } from './pipeline/refusals.js';
 import { createSchema } from './schema.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
@@ -54,6 +56,8 @@ export interface Gateway {
   readonly ephemeralJwtSecret: boolean;
   /** Live updates (hub and bus), for diagnostics and tests. */
   readonly live: LiveService;
+  /** The batched integrator audit, for tests (flush, pending rows). */
+  readonly audit: AuditWriter;
   stop(): Promise<void>;
 }
 
@@ -81,6 +85,15 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
   loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  // Integrator operations, refusals and sign-ins: audited in batches off the request path, flushed in the drain.
+  const audit = new AuditWriter(
+    {
+      flushMs: env.AUDIT_FLUSH_MS,
+      batchRows: env.AUDIT_BATCH_ROWS,
+      refusalWindowMs: env.AUDIT_REFUSAL_WINDOW_MS,
+    },
+    logger,
+  );
   const services: Services = {
     readiness,
     version: VERSION,
@@ -94,8 +107,10 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       isDemoMode(env),
       credentialsCheckOn(() => database!.pool),
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
+      audit,
     ),
     live: new LiveService(env, logger),
+    audit,
   };
 
   const metrics = new Registry();
@@ -140,6 +155,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       apolloDocuments.plugin,
       policyPlugin(policies),
+      refusalAuditPlugin(),
       schemaExposurePlugin(exposure),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
@@ -251,6 +267,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
     await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
+    audit.start(database.pool);
     readiness.ready();
     return database;
   })();
@@ -267,6 +284,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       // came: Ctrl-C then ended in "shutdown took too long" with exit 1.)
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
+      // No operation runs any more: what the integrator audit holds is written before the pool closes.
+      await audit.close();
       auditHead.stop();
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
       loginRedis?.disconnect();
@@ -283,6 +302,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     ready,
     ephemeralJwtSecret: tokens.ephemeral,
     live: services.live,
+    audit,
     stop,
   };
 }

@@ -58,6 +58,10 @@ const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined
     reasonZh: '只有本单位指挥长本人可以管理接口密钥',
     reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
   },
+  'apikey:usage': {
+    reasonZh: '只有本单位指挥长本人可以管理接口密钥',
+    reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
+  },
 };
 
 /** [action, resource label, resource, the principals allowed]; every other principal is refused. */
@@ -117,6 +121,10 @@ const MATRIX: [Action, string, Resource, readonly string[]][] = [
   ['apikey:create', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
   ['apikey:create', 'district', { tenantCode: 'district' }, ['district.admin']],
   ['apikey:revoke', 'baisha', { tenantCode: 'baisha' }, ['baisha.commander', 'district.admin']],
+  // A key's usage: who may manage the key — not its own key, not the district inspector, not another tenant's commander.
+  ['apikey:usage', 'baitang', { tenantCode: 'baitang' }, ['baitang.commander', 'district.admin']],
+  ['apikey:usage', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
+  ['apikey:usage', 'district', { tenantCode: 'district' }, ['district.admin']],
 ];
 
 const cases = MATRIX.flatMap(([action, label, resource, allowed]) =>

@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { rememberCost } from '../graphql/operation-facts.js';
 
 /**
  * Query limits shared by HTTP and WebSocket. Armor's token limit answers HTTP 500, so tokens and source length
@@ -18,7 +19,8 @@ export const MAX_QUERY_BYTES = 20_000;
 export function createArmor() {
   return new ApolloArmor({
     maxDepth: { enabled: true, n: 10 },
-    costLimit: { enabled: true, maxCost: 20_000 },
+    // The accepted cost is kept per document for the integrator audit (graphql/operation-facts.ts).
+    costLimit: { enabled: true, maxCost: 20_000, onAccept: [rememberCost] },
     maxAliases: { enabled: true, n: 15, allowList: [] },
     maxDirectives: { enabled: true, n: 50 },
     maxTokens: { enabled: false },

@@ -42,6 +42,7 @@ export function openOperationContext(
     loaders: createLoaders(tx),
     services,
     clientAddress: origin.clientAddress,
+    startedAt: performance.now(),
     ...(origin.socket ? { socket: origin.socket } : {}),
   };
 }

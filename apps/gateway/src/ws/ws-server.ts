@@ -24,6 +24,7 @@ import type { OperationExecutor } from '../graphql/jit-executor.js';
 import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
+import { recordRefusal } from '../pipeline/refusals.js';
 import { SocketCredentials } from './socket-credentials.js';
 import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
@@ -180,7 +181,23 @@ export function startWsServer(options: WsOptions) {
       // Per subscriber per event on the fan-out's hot path: only a result with errors needs the caller's rule.
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors?.length ? format.result(result, exposureOf(ctx.extra)) : result,
-      onError: (ctx, _id, _payload, errors) => format.errors(errors, exposureOf(ctx.extra)),
+      // Errors sent instead of running (onSubscribe's refusals): audited as refusals, then worded per caller.
+      onError: (ctx, _id, _payload, errors) => {
+        const first = errors[0];
+        if (first) {
+          recordRefusal(
+            services.audit,
+            {
+              principal: ctx.extra.session?.principal ?? null,
+              clientAddress: ctx.extra.request.socket.remoteAddress,
+              requestId: null,
+              transport: 'ws',
+            },
+            first,
+          );
+        }
+        return format.errors(errors, exposureOf(ctx.extra));
+      },
     },
     wss,
   );

@@ -13,7 +13,7 @@ export class AuthResolver {
     @Arg('username', () => String, { description: 'e.g. `baitang.commander`.' }) username: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.clientAddress, username, password);
+    return ctx.services.auth.login(ctx.clientAddress, username, password, ctx.requestId);
   }
 
   @Mutation(() => AuthPayload, {

@@ -2,6 +2,7 @@ import type { Principal } from '@hanjiang/authz';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../credentials/token-service.js';
 import type { RequestTransaction } from '../../db/request-transaction.js';
+import { type AuditRecord, type AuditSink, NO_AUDIT } from '../audit/audit.records.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';
 import type { CheckCredentials, LoginRow } from './login-lookup.js';
@@ -14,6 +15,8 @@ export class AuthService {
     /** The password check, in short transactions of its own (login-lookup.ts), never the request's. */
     private readonly checkCredentials: CheckCredentials,
     private readonly limits = new LoginLimits(),
+    /** Every sign-in is audited, failed ones with the username tried (never the password): audit.writer.ts. */
+    private readonly audit: AuditSink = NO_AUDIT,
   ) {}
 
   /**
@@ -25,11 +28,17 @@ export class AuthService {
     clientAddress: string | null | undefined,
     username: string,
     password: string,
+    requestId: string | null = null,
   ): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
     // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
     const address = clientAddress ?? 'unknown';
-    await this.limits.begin(address, key);
+    const attempt = { client: clientAddress ?? null, requestId, username: key };
+    await this.limits.begin(address, key).catch((error: unknown) => {
+      // A throttled attempt is a refusal: coalesced, so a password sprayer does not flood the log.
+      this.refused(attempt, error);
+      throw error;
+    });
     // No answer from the database (busy, down) checked no password: the attempt is given back.
     const rows = await this.checkCredentials(key, password).catch(async (error: unknown) => {
       await this.limits.abandoned(address, key);
@@ -38,10 +47,28 @@ export class AuthService {
     const user = rows[0];
     const membership = rows.find((r) => r.membership_id !== null);
     if (!user || user.disabled || (user.demo && !this.demoMode) || !membership) {
+      this.audit.record(loginRow(attempt, ErrorCode.UNAUTHENTICATED, null));
       throw loginFailed();
     }
     await this.limits.succeeded(address, key);
+    this.audit.record(loginRow(attempt, 'ok', membership));
     return this.issue(key, user.display_name, rows, membership);
+  }
+
+  private refused(attempt: LoginAttempt, error: unknown): void {
+    const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+    if (typeof code !== 'string') return;
+    this.audit.refused({
+      actor: 'anonymous',
+      tenantKind: null,
+      tenantCode: null,
+      membership: null,
+      code,
+      client: attempt.client,
+      requestId: attempt.requestId,
+      operation: 'login',
+      transport: 'http',
+    });
   }
 
   async switchTenant(
@@ -96,6 +123,32 @@ export class AuthService {
       },
     };
   }
+}
+
+interface LoginAttempt {
+  readonly client: string | null;
+  readonly requestId: string | null;
+  readonly username: string;
+}
+
+/**
+ * A sign-in's audit row. A success names who signed in and the membership they act in; a failure is the
+ * anonymous caller's, with the username tried (truncated: it is caller input) in its detail.
+ */
+function loginRow(attempt: LoginAttempt, outcome: string, membership: LoginRow | null): AuditRecord {
+  return {
+    at: new Date(),
+    actor: membership ? attempt.username : 'anonymous',
+    membership: membership?.membership_id ?? null,
+    tenantKind: membership?.tenant_kind ?? null,
+    tenantCode: membership?.tenant_code ?? null,
+    operation: 'login',
+    variablesHash: null,
+    requestId: attempt.requestId,
+    client: attempt.client,
+    outcome,
+    detail: { kind: 'login', username: attempt.username.slice(0, 200) },
+  };
 }
 
 /**

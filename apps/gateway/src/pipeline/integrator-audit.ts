@@ -1,0 +1,77 @@
+import type { Principal } from '@hanjiang/authz';
+import { ErrorCode } from '@hanjiang/domain';
+import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import { countRows, documentCost, documentHash } from '../graphql/operation-facts.js';
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** What the operation answered, as much of it as the audit reads. */
+export interface OperationAnswer {
+  readonly document: DocumentNode;
+  readonly data?: unknown;
+  readonly errors?: readonly { readonly extensions?: Readonly<Record<string, unknown>> }[] | undefined;
+}
+
+/**
+ * The END_OPERATION stage's record of an integrator (API key) operation — key, operation name and document hash,
+ * cost, rows returned, duration, outcome — over HTTP and WebSocket alike. It is only handed to the batched writer
+ * (modules/audit/audit.writer.ts): nothing here waits for the database.
+ */
+export function auditIntegratorOperation(
+  ctx: GatewayContext,
+  operation: OperationDefinitionNode | null | undefined,
+  operationName: string | null | undefined,
+  variablesHash: string | null,
+  answer: OperationAnswer,
+): void {
+  const principal = ctx.principal;
+  if (principal?.kind !== 'apikey') return;
+  const durationMs = ctx.startedAt === undefined ? 0 : performance.now() - ctx.startedAt;
+  ctx.services.audit.record({
+    at: new Date(),
+    actor: principal.subject,
+    membership: null,
+    tenantKind: principal.tenantKind,
+    tenantCode: principal.tenantCode,
+    operation: operationLabel(operation, operationName),
+    variablesHash,
+    requestId: ctx.requestId,
+    client: ctx.clientAddress ?? null,
+    outcome: outcomeOf(answer.errors),
+    detail: {
+      kind: 'operation',
+      keyId: keyIdOf(principal),
+      operationType: operation?.operation ?? 'unknown',
+      documentHash: documentHash(answer.document),
+      cost: documentCost(answer.document),
+      rows: countRows(answer.data),
+      durationMs: Math.round(durationMs * 100) / 100,
+      transport: ctx.socket ? 'ws' : 'http',
+    },
+  });
+}
+
+/** The operation's name, else its first field: what the audit log's `operation` column says. */
+export function operationLabel(
+  operation: OperationDefinitionNode | null | undefined,
+  operationName: string | null | undefined,
+): string {
+  if (operationName) return operationName;
+  const first = operation?.selectionSet.selections[0];
+  return first?.kind === Kind.FIELD ? first.name.value : `anonymous ${operation?.operation ?? 'operation'}`;
+}
+
+/** 'ok', or the first error's public code (anything else was answered as INTERNAL_SERVER_ERROR). */
+export function outcomeOf(errors: OperationAnswer['errors']): string {
+  const first = errors?.[0];
+  if (!first) return 'ok';
+  const code = first.extensions?.code;
+  return typeof code === 'string' && PUBLIC_CODES.has(code) ? code : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+function keyIdOf(principal: Principal): string {
+  return principal.subject.startsWith('apikey:')
+    ? principal.subject.slice('apikey:'.length)
+    : principal.subject;
+}
