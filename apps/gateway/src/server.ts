@@ -17,7 +17,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { type Env, isDemoMode } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
-import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
+import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';

@@ -6,6 +6,12 @@ import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';
 import type { CheckCredentials, LoginRow } from './login-lookup.js';
 
+declare module '../../context.js' {
+  interface Services {
+    readonly auth: AuthService;
+  }
+}
+
 /** Sign-in, tenant switching and `me`. Every failure looks the same to the caller. */
 export class AuthService {
   constructor(
