@@ -8,11 +8,17 @@ export const gatewayLayers = [
     // What every layer may use: configuration, logging, limits, the context's types and ports, guards, errors,
     // the database and credentials. Imports nothing above it.
     name: 'kernel',
-    paths: ['env.ts', 'logger.ts', 'limits.ts', 'context.ts', 'guards.ts', 'readiness.ts'].concat([
+    paths: [
+      'env.ts',
+      'logger.ts',
+      'limits.ts',
+      'context.ts',
+      'guards.ts',
+      'readiness.ts',
       'errors/',
       'db/',
       'credentials/',
-    ]),
+    ],
   },
   {
     // The GraphQL machinery the modules plug into: documents and execution, the pipeline's stages, live updates.
@@ -25,6 +31,7 @@ export const gatewayLayers = [
     name: 'wiring',
     paths: [
       'loaders.ts',
+      'services.ts',
       'schema.ts',
       'schema-sdl.ts',
       'http/',
@@ -32,7 +39,9 @@ export const gatewayLayers = [
       'static/',
       'banner.ts',
       'server.ts',
-    ].concat(['main.ts', 'scripts/']),
+      'main.ts',
+      'scripts/',
+    ],
   },
 ];
 
