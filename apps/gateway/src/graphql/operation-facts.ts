@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type DocumentNode, print, type ValidationContext } from 'graphql';
+import { type DocumentNode, print } from 'graphql';
+export { documentCost } from '../limits.js';
 
 /**
  * Facts about an operation the integrator audit records, computed once per document (documents are cached and
  * shared per text: graphql/document-cache.ts), never per request.
  */
 const hashes = new WeakMap<DocumentNode, string>();
-const costs = new WeakMap<DocumentNode, number>();
 
 /** sha256 of the printed document: the same operation hashes alike whatever its whitespace. */
 export function documentHash(document: DocumentNode): string {
@@ -16,21 +16,6 @@ export function documentHash(document: DocumentNode): string {
     hashes.set(document, hash);
   }
   return hash;
-}
-
-/**
- * graphql-armor's cost-limit rule reports the cost it accepted (its `onAccept`), during the one validation of each
- * text: kept per document, so the audit records the very figure the limit checked.
- */
-export function rememberCost(context: ValidationContext | null, accepted: unknown): void {
-  const n = (accepted as { n?: unknown } | null)?.n;
-  if (!context || typeof n !== 'number') return;
-  const document = context.getDocument();
-  costs.set(document, Math.max(costs.get(document) ?? 0, n));
-}
-
-export function documentCost(document: DocumentNode): number | null {
-  return costs.get(document) ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Principal } from '@hanjiang/authz';
 import type { GraphQLError, OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { refusalCode } from '../errors/format-error.js';
-import type { AuditSink } from '../modules/audit/audit.records.js';
+import type { AuditSink } from '../db/audit-records.js';
 import { operationLabel } from './integrator-audit.js';
 
 /** Who was refused, from where: what every entry knows when it refuses. */

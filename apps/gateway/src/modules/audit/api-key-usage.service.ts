@@ -1,8 +1,8 @@
-import { can, type Principal } from '@hanjiang/authz';
+import { can } from '@hanjiang/authz';
 import { ErrorCode } from '@hanjiang/domain';
-import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
 import type { ApiKeyUsage } from './api-key-usage.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,12 +36,13 @@ interface UsageRow {
  * the key's tenant; the function applies it a third time, so a key of another tenant is simply not found.
  */
 export async function apiKeyUsage(
-  tx: RequestTransaction,
-  principal: Principal,
+  ctx: GatewayContext,
   key: string,
   from: Date,
   to: Date,
 ): Promise<ApiKeyUsage> {
+  const { tx } = ctx;
+  const principal = requirePrincipal(ctx);
   assertCan(principal, 'apikey:usage', { tenantCode: principal.tenantCode });
   if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > MAX_RANGE_MS) {
     throw publicError(ErrorCode.BAD_USER_INPUT, {

@@ -1,4 +1,4 @@
-import type { Refusal } from './audit.records.js';
+import type { Refusal } from '../../db/audit-records.js';
 import { RefusalCoalescer } from './audit.refusals.js';
 
 const refusal = (actor: string, code: string, client: string | null = '10.0.0.1'): Refusal => ({

@@ -1,4 +1,4 @@
-import type { AuditRecord, Refusal } from './audit.records.js';
+import type { AuditRecord, Refusal } from '../../db/audit-records.js';
 
 interface Bucket {
   readonly first: Refusal;

@@ -44,6 +44,6 @@ export class AuditResolver {
     @Arg('from', () => Date, { description: 'Start (inclusive).' }) from: Date,
     @Arg('to', () => Date, { description: 'End (exclusive).' }) to: Date,
   ): Promise<ApiKeyUsage> {
-    return apiKeyUsage(ctx.tx, requirePrincipal(ctx), key, from, to);
+    return apiKeyUsage(ctx, key, from, to);
   }
 }

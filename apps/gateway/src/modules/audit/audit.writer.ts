@@ -2,7 +2,7 @@ import { AUDIT_WRITER_SCOPE, type ScopeSettings } from '@hanjiang/db';
 import type pg from 'pg';
 import { RequestTransaction } from '../../db/request-transaction.js';
 import type { Logger } from '../../logger.js';
-import type { AuditRecord, AuditSink, Refusal } from './audit.records.js';
+import type { AuditRecord, AuditSink, Refusal } from '../../db/audit-records.js';
 import { RefusalCoalescer } from './audit.refusals.js';
 
 export interface AuditWriterOptions {

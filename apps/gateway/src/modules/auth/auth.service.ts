@@ -1,11 +1,17 @@
-import type { Principal } from '@hanjiang/authz';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../credentials/token-service.js';
-import type { RequestTransaction } from '../../db/request-transaction.js';
-import { type AuditRecord, type AuditSink, NO_AUDIT } from '../audit/audit.records.js';
+import type { GatewayContext } from '../../context.js';
+import type { AuditRecord } from '../../db/audit-records.js';
+import { requirePrincipal } from '../../guards.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';
 import type { CheckCredentials, LoginRow } from './login-lookup.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly auth: AuthService;
+  }
+}
 
 /** Sign-in, tenant switching and `me`. Every failure looks the same to the caller. */
 export class AuthService {
@@ -15,28 +21,21 @@ export class AuthService {
     /** The password check, in short transactions of its own (login-lookup.ts), never the request's. */
     private readonly checkCredentials: CheckCredentials,
     private readonly limits = new LoginLimits(),
-    /** Every sign-in is audited, failed ones with the username tried (never the password): audit.writer.ts. */
-    private readonly audit: AuditSink = NO_AUDIT,
   ) {}
 
   /**
    * Every `login` field is one attempt, aliased ones included: it is counted (per address and per username)
    * before anything touches the database, and refused with RATE_LIMITED past the limits. No connection is held
-   * while the password is checked, and nothing ever sleeps.
+   * while the password is checked, and nothing ever sleeps. Every attempt is audited (ctx.services.audit): a
+   * success names who signed in, a failure keeps the username tried and the address, never the password.
    */
-  async login(
-    clientAddress: string | null | undefined,
-    username: string,
-    password: string,
-    requestId: string | null = null,
-  ): Promise<AuthPayload> {
+  async login(ctx: GatewayContext, username: string, password: string): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
     // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
-    const address = clientAddress ?? 'unknown';
-    const attempt = { client: clientAddress ?? null, requestId, username: key };
+    const address = ctx.clientAddress ?? 'unknown';
     await this.limits.begin(address, key).catch((error: unknown) => {
       // A throttled attempt is a refusal: coalesced, so a password sprayer does not flood the log.
-      this.refused(attempt, error);
+      throttled(ctx, error);
       throw error;
     });
     // No answer from the database (busy, down) checked no password: the attempt is given back.
@@ -47,35 +46,15 @@ export class AuthService {
     const user = rows[0];
     const membership = rows.find((r) => r.membership_id !== null);
     if (!user || user.disabled || (user.demo && !this.demoMode) || !membership) {
-      this.audit.record(loginRow(attempt, ErrorCode.UNAUTHENTICATED, null));
+      ctx.services.audit.record(loginRow(ctx, key, ErrorCode.UNAUTHENTICATED, null));
       throw loginFailed();
     }
     await this.limits.succeeded(address, key);
-    this.audit.record(loginRow(attempt, 'ok', membership));
+    ctx.services.audit.record(loginRow(ctx, key, 'ok', membership));
     return this.issue(key, user.display_name, rows, membership);
   }
 
-  private refused(attempt: LoginAttempt, error: unknown): void {
-    const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-    if (typeof code !== 'string') return;
-    this.audit.refused({
-      actor: 'anonymous',
-      tenantKind: null,
-      tenantCode: null,
-      membership: null,
-      code,
-      client: attempt.client,
-      requestId: attempt.requestId,
-      operation: 'login',
-      transport: 'http',
-    });
-  }
-
-  async switchTenant(
-    tx: RequestTransaction,
-    principal: Principal | null,
-    membershipId: string,
-  ): Promise<AuthPayload> {
+  async switchTenant({ tx, principal }: GatewayContext, membershipId: string): Promise<AuthPayload> {
     if (!principal || principal.kind !== 'user') throw staleSession();
     const rows = await tx.query<LoginRow>('SELECT * FROM app.my_memberships()');
     const target = rows.find((r) => r.membership_id === membershipId);
@@ -83,7 +62,9 @@ export class AuthService {
     return this.issue(principal.subject, rows[0]?.display_name ?? principal.subject, rows, target);
   }
 
-  async me(tx: RequestTransaction, principal: Principal): Promise<Me> {
+  async me(ctx: GatewayContext): Promise<Me> {
+    const { tx } = ctx;
+    const principal = requirePrincipal(ctx);
     const rows =
       principal.kind === 'user' ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()') : [];
     return {
@@ -125,30 +106,45 @@ export class AuthService {
   }
 }
 
-interface LoginAttempt {
-  readonly client: string | null;
-  readonly requestId: string | null;
-  readonly username: string;
-}
-
 /**
  * A sign-in's audit row. A success names who signed in and the membership they act in; a failure is the
  * anonymous caller's, with the username tried (truncated: it is caller input) in its detail.
  */
-function loginRow(attempt: LoginAttempt, outcome: string, membership: LoginRow | null): AuditRecord {
+function loginRow(
+  ctx: GatewayContext,
+  username: string,
+  outcome: string,
+  membership: LoginRow | null,
+): AuditRecord {
   return {
     at: new Date(),
-    actor: membership ? attempt.username : 'anonymous',
+    actor: membership ? username : 'anonymous',
     membership: membership?.membership_id ?? null,
     tenantKind: membership?.tenant_kind ?? null,
     tenantCode: membership?.tenant_code ?? null,
     operation: 'login',
     variablesHash: null,
-    requestId: attempt.requestId,
-    client: attempt.client,
+    requestId: ctx.requestId,
+    client: ctx.clientAddress ?? null,
     outcome,
-    detail: { kind: 'login', username: attempt.username.slice(0, 200) },
+    detail: { kind: 'login', username: username.slice(0, 200) },
   };
+}
+
+function throttled(ctx: GatewayContext, error: unknown): void {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  if (typeof code !== 'string') return;
+  ctx.services.audit.refused({
+    actor: 'anonymous',
+    tenantKind: null,
+    tenantCode: null,
+    membership: null,
+    code,
+    client: ctx.clientAddress ?? null,
+    requestId: ctx.requestId,
+    operation: 'login',
+    transport: ctx.socket ? 'ws' : 'http',
+  });
 }
 
 /**
