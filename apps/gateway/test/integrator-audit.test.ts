@@ -120,13 +120,26 @@ describe('integrator audit', () => {
         );
       });
       answers.push(overWs);
+      // A subscription is recorded when it starts (its events are executed once per group, not per key).
+      const stop = client.subscribe(
+        { query: 'subscription Gauge { campaignProgress { day } }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      stop();
     } finally {
       await client.dispose();
     }
     await gateway.audit.flush();
 
     const rows = (await rowsOf(`apikey:${keyId}`)).filter((r) => r.detail?.kind === 'operation');
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
+    expect(rows.find((r) => r.operation === 'Gauge')?.detail).toMatchObject({
+      operationType: 'subscription',
+      transport: 'ws',
+      rows: 0,
+      durationMs: null,
+    });
     const reads = rows.filter((r) => r.operation === 'Page');
     expect(reads.map((r) => r.detail!.rows)).toEqual(answers.map(recount));
     expect(reads.map((r) => r.detail!.transport)).toEqual(['http', 'http', 'http', 'ws']);
@@ -261,7 +274,8 @@ describe('integrator audit', () => {
     const all = await rowsOf(`apikey:${keyId}`);
     const ops = all.filter((r) => r.detail?.kind === 'operation');
     const refusals = all.filter((r) => r.detail?.kind === 'refusal');
-    const ms = (rows: AuditRow[]) => rows.map((r) => Number(r.detail!.durationMs));
+    const ms = (rows: AuditRow[]) =>
+      rows.filter((r) => r.detail!.durationMs !== null).map((r) => Number(r.detail!.durationMs));
     const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
     const codes = new Map<string, number>();
     for (const r of ops.filter((o) => o.outcome !== 'ok'))

@@ -27,7 +27,8 @@ export type AuditDetail =
       readonly documentHash: string;
       readonly cost: number | null;
       readonly rows: number;
-      readonly durationMs: number;
+      /** Null for a subscription, recorded when it starts (its events are executed once per group, not per key). */
+      readonly durationMs: number | null;
       readonly transport: 'http' | 'ws';
     }
   | {

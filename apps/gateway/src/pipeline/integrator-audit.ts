@@ -2,6 +2,7 @@ import type { Principal } from '@hanjiang/authz';
 import { ErrorCode } from '@hanjiang/domain';
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import type { AuditSink } from '../db/audit-records.js';
 import { countRows, documentCost, documentHash } from '../graphql/operation-facts.js';
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
@@ -52,12 +53,50 @@ export function auditIntegratorOperation(
   });
 }
 
+/**
+ * A key's subscription, recorded when it starts: its events are executed once per fan-out group, shared by every
+ * subscriber of the group (live/fanout-group.ts), so there is no per-key execution to time or count.
+ */
+export function auditIntegratorSubscription(
+  audit: AuditSink,
+  principal: Principal | null,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  operationName: string | null | undefined,
+  clientAddress: string | null | undefined,
+): void {
+  if (principal?.kind !== 'apikey') return;
+  audit.record({
+    at: new Date(),
+    actor: principal.subject,
+    membership: null,
+    tenantKind: principal.tenantKind,
+    tenantCode: principal.tenantCode,
+    operation: operationLabel(operation, operationName),
+    variablesHash: null,
+    requestId: null,
+    client: clientAddress ?? null,
+    outcome: 'ok',
+    detail: {
+      kind: 'operation',
+      keyId: keyIdOf(principal),
+      operationType: operation.operation,
+      documentHash: documentHash(document),
+      cost: documentCost(document),
+      rows: 0,
+      durationMs: null,
+      transport: 'ws',
+    },
+  });
+}
+
 /** The operation's name, else its first field: what the audit log's `operation` column says. */
 export function operationLabel(
   operation: OperationDefinitionNode | null | undefined,
   operationName: string | null | undefined,
 ): string {
-  if (operationName) return operationName;
+  const name = operationName ?? operation?.name?.value;
+  if (name) return name;
   const first = operation?.selectionSet.selections[0];
   return first?.kind === Kind.FIELD ? first.name.value : `anonymous ${operation?.operation ?? 'operation'}`;
 }

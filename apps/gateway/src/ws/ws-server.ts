@@ -25,6 +25,7 @@ import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
+import { auditIntegratorSubscription } from '../pipeline/integrator-audit.js';
 import { recordRefusal } from '../pipeline/refusals.js';
 import { SocketCredentials } from './socket-credentials.js';
 import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
@@ -164,6 +165,16 @@ export function startWsServer(options: WsOptions) {
           transport: 'ws',
         });
         if (refusal) return [refusal];
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+          auditIntegratorSubscription(
+            services.audit,
+            principal,
+            checked.document,
+            operation,
+            payload.operationName,
+            ctx.extra.request.socket.remoteAddress,
+          );
+        }
         // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
         const contextValue: Member | GatewayContext =
           operation.operation === OperationTypeNode.SUBSCRIPTION
