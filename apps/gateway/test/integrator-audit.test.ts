@@ -100,6 +100,13 @@ describe('integrator audit', () => {
       body: JSON.stringify({ query: PAGE, variables: { n: 2 } }),
     });
     answers.push(((await viaApollo.json()) as { data: unknown }).data);
+    // GET (Apollo) too.
+    const params = new URLSearchParams({ query: PAGE, variables: JSON.stringify({ n: 1 }) });
+    const viaGet = await fetch(`${gateway.url}?${params}`, {
+      headers: { 'x-api-key': key, 'apollo-require-preflight': '1' },
+    });
+    expect(viaGet.status).toBe(200);
+    answers.push(((await viaGet.json()) as { data: unknown }).data);
     // A key without the right to write: an executed operation answered with an error.
     const write = await gql(
       gateway.url,
@@ -133,7 +140,7 @@ describe('integrator audit', () => {
     await gateway.audit.flush();
 
     const rows = (await rowsOf(`apikey:${keyId}`)).filter((r) => r.detail?.kind === 'operation');
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(rows.find((r) => r.operation === 'Gauge')?.detail).toMatchObject({
       operationType: 'subscription',
       transport: 'ws',
@@ -142,7 +149,7 @@ describe('integrator audit', () => {
     });
     const reads = rows.filter((r) => r.operation === 'Page');
     expect(reads.map((r) => r.detail!.rows)).toEqual(answers.map(recount));
-    expect(reads.map((r) => r.detail!.transport)).toEqual(['http', 'http', 'http', 'ws']);
+    expect(reads.map((r) => r.detail!.transport)).toEqual(['http', 'http', 'http', 'http', 'ws']);
     for (const row of reads) {
       expect(row).toMatchObject({ outcome: 'ok', tenant_code: 'baitang-lake', hash_version: 3 });
       expect(row.detail).toMatchObject({
