@@ -102,7 +102,7 @@ describe('integrator audit', () => {
     answers.push(((await viaApollo.json()) as { data: unknown }).data);
     // GET (Apollo) too.
     const params = new URLSearchParams({ query: PAGE, variables: JSON.stringify({ n: 1 }) });
-    const viaGet = await fetch(`${gateway.url}?${params}`, {
+    const viaGet = await fetch(`${gateway.url}?${params.toString()}`, {
       headers: { 'x-api-key': key, 'apollo-require-preflight': '1' },
     });
     expect(viaGet.status).toBe(200);
