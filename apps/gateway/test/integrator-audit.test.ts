@@ -166,6 +166,35 @@ describe('integrator audit', () => {
     expect(await verifyAuditChain(owner)).toMatchObject({ ok: true, firstBroken: null });
   }, 60_000);
 
+  it('keeps rows whose batch failed and writes them once the database takes them again', async () => {
+    const actor = `apikey:${keyId}`;
+    const count = async () =>
+      Number(
+        (
+          await owner.query<{ n: string }>(
+            `SELECT count(*) AS n FROM audit_log WHERE actor = $1 AND operation = 'Retry'`,
+            [actor],
+          )
+        ).rows[0]!.n,
+      );
+    await owner.query(`REVOKE EXECUTE ON FUNCTION app.append_audit_batch(jsonb) FROM ${REQUEST_ROLE}`);
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const result = await gql(gateway.url, 'query Retry { me { subject } }', undefined, {
+          'x-api-key': key,
+        });
+        expect(result.errors).toBeUndefined(); // the answer never waits for (or fails with) the audit
+      }
+      await gateway.audit.flush();
+      expect(await count()).toBe(0);
+    } finally {
+      await owner.query(`GRANT EXECUTE ON FUNCTION app.append_audit_batch(jsonb) TO ${REQUEST_ROLE}`);
+    }
+    await gateway.audit.flush();
+    expect(await count()).toBe(3);
+    expect(await verifyAuditChain(owner)).toMatchObject({ ok: true });
+  });
+
   it('does not audit portal reads', async () => {
     await tokenFor(gateway.url, 'baitang-lake.commander'); // its sign-in is audited; the reads are not
     await gateway.audit.flush();

@@ -66,8 +66,11 @@ export class AuditWriter implements AuditSink {
       const dropped = this.buffer.splice(0, this.buffer.length - max);
       this.logger.error({ dropped: dropped.length }, 'audit buffer full: oldest rows dropped');
     }
-    if (this.buffer.length >= this.options.batchRows) void this.flush();
-    else this.schedule();
+    // A write in progress drains the whole buffer before it ends (writeAll loops), so a full batch needs no
+    // second flush queued behind it — under a flood that would be one waiting promise per row.
+    if (this.buffer.length >= this.options.batchRows) {
+      if (!this.writing) void this.flush();
+    } else this.schedule();
   }
 
   refused(refusal: Refusal): void {
@@ -124,16 +127,17 @@ export class AuditWriter implements AuditSink {
 
   private async writeAll(pool: pg.Pool): Promise<void> {
     while (this.buffer.length) {
-      const batch = this.buffer.slice(0, this.options.batchRows);
+      // Taken out while it is written, so the overflow rule (record) only ever drops rows still waiting.
+      const batch = this.buffer.splice(0, this.options.batchRows);
       try {
         await writeBatch(pool, batch);
       } catch (error) {
-        // The rows stay first in line; the next timer retries them.
+        // The rows go back first in line; the next timer retries them.
+        this.buffer.unshift(...batch);
         this.logger.error({ err: error, rows: batch.length }, 'audit batch not written; will retry');
         if (!this.closed) this.schedule();
         return;
       }
-      this.buffer.splice(0, batch.length);
       this.written += batch.length;
     }
   }
