@@ -5,6 +5,7 @@ import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
+import type { OperationMetrics } from './metrics/operation-metrics.js';
 import type { Loaders } from './loaders.js';
 import type { AuthService } from './modules/auth/auth.service.js';
 import type { SocketRenewal } from './ws/socket-session.js';
@@ -21,6 +22,8 @@ export interface GatewayContext {
   readonly clientAddress?: string | null;
   /** Over WebSocket only: the socket's session, for in-band token renewal (`renewSocketToken`). */
   readonly socket?: SocketRenewal;
+  /** `performance.now()` when the operation arrived (before authentication on HTTP), for its latency metric. */
+  readonly startedAt: number;
 }
 
 /** Process-wide collaborators resolvers reach through the context (per-request state lives above). */
@@ -33,6 +36,8 @@ export interface Services {
   readonly auth: AuthService;
   /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
   readonly live: LiveService;
+  /** Latency, rate and errors per operation, observed once at the end of every operation. */
+  readonly operationMetrics: OperationMetrics;
 }
 
 export interface Readiness {
