@@ -1,7 +1,9 @@
 // Issue 16: Prometheus /metrics — never public (a token on the gateway's port, or a port of its own), and what it
 // counts after real traffic over HTTP and WebSocket: operations by name (bounded), errors, sockets, subscriptions
 // by field, fan-out latency, the request pool and the live bus's lag.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Client } from 'graphql-ws';
 import { Registry } from 'prom-client';
@@ -162,5 +164,26 @@ describe('/metrics', () => {
     );
     expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 1);
     expect(names.has('other')).toBe(true);
+  });
+
+  it("the Grafana dashboard asks only for metrics this gateway exports", async () => {
+    const dashboard = readFileSync(
+      path.resolve(__dirname, '../../../infra/grafana/hanjiang-gateway.json'),
+      'utf8',
+    );
+    const exprs = (JSON.parse(dashboard) as { panels: { targets: { expr: string }[] }[] }).panels.flatMap(
+      (panel) => panel.targets.map((target) => target.expr),
+    );
+    const names = new Set(
+      exprs.flatMap((expr) =>
+        [...expr.matchAll(/\b((?:hanjiang|process|nodejs)_\w+)/g)].map((m) =>
+          m[1]!.replace(/_(bucket|count|sum)$/, ''),
+        ),
+      ),
+    );
+    expect(names.size).toBeGreaterThan(10);
+    const text = await scrape();
+    const missing = [...names].filter((name) => !text.includes(`# TYPE ${name} `));
+    expect(missing).toEqual([]);
   });
 });
