@@ -126,9 +126,9 @@ describe('/metrics', () => {
     });
     for (const board of boards) await board.waitFor(1);
     const after = await scrape();
-    expect(
-      sample(after, 'hanjiang_graphql_operation_duration_seconds_count', { operation: 'WsTowns' }),
-    ).toBe(1);
+    expect(sample(after, 'hanjiang_graphql_operation_duration_seconds_count', { operation: 'WsTowns' })).toBe(
+      1,
+    );
     expect(sample(after, 'hanjiang_ws_open_sockets')).toBeGreaterThanOrEqual(3);
     expect(sample(after, 'hanjiang_live_subscriptions', { field: 'leaderboardChanged' })).toBe(3);
     const fanouts = (text: string) =>
@@ -148,7 +148,9 @@ describe('/metrics', () => {
     expect(sample(text, 'hanjiang_db_pool_connections')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'hanjiang_db_pool_waiting')).toBe(0);
     expect(text).toContain('# TYPE hanjiang_job_queue_depth gauge');
-    expect(sample(text, 'hanjiang_live_bus_lag_seconds_count', { bus: 'postgres' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'hanjiang_live_bus_lag_seconds_count', { bus: 'postgres' })).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(text).toContain('process_resident_memory_bytes');
   });
 
@@ -166,7 +168,7 @@ describe('/metrics', () => {
     expect(names.has('other')).toBe(true);
   });
 
-  it("the Grafana dashboard asks only for metrics this gateway exports", async () => {
+  it('the Grafana dashboard asks only for metrics this gateway exports', async () => {
     const dashboard = readFileSync(
       path.resolve(__dirname, '../../../infra/grafana/hanjiang-gateway.json'),
       'utf8',

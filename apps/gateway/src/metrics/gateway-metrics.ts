@@ -82,7 +82,11 @@ export class GatewayMetrics {
       });
     poolGauge('hanjiang_db_pool_connections', 'Request pool: connections open', (p) => p.totalCount);
     poolGauge('hanjiang_db_pool_idle', 'Request pool: connections idle', (p) => p.idleCount);
-    poolGauge('hanjiang_db_pool_waiting', 'Request pool: requests waiting for a connection', (p) => p.waitingCount);
+    poolGauge(
+      'hanjiang_db_pool_waiting',
+      'Request pool: requests waiting for a connection',
+      (p) => p.waitingCount,
+    );
     poolGauge('hanjiang_db_pool_max', 'Request pool: size limit (DB_POOL_SIZE)', (p) => p.options.max ?? 0);
     new Gauge({
       name: 'hanjiang_job_queue_depth',
