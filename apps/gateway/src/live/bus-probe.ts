@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Histogram } from 'prom-client';
-import type { LiveService } from '../live/live-service.js';
+import type { LiveService } from './live-service.js';
 import type { Logger } from '../logger.js';
 
 /**
