@@ -28,7 +28,7 @@ export function auditIntegratorOperation(
 ): void {
   const principal = ctx.principal;
   if (principal?.kind !== 'apikey') return;
-  const durationMs = ctx.startedAt === undefined ? 0 : performance.now() - ctx.startedAt;
+  const durationMs = performance.now() - ctx.startedAt;
   ctx.services.audit.record({
     at: new Date(),
     actor: principal.subject,

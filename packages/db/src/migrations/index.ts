@@ -7,6 +7,7 @@ import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js'
 import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cadre.js';
 import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js';
 import { IntegratorAudit1796071774812 } from './1796071774812-integrator-audit.js';
+import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
 
 export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
 export { AUDIT_WRITER_SCOPE } from './sql/audit-batch.js';
@@ -23,4 +24,5 @@ export const migrations = [
   TeamOnlyForCadre1796061489512,
   IntegratorKeys1796200000000,
   IntegratorAudit1796071774812,
+  LiveReplay1796074217912,
 ];
