@@ -53,6 +53,11 @@ export const envSchema = z
     // How often the audit chain's head (last id and hash) is written to the log and /metrics, so a later
     // rewrite of the chain disagrees with what was exported before it.
     AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    // Household exports (docs/integrators.md): a filter matching more rows is refused before anything streams;
+    // a download still running after EXPORT_MAX_SECONDS is cut off; download links live EXPORT_LINK_TTL_SECONDS.
+    EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+    EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
+    EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {

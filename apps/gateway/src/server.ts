@@ -32,6 +32,8 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './http/import-body-limit.js';
+import { ExportService } from './modules/export/export.service.js';
+import { mountExports } from './modules/export/export.route.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
@@ -96,6 +98,15 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),
+    exports: new ExportService(
+      {
+        maxRows: env.EXPORT_MAX_ROWS,
+        maxSeconds: env.EXPORT_MAX_SECONDS,
+        linkTtlSeconds: env.EXPORT_LINK_TTL_SECONDS,
+      },
+      tokens,
+      catalogue,
+    ),
   };
 
   const metrics = new Registry();
@@ -168,6 +179,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     });
   }
   mountPortals(app);
+  mountExports(app, services, () => database?.pool ?? null);
   app.use(
     '/graphql',
     (_req, res, next) => {

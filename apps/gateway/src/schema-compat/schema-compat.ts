@@ -44,7 +44,7 @@ export async function compareSchemas(
       other.push(change);
       continue;
     }
-    const key = keyOf(change.type, change.path);
+    const key = keyOf(String(change.type), change.path);
     const ack = acks.get(key);
     if (ack) {
       used.add(key);
@@ -64,11 +64,12 @@ export function formatReport(report: CompatReport): string {
     lines.push(`~ acknowledged: ${change.message} (${change.type} ${change.path ?? ''}) — ${reason}`);
   }
   for (const change of report.other) lines.push(`  ${change.criticality.level}: ${change.message}`);
-  for (const ack of report.stale) lines.push(`? stale acknowledgement (matches nothing): ${ack.type} ${ack.path}`);
+  for (const ack of report.stale)
+    lines.push(`? stale acknowledgement (matches nothing): ${ack.type} ${ack.path}`);
   for (const change of report.unacknowledged) {
     lines.push(`✗ BREAKING: ${change.message}`);
     lines.push(
-      `    acknowledge with: ${JSON.stringify({ type: change.type, path: change.path ?? '', reason: '…' })}`,
+      `    acknowledge with: ${JSON.stringify({ type: String(change.type), path: change.path ?? '', reason: '…' })}`,
     );
   }
   lines.push(
