@@ -30,7 +30,8 @@ type Page = {
 async function csvRows(response: Response): Promise<string[][]> {
   const bytes = Buffer.from(await response.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return parse<string[]>(bytes.subarray(3).toString('utf8'), {});
+  const rows: string[][] = parse(bytes.subarray(3).toString('utf8'));
+  return rows;
 }
 
 describe('household exports', () => {
