@@ -3,7 +3,7 @@
 // lists it with a reason. On a release, copy schema.graphql over released.graphql and empty acknowledged.json.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { AcknowledgementsSchema, compareSchemas, formatReport } from '../schema-compat/schema-compat.js';
+import { AcknowledgementsSchema, compareSchemas, formatReport } from './schema-compat.js';
 import { SCHEMA_FILE } from '../schema-sdl.js';
 
 const RELEASED = fileURLToPath(new URL('../../schema/released.graphql', import.meta.url));

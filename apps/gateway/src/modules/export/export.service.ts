@@ -1,13 +1,19 @@
 import { isWellFormedPrincipal, type Principal } from '@hanjiang/authz';
 import { ErrorCode, Stage } from '@hanjiang/domain';
 import { z } from 'zod';
-import type { CatalogueCache } from '../../db/catalogue-cache.js';
-import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../credentials/token-service.js';
+import { requirePrincipal } from '../../guards.js';
 import type { HouseholdFilter } from '../household/household.inputs.js';
-import { HouseholdService } from '../household/household.service.js';
+import type { HouseholdService } from '../household/household.service.js';
 import { ExportFormat, ExportLink } from './export.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly exports: ExportService;
+  }
+}
 
 export const EXPORT_PATH = '/exports/households';
 const TICKET_AUDIENCE = 'hanjiang-export';
@@ -58,24 +64,20 @@ export interface ExportRequest {
  * tickets, and the filter's SQL conditions (the `households` query's own, so both read the same rows).
  */
 export class ExportService {
-  private readonly households: HouseholdService;
-
   constructor(
     readonly limits: ExportLimits,
     private readonly tokens: TokenService,
-    catalogue: CatalogueCache,
-  ) {
-    this.households = new HouseholdService(catalogue);
-  }
+    private readonly households: HouseholdService,
+  ) {}
 
   conditions(filter: HouseholdFilter | null): { where: string[]; params: unknown[] } {
     return this.households.conditions(filter);
   }
 
   /** Rows the filter selects for this caller (RLS applies), or BAD_USER_INPUT past the row bound. */
-  async countWithinBound(tx: RequestTransaction, filter: HouseholdFilter | null): Promise<number> {
+  async countWithinBound(ctx: GatewayContext, filter: HouseholdFilter | null): Promise<number> {
     const { where, params } = this.conditions(filter);
-    const [row] = await tx.query<{ n: number }>(
+    const [row] = await ctx.tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM household h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
     );
@@ -93,17 +95,22 @@ export class ExportService {
     return n;
   }
 
-  /** A link that downloads this export, for this caller, within linkTtlSeconds. */
-  link(request: ExportRequest, rowCount: number): ExportLink {
+  /**
+   * A link that downloads this export, for this caller, within linkTtlSeconds; refused past the row bound. The
+   * link carries the caller (signed), so the download needs no header.
+   */
+  async link(ctx: GatewayContext, filter: HouseholdFilter | null, format: ExportFormat): Promise<ExportLink> {
+    const principal = requirePrincipal(ctx);
+    const rowCount = await this.countWithinBound(ctx, filter);
     const { token, expiresAt } = this.tokens.signTicket(
-      { p: request.principal, f: request.filter, fmt: request.format },
+      { p: principal, f: filter, fmt: format },
       TICKET_AUDIENCE,
       this.limits.linkTtlSeconds,
     );
     return Object.assign(new ExportLink(), {
       url: `${EXPORT_PATH}?ticket=${encodeURIComponent(token)}`,
       expiresAt,
-      format: request.format,
+      format,
       rowCount,
     });
   }

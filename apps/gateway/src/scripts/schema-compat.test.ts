@@ -52,7 +52,7 @@ describe('schema compatibility check', () => {
     await writeFile(released, RELEASED);
     await writeFile(current, RELEASED.replace(', code: String!', ''));
     await writeFile(acks, '[]');
-    const cli = path.join(import.meta.dirname ?? __dirname, '../scripts/check-schema.ts');
+    const cli = path.join(import.meta.dirname ?? __dirname, './check-schema.ts');
     const run = () =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', cli, released, current, acks]).then(
         (out) => ({ code: 0, stdout: out.stdout }),

@@ -3,15 +3,16 @@ import { ErrorCode } from '@hanjiang/domain';
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type pg from 'pg';
-import type { Services } from '../../context.js';
-import { writeJsonError } from '../../http/json-error.js';
-import type { IdentifiedRequest } from '../../http/request-id.js';
-import { openOperationContext } from '../../pipeline/operation-context.js';
-import type { HouseholdFilter } from '../household/household.inputs.js';
-import { EXPORT_COLUMNS, readExportRows } from './export.rows.js';
-import { EXPORT_PATH, type ExportRequest, FilterSchema } from './export.service.js';
-import { ExportFormat } from './export.types.js';
-import { exportWriter, FILE_TYPES } from './export.writer.js';
+import type { Services } from '../context.js';
+import { createLoaders } from '../loaders.js';
+import type { HouseholdFilter } from '../modules/household/household.inputs.js';
+import { EXPORT_COLUMNS, readExportRows } from '../modules/export/export.rows.js';
+import { EXPORT_PATH, type ExportRequest, FilterSchema } from '../modules/export/export.service.js';
+import { ExportFormat } from '../modules/export/export.types.js';
+import { exportWriter, FILE_TYPES } from '../modules/export/export.writer.js';
+import { openOperationContext } from '../pipeline/operation-context.js';
+import { writeJsonError } from './json-error.js';
+import type { IdentifiedRequest } from './request-id.js';
 
 /**
  * `GET /exports/households`: with `?ticket=` from `exportHouseholds` (no header needed, for browsers), or with
@@ -47,9 +48,10 @@ async function serve(
     },
     services,
     pool,
+    createLoaders,
   );
   try {
-    const rowCount = await exports.countWithinBound(ctx.tx, request.filter);
+    const rowCount = await exports.countWithinBound(ctx, request.filter);
     const { where, params } = exports.conditions(request.filter);
     const header = EXPORT_COLUMNS.map(([, title]) => title);
     const { contentType, extension } = FILE_TYPES[request.format];
