@@ -165,6 +165,25 @@ describe('household exports', () => {
     expect(viaGraphql.errors?.[0]?.message).toContain(String(MAX_ROWS));
   });
 
+  it('refuses a link once its key is revoked', async () => {
+    const key = await insertApiKey(
+      opened.owner,
+      { kind: 'headquarters', code: 'baitang-lake' },
+      'viewer',
+      'short-lived',
+    );
+    const link = await gql<{ exportHouseholds: { url: string } }>(
+      opened.gateway.url,
+      '{ exportHouseholds(format: CSV, filter: { search: "BTH-CQ-000" }) { url } }',
+      {},
+      { 'x-api-key': key },
+    );
+    const url = `${base}${link.data!.exportHouseholds.url}`;
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(200);
+    await opened.owner.query('UPDATE api_key SET revoked_at = now() WHERE prefix = $1', [key.split('_')[1]]);
+    expect((await fetch(url)).status).toBe(401);
+  });
+
   it('refuses anonymous callers, forged or tampered tickets and bad filters', async () => {
     expect((await download({})).status).toBe(401);
     expect((await download({ ticket: 'not-a-ticket' })).status).toBe(401);

@@ -4,6 +4,7 @@ import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import type { Services } from '../context.js';
+import { CredentialStatus } from '../credentials/credential-status.js';
 import { createLoaders } from '../loaders.js';
 import type { HouseholdFilter } from '../modules/household/household.inputs.js';
 import { EXPORT_COLUMNS, readExportRows } from '../modules/export/export.rows.js';
@@ -38,6 +39,13 @@ async function serve(
     return;
   }
   const request = await exportRequest(req, services);
+  // A link outlives nothing: a key revoked, a user disabled or a membership changed since the link was made
+  // refuses it at once, as it closes that credential's sockets.
+  if (
+    single(req.query.ticket) !== undefined &&
+    !(await new CredentialStatus(() => pool).inForce([request.principal]))[0]
+  )
+    throw unauthenticatedTicket();
   const exports = services.exports;
   const ctx = openOperationContext(
     {
