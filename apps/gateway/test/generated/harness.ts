@@ -1,0 +1,86 @@
+// What the generated tests share: argument samples taken from the database, the properties every response must
+// have, and a coverage tally printed at the end.
+import { Stage } from '@hanjiang/domain';
+import type pg from 'pg';
+import type { GeneratedOperation, Samples } from './operations.js';
+import type { Oracle } from './oracle.js';
+import type { Actor, Outcome } from './principals.js';
+import { gql } from '../helpers/graphql.js';
+
+/** Ids of every tenant (a few of every table), tenant and record codes, and real cursors of other tenants. */
+export async function loadSamples(owner: pg.Pool, url: string, admin: Actor): Promise<Samples> {
+  const tables = await owner.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`,
+  );
+  const ids: string[] = [];
+  for (const { table_name: table } of tables.rows) {
+    // Ordered by id: a fixed sample for a fixed seed, spread over tenants by the ids' randomness.
+    const rows = await owner.query<{ id: string }>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 12`);
+    ids.push(...rows.rows.map((r) => r.id));
+  }
+  const codes = await owner.query<{ code: string }>(
+    `SELECT code FROM township UNION ALL SELECT code FROM headquarters UNION ALL SELECT code FROM work_team
+     UNION ALL (SELECT code FROM household ORDER BY code LIMIT 20) UNION ALL (SELECT code FROM village LIMIT 10)
+     UNION ALL SELECT DISTINCT period FROM inspection UNION ALL SELECT DISTINCT scope_kind FROM progress_counter
+     UNION ALL SELECT 'district'`,
+  );
+  const cursors: string[] = [];
+  const pages = await gql<{
+    households: { edges: { cursor: string }[] };
+    milestones: { edges: { cursor: string }[] };
+    auditLog: { id: string }[];
+  }>(
+    url,
+    `{ households(first: 30, orderBy: { field: CODE, direction: DESC }) { edges { cursor } }
+       milestones(first: 30) { edges { cursor } } auditLog(first: 5) { id } }`,
+    {},
+    admin.headers,
+  );
+  if (!pages.data) throw new Error(`cursor sampling failed: ${JSON.stringify(pages.errors)}`);
+  cursors.push(...pages.data.households.edges.map((e) => e.cursor));
+  cursors.push(...pages.data.milestones.edges.map((e) => e.cursor));
+  cursors.push(...pages.data.auditLog.map((a) => a.id));
+  return { ids, codes: [...codes.rows.map((r) => r.code), ...Object.values(Stage)], cursors };
+}
+
+/** Everything wrong with one response: 5xx, INTERNAL, a closed socket, or anything the oracle forbids. */
+export function problems(oracle: Oracle, actor: Actor, outcome: Outcome): string[] {
+  const found: string[] = [];
+  if (outcome.transportError) found.push(`transport: ${outcome.transportError}`);
+  if (outcome.status >= 500) found.push(`HTTP ${outcome.status}`);
+  for (const error of outcome.errors) {
+    const code = error.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      found.push(`error ${String(code)}: ${error.message ?? ''}`);
+    }
+  }
+  found.push(...oracle.violations(actor.principal, outcome.data));
+  return found;
+}
+
+/** Counts operations, root fields and `Type.field`s reached, and error codes seen. */
+export class Tally {
+  operations = 0;
+  readonly roots = new Set<string>();
+  readonly fields = new Set<string>();
+  readonly codes = new Map<string, number>();
+
+  add(op: GeneratedOperation, outcome: Outcome): void {
+    this.operations += 1;
+    this.roots.add(`${op.kind}.${op.root}`);
+    for (const f of op.reached) this.fields.add(f);
+    const codes = outcome.errors.length ? outcome.errors.map((e) => String(e.extensions?.code)) : ['ok'];
+    for (const code of new Set(codes)) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
+  }
+
+  summary(): string {
+    const codes = [...this.codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
+    return `${this.operations} operations, ${this.roots.size} root fields, ${this.fields.size} fields reached; outcomes: ${codes.join(', ')}`;
+  }
+}
+
+/** A failure report that replays: the operation, its variables, who sent it and how. */
+export function describeFailure(actor: Actor, via: string, op: GeneratedOperation, found: string[]): string {
+  const variables = JSON.stringify(op.variables).slice(0, 2000);
+  return `${actor.label} over ${via}: ${found.join('; ')}\n  ${op.query}\n  variables: ${variables}`;
+}
