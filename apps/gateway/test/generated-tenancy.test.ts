@@ -9,7 +9,12 @@ import type { GraphQLSchema } from 'graphql';
 import { createSchema } from '../src/schema.js';
 import { closeSeededGateway, openSeededGateway, type SeededGateway } from './helpers/seeded-gateway.js';
 import { Tally, describeFailure, loadSamples, problems } from './generated/harness.js';
-import { type GeneratedOperation, type Samples, operationArbitrary, rootFields } from './generated/operations.js';
+import {
+  type GeneratedOperation,
+  type Samples,
+  operationArbitrary,
+  rootFields,
+} from './generated/operations.js';
 import { Oracle } from './generated/oracle.js';
 import {
   type Actor,
@@ -40,9 +45,15 @@ describe('generated tenancy attacks', () => {
     schema = await createSchema();
     actors = await openActors(opened.gateway.url, opened.owner);
     oracle = await Oracle.load(opened.owner);
-    samples = await loadSamples(opened.owner, opened.gateway.url, actors.find((a) => a.label === 'district.admin')!);
+    samples = await loadSamples(
+      opened.owner,
+      opened.gateway.url,
+      actors.find((a) => a.label === 'district.admin')!,
+    );
     sockets = new SocketTransport(opened.gateway.url);
-    console.log(`[generated-tenancy] seed ${seed}, ${runs} operations per actor and transport (HJ_FUZZ_SEED, HJ_FUZZ_RUNS)`);
+    console.log(
+      `[generated-tenancy] seed ${seed}, ${runs} operations per actor and transport (HJ_FUZZ_SEED, HJ_FUZZ_RUNS)`,
+    );
   });
 
   afterAll(async () => {
@@ -55,7 +66,12 @@ describe('generated tenancy attacks', () => {
     const outcome =
       via === 'HTTP'
         ? await overHttp(opened.gateway.url, actor, op.query, op.variables)
-        : await sockets.run(actor, op.query, op.variables, op.kind === 'subscription' ? SUBSCRIPTION_WAIT_MS : 0);
+        : await sockets.run(
+            actor,
+            op.query,
+            op.variables,
+            op.kind === 'subscription' ? SUBSCRIPTION_WAIT_MS : 0,
+          );
     tally.add(op, outcome);
     const found = problems(oracle, actor, outcome);
     if (found.length) throw new Error(describeFailure(actor, via, op, found));
@@ -84,6 +100,27 @@ describe('generated tenancy attacks', () => {
       ),
       { seed, numRuns: Math.max(20, Math.round(runs / 3)), endOnFailure: true },
     );
+  });
+
+  it('the oracle bites: the district admin’s real answers hold rows and personal data others may not see', async () => {
+    const admin = actors.find((a) => a.label === 'district.admin')!;
+    const { rows } = await opened.owner.query<{ id: string }>(
+      'SELECT DISTINCT ON (township_id) id::text FROM household ORDER BY township_id, code',
+    );
+    const answers = [];
+    for (const { id } of rows) {
+      const query = 'query ($id: ID!) { household(id: $id) { id ownerIdNumber phone } }';
+      answers.push((await overHttp(opened.gateway.url, admin, query, { id })).data);
+    }
+    expect(answers).toHaveLength(10);
+    expect(oracle.violations(admin.principal, answers)).toEqual([]);
+    for (const actor of actors.filter((a) => a.principal.tenantKind !== 'district')) {
+      const found = oracle.violations(actor.principal, answers);
+      expect(found.some((f) => f.includes('out of scope'))).toBe(true);
+      expect(found.some((f) => f.includes('unmasked personal data'))).toBe(true);
+    }
+    const inspector = actors.find((a) => a.label === 'district.inspector')!;
+    expect(oracle.violations(inspector.principal, answers).length).toBeGreaterThanOrEqual(10);
   });
 
   it('every Query and Subscription field was generated (new fields are covered without editing this test)', () => {

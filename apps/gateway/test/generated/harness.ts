@@ -9,15 +9,26 @@ import { gql } from '../helpers/graphql.js';
 
 /** Ids of every tenant (a few of every table), tenant and record codes, and real cursors of other tenants. */
 export async function loadSamples(owner: pg.Pool, url: string, admin: Actor): Promise<Samples> {
-  const tables = await owner.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`,
+  const tables = await owner.query<{ table_name: string; scoped: boolean }>(
+    `SELECT table_name, bool_or(column_name = 'township_id') AS scoped FROM information_schema.columns
+     WHERE table_schema = 'public' GROUP BY table_name HAVING bool_or(column_name = 'id')`,
   );
   const ids: string[] = [];
-  for (const { table_name: table } of tables.rows) {
-    // Ordered by id: a fixed sample for a fixed seed, spread over tenants by the ids' randomness.
-    const rows = await owner.query<{ id: string }>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 12`);
+  for (const { table_name: table, scoped } of tables.rows) {
+    // A fixed sample for a fixed seed: a few rows of every township where rows have one, else the first by id.
+    const rows = await owner.query<{ id: string }>(
+      scoped
+        ? `SELECT id::text FROM (SELECT id, row_number() OVER (PARTITION BY township_id ORDER BY id) AS n
+           FROM ${table}) x WHERE n <= 3 ORDER BY id`
+        : `SELECT id::text FROM ${table} ORDER BY id LIMIT 12`,
+    );
     ids.push(...rows.rows.map((r) => r.id));
   }
+  // Households of every team, so a cadre's own households (which it may write) come up too.
+  const teamHouseholds = await owner.query<{ id: string }>(
+    `SELECT DISTINCT ON (team_id) id::text FROM household WHERE team_id IS NOT NULL ORDER BY team_id, id`,
+  );
+  ids.push(...teamHouseholds.rows.map((r) => r.id));
   const codes = await owner.query<{ code: string }>(
     `SELECT code FROM township UNION ALL SELECT code FROM headquarters UNION ALL SELECT code FROM work_team
      UNION ALL (SELECT code FROM household ORDER BY code LIMIT 20) UNION ALL (SELECT code FROM village LIMIT 10)
@@ -71,6 +82,12 @@ export class Tally {
     for (const f of op.reached) this.fields.add(f);
     const codes = outcome.errors.length ? outcome.errors.map((e) => String(e.extensions?.code)) : ['ok'];
     for (const code of new Set(codes)) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
+    if (process.env.HJ_FUZZ_VERBOSE) {
+      const messages = outcome.errors.map((e) => `${String(e.extensions?.code)}: ${e.message ?? ''}`);
+      process.stderr.write(
+        `${op.root} ${JSON.stringify(op.variables).slice(0, 300)} → ${messages.join(' | ') || 'ok'}\n`,
+      );
+    }
   }
 
   summary(): string {

@@ -52,7 +52,14 @@ class Builder {
   constructor(
     private readonly g: Draw,
     private readonly samples: Samples,
+    /** Well-typed values only (no edge values, no wrong types): more operations get past validation. */
+    private readonly tame: boolean,
   ) {}
+
+  /** True one time in `odds` — never when tame. */
+  private wild(odds: number): boolean {
+    return !this.tame && this.g(fc.integer, { min: 1, max: odds }) === 1;
+  }
 
   get variableDefinitions(): string {
     return this.definitions.length ? `(${this.definitions.join(', ')})` : '';
@@ -74,16 +81,22 @@ class Builder {
   /** A value for an input type: mostly well-typed (so resolvers run), sometimes wrong (so validation runs). */
   value(type: GraphQLInputType, hint: string, depth: number): unknown {
     const g = this.g;
-    if (g(fc.integer, { min: 0, max: 40 }) === 0) return edgeValue(g); // any type: the validator must refuse it
-    if (isNonNullType(type)) return this.value(type.ofType, hint, depth);
+    if (this.wild(40)) return edgeValue(g); // any type: the validator must refuse it
+    if (isNonNullType(type)) return this.present(type.ofType, hint, depth);
     if (g(fc.integer, { min: 0, max: 9 }) === 0) return null;
+    return this.present(type, hint, depth);
+  }
+
+  /** A value that is not null (null for a required input is one of the edge values above). */
+  private present(type: GraphQLInputType, hint: string, depth: number): unknown {
+    const g = this.g;
     if (isListType(type)) {
       const length = g(fc.integer, { min: 0, max: 3 });
       return Array.from({ length }, () => this.value(type.ofType, hint, depth + 1));
     }
     if (isEnumType(type)) {
       const values = type.getValues().map((v) => v.name);
-      return g(fc.integer, { min: 0, max: 12 }) === 0 ? 'NOT_A_VALUE' : g(fc.constantFrom, ...values);
+      return this.wild(12) ? 'NOT_A_VALUE' : g(fc.constantFrom, ...values);
     }
     if (isInputObjectType(type)) {
       const out: Record<string, unknown> = {};
@@ -100,19 +113,23 @@ class Builder {
     const g = this.g;
     const { ids, codes, cursors } = this.samples;
     const pick = <T>(list: readonly T[]): T => list[g(fc.integer, { min: 0, max: list.length - 1 })]!;
-    const roll = g(fc.integer, { min: 0, max: 3 });
+    const roll = this.wild(4) ? 0 : g(fc.integer, { min: 1, max: 3 });
     switch (name) {
       case 'ID':
         return roll === 0 ? edgeValue(g, 'string') : pick(ids);
       case 'String':
         if (roll === 0) return edgeValue(g, 'string');
         if (/after|before|cursor/i.test(hint)) return pick(cursors);
-        if (/id$/i.test(hint)) return pick(ids);
+        if (/yuan/i.test(hint))
+          return `${g(fc.integer, { min: 1, max: 9_999_999 })}.${g(fc.integer, { min: 10, max: 99 })}`;
+        if (/id$|key$/i.test(hint)) return pick(ids); // ids are also long enough to be idempotency keys
         return roll === 1 ? pick(ids) : pick(codes);
       case 'Int':
+        if (/version/i.test(hint) && roll !== 0) return g(fc.integer, { min: 0, max: 8 });
         return roll === 0 ? edgeValue(g, 'int') : g(fc.integer, { min: -5, max: 120 });
       case 'Float':
-        return roll === 0 ? edgeValue(g, 'float') : g(fc.double, { min: -1e6, max: 1e9, noNaN: true });
+        if (roll === 0) return edgeValue(g, 'float');
+        return g(fc.double, { min: this.tame ? 1 : -1e6, max: this.tame ? 5000 : 1e9, noNaN: true });
       case 'Boolean':
         return g(fc.boolean);
       case 'DateTimeISO':
@@ -169,11 +186,12 @@ export function operationArbitrary(
   kind: GeneratedOperation['kind'],
   samples: Samples,
   roots: readonly string[] = rootFields(schema, kind),
+  tame = false,
 ): fc.Arbitrary<GeneratedOperation> {
   const root = rootType(schema, kind);
   if (!root || roots.length === 0) throw new Error(`the schema has no ${kind} fields`);
   return fc.tuple(fc.constantFrom(...roots), fc.gen()).map(([name, g]) => {
-    const builder = new Builder(g, samples);
+    const builder = new Builder(g, samples, tame);
     const field = root.getFields()[name]!;
     const body = builder.field(root.name, field, 1);
     const query = `${kind} Generated${builder.variableDefinitions} { ${body} }`;

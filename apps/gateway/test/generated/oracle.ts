@@ -7,7 +7,7 @@ import { type Principal, canSeePii } from '@hanjiang/authz';
 import type pg from 'pg';
 
 /** How a table's rows are scoped. A table not named here is scoped by its columns; without them, district only. */
-type Rule = 'public' | 'own' | 'supervision' | 'scoped' | 'district-only';
+export type Rule = 'public' | 'own' | 'supervision' | 'scoped' | 'district-only';
 const RULES: Readonly<Record<string, Rule>> = {
   // The catalogue, teams, counters, milestones, inspections and the gauge are public to every principal.
   township: 'public',
@@ -26,7 +26,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   audit_log: 'supervision',
 };
 
-interface Row {
+export interface Row {
   table: string;
   rule: Rule;
   township: string | null;
@@ -37,7 +37,7 @@ interface Row {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The principal subject (username, or `apikey:<id>`) that owns a credential row. */
-const OWNER: Readonly<Record<string, string>> = {
+export const OWNER: Readonly<Record<string, string>> = {
   user_account: 'username',
   membership: '(SELECT username FROM user_account u WHERE u.id = membership.user_id)',
   api_key: "'apikey:' || id",
@@ -80,7 +80,12 @@ export class Oracle {
     const sites = await owner.query<{ k: string }>(
       `SELECT headquarters_id || '|' || township_id AS k FROM work_team WHERE township_id IS NOT NULL`,
     );
-    const households = await owner.query<{ id_number: string; phone: string | null; code: string; team: string }>(
+    const households = await owner.query<{
+      id_number: string;
+      phone: string | null;
+      code: string;
+      team: string;
+    }>(
       `SELECT h.owner_id_number AS id_number, h.phone, t.code, h.team_id::text AS team
        FROM household h JOIN township t ON t.id = h.township_id`,
     );
@@ -130,7 +135,8 @@ export class Oracle {
     const visit = (value: unknown, path: string, key: string): void => {
       if (typeof value === 'string') {
         const row = UUID.test(value) ? this.findUuid(value) : key === 'id' ? this.findOther(value) : null;
-        if (row && !this.visible(p, row, value)) found.push(`${path}: ${row.table} row ${value} is out of scope`);
+        if (row && !this.visible(p, row, value))
+          found.push(`${path}: ${row.table} row ${value} is out of scope`);
         const owners = this.pii.get(value);
         if (owners && !owners.some((h) => canSeePii(p, h))) found.push(`${path}: unmasked personal data`);
       } else if (Array.isArray(value)) {

@@ -70,7 +70,12 @@ export interface Outcome {
   transportError?: string;
 }
 
-export async function overHttp(url: string, actor: Actor, query: string, variables: object): Promise<Outcome> {
+export async function overHttp(
+  url: string,
+  actor: Actor,
+  query: string,
+  variables: object,
+): Promise<Outcome> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...actor.headers },
@@ -126,7 +131,7 @@ export class SocketTransport {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((c) => c.dispose()));
+    await Promise.all([...this.clients.values()].map(async (c) => c.dispose()));
   }
 }
 
