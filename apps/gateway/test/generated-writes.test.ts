@@ -12,7 +12,14 @@ import { WriteScope } from './generated/fingerprint.js';
 import { Tally, describeFailure, loadSamples, problems } from './generated/harness.js';
 import { type Samples, operationArbitrary, rootFields } from './generated/operations.js';
 import { Oracle } from './generated/oracle.js';
-import { type Actor, DEMO_USERNAMES, KEY_TOWNSHIP, openActors, overHttp } from './generated/principals.js';
+import {
+  type Actor,
+  DEMO_USERNAMES,
+  KEY_TOWNSHIP,
+  LiveWatch,
+  openActors,
+  overHttp,
+} from './generated/principals.js';
 import { fuzzSettings } from './generated/values.js';
 import { guide } from './generated/guide.js';
 
@@ -28,6 +35,10 @@ describe('generated writes change nothing outside the caller’s scope', () => {
   let actors: Actor[];
   const tally = new Tally();
   let changedInScope = 0;
+  /** Every actor watches households change while the others write: live events obey the read properties too. */
+  let watches: LiveWatch[] = [];
+  const WATCH = `subscription { householdChanged { __typename id code stage ownerIdNumber phone
+    township { code } team { id homeTownship { code } } events { id township { code } } } }`;
 
   beforeAll(async () => {
     opened = await openSeededGateway();
@@ -40,13 +51,18 @@ describe('generated writes change nothing outside the caller’s scope', () => {
       opened.gateway.url,
       actors.find((a) => a.label === 'district.admin')!,
     );
+    watches = actors.map((actor) => new LiveWatch(opened.gateway.url, actor, WATCH));
     console.log(
       `[generated-writes] seed ${seed}, ${runs} mutations per actor (HJ_FUZZ_SEED, HJ_FUZZ_WRITE_RUNS)`,
     );
   });
 
   afterAll(async () => {
-    console.log(`[generated-writes] ${tally.summary()}; ${changedInScope} wrote rows in scope`);
+    const delivered = watches.reduce((n, w) => n + w.events.length, 0);
+    console.log(
+      `[generated-writes] ${tally.summary()}; ${changedInScope} succeeded; ${delivered} live events checked`,
+    );
+    await Promise.all(watches.map((w) => w.close()));
     await closeSeededGateway(opened ?? {});
   });
 
@@ -99,5 +115,42 @@ describe('generated writes change nothing outside the caller’s scope', () => {
       `UPDATE household SET phone = phone || '0' WHERE id = (SELECT id FROM household ORDER BY id LIMIT 1)`,
     );
     expect(await scope.fingerprint(opened.owner, viewer.principal)).not.toEqual(before);
+  });
+
+  it('a real in-scope write passes the checks, is seen as out of scope for others, and reaches only its watchers', async () => {
+    const cadre = actors.find((a) => a.label === 'baisha.cadre')!;
+    const viewer = actors.find((a) => a.label === 'qiulu.viewer')!;
+    const { rows } = await opened.owner.query<{ id: string; version: number }>(
+      `SELECT id::text, version FROM household WHERE code = 'BTH-JW-0250' AND stage = 'ASSESSED'`,
+    );
+    expect(rows).toHaveLength(1); // the README's household: 白沙's helper team works it in 白塘
+    const mark = await WriteScope.mark(opened.owner);
+    const signed = await overHttp(
+      opened.gateway.url,
+      cadre,
+      `mutation ($id: ID!, $v: Int!) { advanceStage(input: { householdId: $id, toStage: SIGNED, expectedVersion: $v,
+        idempotencyKey: "generated-writes-sanity", agreedAmountYuan: "935000.00", compensationChoice: CASH }) { id stage } }`,
+      { id: rows[0]!.id, v: rows[0]!.version },
+    );
+    expect(signed.errors).toEqual([]);
+    expect(await scope.writtenOutside(opened.owner, cadre.principal, mark)).toEqual([]);
+    expect((await scope.writtenOutside(opened.owner, viewer.principal, mark)).length).toBeGreaterThanOrEqual(
+      2,
+    );
+    // The live event reaches the household's own scopes; everything any watcher received obeys the oracle.
+    const district = watches.find((w) => w.actor.label === 'district.admin')!;
+    const deadline = Date.now() + 5_000;
+    while (
+      !district.events.some((e) => JSON.stringify(e.data).includes(rows[0]!.id)) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(JSON.stringify(district.events)).toContain(rows[0]!.id);
+    for (const watch of watches) {
+      for (const event of watch.events) expect(problems(oracle, watch.actor, event)).toEqual([]);
+    }
+    const qiulu = watches.find((w) => w.actor.label === 'qiulu.viewer')!;
+    expect(JSON.stringify(qiulu.events)).not.toContain(rows[0]!.id);
   });
 });

@@ -142,3 +142,36 @@ function describeError(error: unknown): string {
   }
   return error instanceof Error ? error.message : JSON.stringify(error);
 }
+
+/** A live subscription held open for the whole test, collecting what it delivers. */
+export class LiveWatch {
+  readonly events: Outcome[] = [];
+  private readonly client: Client;
+  private readonly dispose: () => void;
+
+  constructor(
+    url: string,
+    readonly actor: Actor,
+    query: string,
+  ) {
+    this.client = wsClient(url, actor.connectionParams);
+    this.dispose = this.client.subscribe(
+      { query },
+      {
+        next: (value) =>
+          this.events.push({
+            status: 0,
+            data: value.data,
+            errors: (value.errors ?? []) as Outcome['errors'],
+          }),
+        error: (error) => this.events.push({ status: 0, errors: [], transportError: describeError(error) }),
+        complete: () => undefined,
+      },
+    );
+  }
+
+  async close(): Promise<void> {
+    this.dispose();
+    await this.client.dispose();
+  }
+}
