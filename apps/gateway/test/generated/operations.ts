@@ -19,7 +19,7 @@ import {
   isObjectType,
   isUnionType,
 } from 'graphql';
-import { edgeValue } from './values.js';
+import { asLiteral, edgeValue } from './values.js';
 
 type Draw = fc.GeneratorValue;
 
@@ -70,9 +70,17 @@ class Builder {
     for (const arg of args) {
       const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
       if (!required && this.g(fc.integer, { min: 0, max: 2 }) === 0) continue;
+      const value = this.value(arg.type, arg.name, 0);
+      // One argument in three is written into the document as a literal: literals and variables take different
+      // paths (graphql-jit compiles literals in; variables are coerced per request).
+      const literal = this.g(fc.integer, { min: 0, max: 2 }) === 0 ? asLiteral(value, arg.type) : null;
+      if (literal !== null) {
+        parts.push(`${arg.name}: ${literal}`);
+        continue;
+      }
       const name = `v${this.definitions.length}`;
       this.definitions.push(`$${name}: ${String(arg.type)}`);
-      this.variables[name] = this.value(arg.type, arg.name, 0);
+      this.variables[name] = value;
       parts.push(`${arg.name}: $${name}`);
     }
     return parts.length ? `(${parts.join(', ')})` : '';

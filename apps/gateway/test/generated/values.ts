@@ -1,6 +1,7 @@
 // Edge values for generated arguments. NUL is left out on purpose: the policy stage refuses it before anything
 // else runs (tested in bad-input.test.ts), so it would hide every other input from the resolvers.
 import fc from 'fast-check';
+import { type GraphQLInputType, astFromValue, print } from 'graphql';
 
 const STRINGS = [
   '',
@@ -61,4 +62,14 @@ export function fuzzSettings(defaultRuns: number): { seed: number; runs: number 
     throw new Error('HJ_FUZZ_SEED and HJ_FUZZ_RUNS must be integers (runs ≥ 1)');
   }
   return { seed, runs };
+}
+
+/** The value as a GraphQL literal of the type, or null where it has none (a wrong type: sent as a variable). */
+export function asLiteral(value: unknown, type: GraphQLInputType): string | null {
+  try {
+    const ast = astFromValue(value, type);
+    return ast ? print(ast) : null;
+  } catch {
+    return null;
+  }
 }
