@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createSchema } from '../src/schema.js';
 import { closeSeededGateway, openSeededGateway, type SeededGateway } from './helpers/seeded-gateway.js';
 import { WriteScope } from './generated/fingerprint.js';
-import { Tally, describeFailure, loadSamples, problems } from './generated/harness.js';
+import { Tally, compareTwin, describeFailure, loadSamples, problems } from './generated/harness.js';
 import { type Samples, operationArbitrary, rootFields } from './generated/operations.js';
 import { Oracle } from './generated/oracle.js';
 import {
@@ -91,6 +91,11 @@ describe('generated writes change nothing outside the caller’s scope', () => {
           ...(await scope.writtenOutside(owner, actor.principal, mark)),
         ];
         if (found.length) throw new Error(describeFailure(actor, 'HTTP', op, found));
+        if (outcome.errors.length) {
+          const send = (query: string, variables: object) => overHttp(gateway.url, actor, query, variables);
+          const differs = await compareTwin(oracle, actor, op, outcome, send, tally);
+          if (differs.length) throw new Error(describeFailure(actor, 'HTTP', op, differs));
+        }
         if (outcome.data && outcome.errors.length === 0 && op.root !== 'login') changedInScope += 1;
       }),
       { seed: seed + 1000 + index, numRuns: runs, endOnFailure: true },

@@ -1,5 +1,6 @@
 // What the generated tests share: argument samples taken from the database, the properties every response must
 // have, and a coverage tally printed at the end.
+import { randomUUID } from 'node:crypto';
 import { Stage } from '@hanjiang/domain';
 import type pg from 'pg';
 import type { GeneratedOperation, Samples } from './operations.js';
@@ -72,6 +73,8 @@ export function problems(oracle: Oracle, actor: Actor, outcome: Outcome): string
 /** Counts operations, root fields and `Type.field`s reached, and error codes seen. */
 export class Tally {
   operations = 0;
+  /** Operations replayed with foreign ids replaced by missing ones (disguise). */
+  twins = 0;
   readonly roots = new Set<string>();
   readonly fields = new Set<string>();
   readonly codes = new Map<string, number>();
@@ -92,8 +95,51 @@ export class Tally {
 
   summary(): string {
     const codes = [...this.codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
-    return `${this.operations} operations, ${this.roots.size} root fields, ${this.fields.size} fields reached; outcomes: ${codes.join(', ')}`;
+    return `${this.operations} operations (${this.twins} foreign-vs-missing twins), ${this.roots.size} root fields, ${this.fields.size} fields reached; outcomes: ${codes.join(', ')}`;
   }
+}
+
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * The same operation with every id of a row the principal may not see replaced by an id that exists nowhere, or
+ * null when it names none. The answers to both must not differ: a refusal that depends on whether a foreign row
+ * exists tells the caller it does.
+ */
+export function disguise(oracle: Oracle, actor: Actor, op: GeneratedOperation): GeneratedOperation | null {
+  const text = `${op.query}\u0000${JSON.stringify(op.variables)}`;
+  const foreign = [...new Set(text.match(UUIDS) ?? [])].filter((id) => oracle.isForeign(actor.principal, id));
+  if (foreign.length === 0) return null;
+  let query = op.query;
+  let variables = JSON.stringify(op.variables);
+  for (const id of foreign) {
+    const nowhere = randomUUID();
+    query = query.replaceAll(id, nowhere);
+    variables = variables.replaceAll(id, nowhere);
+  }
+  return { ...op, query, variables: JSON.parse(variables) as Record<string, unknown> };
+}
+
+/** Sends the disguised twin of `op` (if it names foreign rows) and fails if its answer's codes differ. */
+export async function compareTwin(
+  oracle: Oracle,
+  actor: Actor,
+  op: GeneratedOperation,
+  outcome: Outcome,
+  send: (query: string, variables: Record<string, unknown>) => Promise<Outcome>,
+  tally: Tally,
+): Promise<string[]> {
+  const twin = disguise(oracle, actor, op);
+  if (!twin) return [];
+  tally.twins += 1;
+  const answer = await send(twin.query, twin.variables);
+  const [a, b] = [codesOf(outcome).join(), codesOf(answer).join()];
+  return a === b ? [] : [`a foreign row answers [${a}], a missing one [${b}]: ${twin.query}`];
+}
+
+/** The error codes of an answer, sorted: what must not tell a foreign row from a missing one. */
+export function codesOf(outcome: Outcome): string[] {
+  return outcome.errors.map((e) => String(e.extensions?.code)).sort();
 }
 
 /** A failure report that replays: the operation, its variables, who sent it and how. */

@@ -149,6 +149,12 @@ export class Oracle {
     return found;
   }
 
+  /** A tenant row (not a public or credential one) that `p` may not see. */
+  isForeign(p: Principal, id: string): boolean {
+    const row = UUID.test(id) ? this.findUuid(id) : null;
+    return row !== null && row.rule === 'scoped' && !this.visible(p, row, id);
+  }
+
   private findUuid(id: string): Row | null {
     return this.rows.get(id.toLowerCase()) ?? null;
   }
