@@ -1,6 +1,6 @@
 /**
  * What the batched audit writes: one row of the hash-chained log (hash version 3, with details). The fields are
- * the log's columns; `detail` is what each kind of row adds — an integrator operation's key, document hash, cost,
+ * the log's columns; `detail` is what each kind of row adds — an integrator operation's document hash, cost,
  * rows and duration; a refusal's count; a failed sign-in's username.
  */
 export interface AuditRecord {
@@ -22,7 +22,6 @@ export interface AuditRecord {
 export type AuditDetail =
   | {
       readonly kind: 'operation';
-      readonly keyId: string;
       readonly operationType: string;
       readonly documentHash: string;
       readonly cost: number | null;

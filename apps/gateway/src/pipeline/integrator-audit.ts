@@ -42,7 +42,6 @@ export function auditIntegratorOperation(
     outcome: outcomeOf(answer.errors),
     detail: {
       kind: 'operation',
-      keyId: keyIdOf(principal),
       operationType: operation?.operation ?? 'unknown',
       documentHash: documentHash(answer.document),
       cost: documentCost(answer.document),
@@ -79,7 +78,6 @@ export function auditIntegratorSubscription(
     outcome: 'ok',
     detail: {
       kind: 'operation',
-      keyId: keyIdOf(principal),
       operationType: operation.operation,
       documentHash: documentHash(document),
       cost: documentCost(document),
@@ -107,10 +105,4 @@ export function outcomeOf(errors: OperationAnswer['errors']): string {
   if (!first) return 'ok';
   const code = first.extensions?.code;
   return typeof code === 'string' && PUBLIC_CODES.has(code) ? code : ErrorCode.INTERNAL_SERVER_ERROR;
-}
-
-function keyIdOf(principal: Principal): string {
-  return principal.subject.startsWith('apikey:')
-    ? principal.subject.slice('apikey:'.length)
-    : principal.subject;
 }

@@ -45,7 +45,7 @@ export class AuditEntry {
   @Field(() => GraphQLJSON, {
     nullable: true,
     description:
-      'What the row adds (hash version 3): an integrator operation’s key, document hash, cost, rows and duration; a refusal’s count; a sign-in’s username.',
+      'What the row adds (hash version 3): an integrator operation’s document hash, cost, rows and duration (its key is the actor, `apikey:<id>`); a refusal’s count; a sign-in’s username.',
   })
   detail!: unknown;
 
