@@ -1,4 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
+import type { WorkingHours } from '@hanjiang/domain';
 import type { Authenticator } from './credentials/authenticate.js';
 import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
@@ -33,6 +34,15 @@ export interface Services {
   readonly auth: AuthService;
   /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
   readonly live: LiveService;
+  /** Field work settings (issue 14), from env.ts. */
+  readonly fieldWork: FieldWorkSettings;
+}
+
+export interface FieldWorkSettings {
+  /** The working day; visits outside it are off-hours. */
+  readonly workingHours: WorkingHours;
+  /** Inspection periods ranked last that cost a unit its annual award eligibility. */
+  readonly awardLossLastPlaces: number;
 }
 
 export interface Readiness {

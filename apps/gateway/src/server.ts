@@ -96,6 +96,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),
+    fieldWork: { workingHours: env.WORKING_HOURS, awardLossLastPlaces: env.AWARD_LOSS_LAST_PLACES },
   };
 
   const metrics = new Registry();

@@ -1,4 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
+import { losesAwardEligibility } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { Team } from '../catalog/catalog.types.js';
@@ -86,12 +87,26 @@ export class InspectionService {
     );
     const wanted = period === null ? null : canonicalPeriod(period).text;
     const ranked = rankInspections(rows, wanted, window);
+    // The same ranking over every period so far: last places add up over the year for award eligibility.
+    const threshold = ctx.services.fieldWork.awardLossLastPlaces;
+    const totals = new Map(
+      rankInspections(rows, wanted, Number.MAX_SAFE_INTEGER).map((r) => [r.id, r.lastPlaceCount] as const),
+    );
     const teams = await ctx.loaders.team.loadMany(ranked.flatMap((r) => (r.teamId ? [r.teamId] : [])));
     const teamById = new Map(teams.flatMap((t) => (t && !(t instanceof Error) ? [[t.id, t] as const] : [])));
     return ranked.flatMap((r) => {
       const headquarters = ctx.services.catalogue.headquartersOf(r.headquartersId);
+      const lastPlaceTotal = totals.get(r.id) ?? 0;
       return headquarters
-        ? [{ ...r, headquarters, team: r.teamId ? (teamById.get(r.teamId) ?? null) : null }]
+        ? [
+            {
+              ...r,
+              headquarters,
+              team: r.teamId ? (teamById.get(r.teamId) ?? null) : null,
+              lastPlaceTotal,
+              losesAwardEligibility: losesAwardEligibility(lastPlaceTotal, threshold),
+            },
+          ]
         : [];
     });
   }
