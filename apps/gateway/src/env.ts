@@ -1,5 +1,10 @@
 // The one place configuration is read. Every problem is reported at once, then the process exits 1.
-import { DEFAULT_AWARD_LOSS_LAST_PLACES, formatWorkingHours, DEFAULT_WORKING_HOURS, parseWorkingHours } from '@hanjiang/domain';
+import {
+  DEFAULT_AWARD_LOSS_LAST_PLACES,
+  formatWorkingHours,
+  DEFAULT_WORKING_HOURS,
+  parseWorkingHours,
+} from '@hanjiang/domain';
 import { z } from 'zod';
 
 const bool = z

@@ -44,7 +44,8 @@ describe('field work: visits and disputes', () => {
   afterAll(() => closeSeededGateway({ db, gateway, owner }));
 
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
-    (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0]!.n;
+    (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))
+      .rows[0]!.n;
 
   const visit = (key: string, extra: Record<string, unknown> = {}) => ({
     input: {
@@ -87,19 +88,39 @@ describe('field work: visits and disputes', () => {
 
   it('retries return the same visit, sequentially and concurrently; a reused key is refused', async () => {
     const before = await count('visit', 'household_id = $1', [jiangwei.id]);
-    const first = await asUser<{ recordVisit: { id: string } }>(gateway.url, 'baisha.cadre', RECORD, visit('retry-key-0001'));
-    const again = await asUser<{ recordVisit: { id: string } }>(gateway.url, 'baisha.cadre', RECORD, visit('retry-key-0001'));
+    const first = await asUser<{ recordVisit: { id: string } }>(
+      gateway.url,
+      'baisha.cadre',
+      RECORD,
+      visit('retry-key-0001'),
+    );
+    const again = await asUser<{ recordVisit: { id: string } }>(
+      gateway.url,
+      'baisha.cadre',
+      RECORD,
+      visit('retry-key-0001'),
+    );
     expect(again.data!.recordVisit.id).toBe(first.data!.recordVisit.id);
     const burst = await Promise.all(
       Array.from({ length: 6 }, () =>
-        asUser<{ recordVisit: { id: string } }>(gateway.url, 'baisha.cadre', RECORD, visit('retry-burst-0001')),
+        asUser<{ recordVisit: { id: string } }>(
+          gateway.url,
+          'baisha.cadre',
+          RECORD,
+          visit('retry-burst-0001'),
+        ),
       ),
     );
     expect(burst.map((r) => r.errors)).toEqual(burst.map(() => undefined));
     expect(new Set(burst.map((r) => r.data!.recordVisit.id)).size).toBe(1);
     expect(await count('visit', 'household_id = $1', [jiangwei.id])).toBe(before + 2);
 
-    const reused = await asUser(gateway.url, 'baisha.cadre', RECORD, visit('retry-key-0001', { outcome: '另一次' }));
+    const reused = await asUser(
+      gateway.url,
+      'baisha.cadre',
+      RECORD,
+      visit('retry-key-0001', { outcome: '另一次' }),
+    );
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await count('visit', 'household_id = $1', [jiangwei.id])).toBe(before + 2);
   });
@@ -119,14 +140,24 @@ describe('field work: visits and disputes', () => {
 
   it('refuses a future visit and a cadre of another team, writing nothing', async () => {
     const before = await count('visit');
-    const future = await asUser(gateway.url, 'baisha.cadre', RECORD, visit('future-0001', {
-      visitedAt: new Date(Date.now() + 3_600_000).toISOString(),
-    }));
+    const future = await asUser(
+      gateway.url,
+      'baisha.cadre',
+      RECORD,
+      visit('future-0001', {
+        visitedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+    );
     expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const otherCadre = (
       await owner.query<{ id: string }>('SELECT id FROM cadre WHERE team_id <> $1 LIMIT 1', [jiangwei.teamId])
     ).rows[0]!.id;
-    const wrong = await asUser(gateway.url, 'baisha.cadre', RECORD, visit('cadre-0001', { cadreId: otherCadre }));
+    const wrong = await asUser(
+      gateway.url,
+      'baisha.cadre',
+      RECORD,
+      visit('cadre-0001', { cadreId: otherCadre }),
+    );
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['cadreId'] });
     expect(await count('visit')).toBe(before);
   });
@@ -140,7 +171,12 @@ describe('field work: visits and disputes', () => {
          openDispute(input: $d) { id } }`,
       {
         v: visit('half-way-visit-0001').input,
-        d: { householdId: qiuluHousehold, category: 'OTHER', mediator: '某某', idempotencyKey: 'half-way-dispute-01' },
+        d: {
+          householdId: qiuluHousehold,
+          category: 'OTHER',
+          mediator: '某某',
+          idempotencyKey: 'half-way-dispute-01',
+        },
       },
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
@@ -149,20 +185,34 @@ describe('field work: visits and disputes', () => {
 
   it('the household card shows its visits to the helper township, and nothing to another tenant', async () => {
     const q = `query ($id: ID!) { household(id: $id) { visits { id offHours } openDisputes { id } } }`;
-    const helper = await asUser<{ household: { visits: unknown[] } }>(gateway.url, 'baisha.viewer', q, { id: jiangwei.id });
-    expect(helper.data!.household.visits.length).toBe(await count('visit', 'household_id = $1', [jiangwei.id]));
+    const helper = await asUser<{ household: { visits: unknown[] } }>(gateway.url, 'baisha.viewer', q, {
+      id: jiangwei.id,
+    });
+    expect(helper.data!.household.visits.length).toBe(
+      await count('visit', 'household_id = $1', [jiangwei.id]),
+    );
     const outside = await asUser(gateway.url, 'qiulu.viewer', q, { id: jiangwei.id });
     expect(outside.data).toEqual({ household: null });
-    const list = await asUser<{ visits: unknown[] }>(gateway.url, 'qiulu.viewer', `query ($id: ID!) {
-      visits(filter: { householdId: $id }) { id } }`, { id: jiangwei.id });
+    const list = await asUser<{ visits: unknown[] }>(
+      gateway.url,
+      'qiulu.viewer',
+      `query ($id: ID!) {
+      visits(filter: { householdId: $id }) { id } }`,
+      { id: jiangwei.id },
+    );
     expect(list.data!.visits).toEqual([]);
   });
 
   it('a dispute goes open → mediating → resolved; skipping, stale versions and final states are refused', async () => {
     const teamQ = `{ households(first: 1, filter: { search: "${jiangwei.code}" }) { edges { node {
       openDisputes { id } team { openDisputes } } } } }`;
-    const teamBefore = (await asUser<{ households: { edges: { node: { team: { openDisputes: number } } }[] } }>(
-      gateway.url, 'baisha.cadre', teamQ)).data!.households.edges[0]!.node.team.openDisputes;
+    const teamBefore = (
+      await asUser<{ households: { edges: { node: { team: { openDisputes: number } } }[] } }>(
+        gateway.url,
+        'baisha.cadre',
+        teamQ,
+      )
+    ).data!.households.edges[0]!.node.team.openDisputes;
     const input = {
       householdId: jiangwei.id,
       category: 'OWNERSHIP_INHERITANCE',
@@ -171,44 +221,69 @@ describe('field work: visits and disputes', () => {
       idempotencyKey: 'dispute-flow-0001',
     };
     const opened = await asUser<{ openDispute: { id: string; state: string; version: number } }>(
-      gateway.url, 'baisha.cadre', OPEN, { input });
+      gateway.url,
+      'baisha.cadre',
+      OPEN,
+      { input },
+    );
     expect(opened.data!.openDispute).toMatchObject({ state: 'OPEN', version: 1 });
     const retry = await asUser<{ openDispute: { id: string } }>(gateway.url, 'baisha.cadre', OPEN, { input });
     expect(retry.data!.openDispute.id).toBe(opened.data!.openDispute.id);
-    const card = await asUser<{ households: { edges: { node: { openDisputes: { id: string }[]; team: { openDisputes: number } } }[] } }>(
-      gateway.url, 'baisha.cadre', teamQ);
+    const card = await asUser<{
+      households: { edges: { node: { openDisputes: { id: string }[]; team: { openDisputes: number } } }[] };
+    }>(gateway.url, 'baisha.cadre', teamQ);
     const node = card.data!.households.edges[0]!.node;
     expect(node.openDisputes.map((d) => d.id)).toContain(opened.data!.openDispute.id);
     expect(node.team.openDisputes).toBe(teamBefore + 1);
 
     const id = opened.data!.openDispute.id;
-    const skip = await asUser(gateway.url, 'baisha.cadre', MOVE, { input: { disputeId: id, toState: 'RESOLVED', expectedVersion: 1 } });
+    const skip = await asUser(gateway.url, 'baisha.cadre', MOVE, {
+      input: { disputeId: id, toState: 'RESOLVED', expectedVersion: 1 },
+    });
     expect(skip.errors?.[0]?.extensions).toMatchObject({
       code: 'INVALID_TRANSITION',
       reason: 'NOT_NEXT',
       messageZh: expect.stringMatching(/调解/),
       messageEn: expect.stringMatching(/mediating/),
     });
-    const mediate = await asUser<{ moveDispute: { state: string; version: number } }>(gateway.url, 'baisha.cadre', MOVE, {
-      input: { disputeId: id, toState: 'MEDIATING', expectedVersion: 1, note: '第一次调解' },
-    });
+    const mediate = await asUser<{ moveDispute: { state: string; version: number } }>(
+      gateway.url,
+      'baisha.cadre',
+      MOVE,
+      {
+        input: { disputeId: id, toState: 'MEDIATING', expectedVersion: 1, note: '第一次调解' },
+      },
+    );
     expect(mediate.data!.moveDispute).toMatchObject({ state: 'MEDIATING', version: 2 });
     // The phone lost the answer and sends the same move again: the same dispute, not a conflict, not a version 3.
     const resent = await asUser<{ moveDispute: { version: number } }>(gateway.url, 'baisha.cadre', MOVE, {
       input: { disputeId: id, toState: 'MEDIATING', expectedVersion: 1, note: '第一次调解' },
     });
     expect(resent.data!.moveDispute.version).toBe(2);
-    const stale = await asUser(gateway.url, 'baisha.cadre', MOVE, { input: { disputeId: id, toState: 'RESOLVED', expectedVersion: 1 } });
-    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, currentState: 'MEDIATING' });
+    const stale = await asUser(gateway.url, 'baisha.cadre', MOVE, {
+      input: { disputeId: id, toState: 'RESOLVED', expectedVersion: 1 },
+    });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: 2,
+      currentState: 'MEDIATING',
+    });
     const resolved = await asUser<{ moveDispute: { state: string; resolutionHours: number; notes: string } }>(
-      gateway.url, 'baisha.cadre', MOVE, { input: { disputeId: id, toState: 'RESOLVED', expectedVersion: 2, note: '达成一致' } });
+      gateway.url,
+      'baisha.cadre',
+      MOVE,
+      { input: { disputeId: id, toState: 'RESOLVED', expectedVersion: 2, note: '达成一致' } },
+    );
     expect(resolved.data!.moveDispute.state).toBe('RESOLVED');
     expect(resolved.data!.moveDispute.resolutionHours).toBeGreaterThanOrEqual(0);
     expect(resolved.data!.moveDispute.notes.split('\n')).toHaveLength(3);
-    const final = await asUser(gateway.url, 'baisha.cadre', MOVE, { input: { disputeId: id, toState: 'ESCALATED', expectedVersion: 3 } });
+    const final = await asUser(gateway.url, 'baisha.cadre', MOVE, {
+      input: { disputeId: id, toState: 'ESCALATED', expectedVersion: 3 },
+    });
     expect(final.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'FINAL' });
-    const after = await asUser<{ households: { edges: { node: { openDisputes: { id: string }[]; team: { openDisputes: number } } }[] } }>(
-      gateway.url, 'baisha.cadre', teamQ);
+    const after = await asUser<{
+      households: { edges: { node: { openDisputes: { id: string }[]; team: { openDisputes: number } } }[] };
+    }>(gateway.url, 'baisha.cadre', teamQ);
     expect(after.data!.households.edges[0]!.node.openDisputes.map((d) => d.id)).not.toContain(id);
     expect(after.data!.households.edges[0]!.node.team.openDisputes).toBe(teamBefore);
   });
@@ -220,16 +295,25 @@ describe('field work: visits and disputes', () => {
     );
     const d = rows[0]!;
     const move = { input: { disputeId: d.id, toState: 'RESOLVED', expectedVersion: d.version } };
-    expect((await asUser(gateway.url, 'qiulu.commander', MOVE, move)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await asUser(gateway.url, 'baitang.viewer', MOVE, move)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await asUser(gateway.url, 'baitang.cadre', MOVE, move)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await asUser(gateway.url, 'qiulu.commander', MOVE, move)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await asUser(gateway.url, 'baitang.viewer', MOVE, move)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await asUser(gateway.url, 'baitang.cadre', MOVE, move)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const now = await owner.query('SELECT version, state FROM dispute WHERE id = $1', [d.id]);
     expect(now.rows[0]).toEqual({ version: d.version, state: d.state });
   });
 
   it('the dispute summary measures resolution time in the caller’s scope', async () => {
     const s = await asUser<{ disputeSummary: { resolved: number; meanResolutionHours: number | null } }>(
-      gateway.url, 'district.inspector', '{ disputeSummary { open mediating resolved escalated meanResolutionHours medianResolutionHours } }');
+      gateway.url,
+      'district.inspector',
+      '{ disputeSummary { open mediating resolved escalated meanResolutionHours medianResolutionHours } }',
+    );
     expect(s.data!.disputeSummary.resolved).toBe(await count('dispute', `state = 'RESOLVED'`));
     expect(s.data!.disputeSummary.meanResolutionHours).toBeGreaterThan(0);
   });

@@ -232,7 +232,9 @@ function judge(p: Principal, request: AuthzRequest): Decision {
       // District only: a township or headquarters must not learn who was (or was not) nominated.
       return rule(
         request.action === 'reserve:read' ? p.tenantKind === 'district' : supervises(p),
-        request.action === 'reserve:read' ? '后备干部库仅限区级查看' : '只有综合督查组可以推荐干部进入后备干部库',
+        request.action === 'reserve:read'
+          ? '后备干部库仅限区级查看'
+          : '只有综合督查组可以推荐干部进入后备干部库',
         request.action === 'reserve:read'
           ? 'The reserve pool is visible to the district only'
           : 'Only the district supervision group may nominate cadres to the reserve pool',

@@ -74,12 +74,15 @@ describe('labels and messages are bilingual and complete', () => {
     }
   });
 
-  it.each([DISPUTE_REFUSAL_MESSAGES, ESCALATION_REFUSAL_MESSAGES])('refusals in both languages', (messages) => {
-    for (const m of Object.values(messages)) {
-      expect(m.zh).toMatch(/\p{Script=Han}/u);
-      expect(m.en.length).toBeGreaterThan(10);
-    }
-  });
+  it.each([DISPUTE_REFUSAL_MESSAGES, ESCALATION_REFUSAL_MESSAGES])(
+    'refusals in both languages',
+    (messages) => {
+      for (const m of Object.values(messages)) {
+        expect(m.zh).toMatch(/\p{Script=Han}/u);
+        expect(m.en.length).toBeGreaterThan(10);
+      }
+    },
+  );
 });
 
 describe('losesAwardEligibility', () => {

@@ -131,7 +131,8 @@ export const ESCALATION_REFUSAL_MESSAGES: Readonly<Record<StateRefusal, Bilingua
 export const DEFAULT_AWARD_LOSS_LAST_PLACES = 3;
 
 export function losesAwardEligibility(lastPlaceCount: number, threshold: number): boolean {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a positive integer');
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError('threshold must be a positive integer');
   return lastPlaceCount >= threshold;
 }
 

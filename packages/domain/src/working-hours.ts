@@ -20,11 +20,13 @@ const HOURS_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/
  */
 export function parseWorkingHours(text: string): WorkingHours {
   const match = HOURS_PATTERN.exec(text.trim());
-  if (match === null) throw new RangeError(`Working hours must look like 08:30-17:30, got ${JSON.stringify(text)}`);
+  if (match === null)
+    throw new RangeError(`Working hours must look like 08:30-17:30, got ${JSON.stringify(text)}`);
   const [, sh, sm, eh, em] = match;
   const startMinute = Number(sh) * 60 + Number(sm);
   const endMinute = Number(eh) * 60 + Number(em);
-  if (endMinute > MINUTES_PER_DAY) throw new RangeError(`Working hours end after 24:00: ${JSON.stringify(text)}`);
+  if (endMinute > MINUTES_PER_DAY)
+    throw new RangeError(`Working hours end after 24:00: ${JSON.stringify(text)}`);
   if (endMinute <= startMinute)
     throw new RangeError(`Working hours must end after they start: ${JSON.stringify(text)}`);
   return { startMinute, endMinute };

@@ -31,7 +31,12 @@ export function badInput(
  * Free text a person typed (notes, outcomes, reasons): trimmed, and BAD_USER_INPUT naming the field when it is
  * shorter than `min` or longer than `max` characters. Empty optional text is null.
  */
-export function requireText(value: string | null | undefined, field: string, min: number, max: number): string | null {
+export function requireText(
+  value: string | null | undefined,
+  field: string,
+  min: number,
+  max: number,
+): string | null {
   const text = (value ?? '').trim();
   if (text.length === 0 && min === 0) return null;
   if (text.length < min || text.length > max) {

@@ -128,15 +128,19 @@ export function buildFieldWork(
 
   for (const h of world.households) {
     const cadre = cadreOf(h);
+    // The evening groups' story in full; elsewhere a sparser log, so that scale 6 still seeds quickly.
+    const rate = EVENING_TEAMS.has(h.team.plan.code) ? 1 : 0.4;
     const surveyDay = campaignDayOf(calendar, h.surveyedAt);
-    if (surveyDay >= 1 && rng.chance(0.5)) addVisit(h, surveyDay, 'SOCIAL_RELATIONS_SURVEY', cadre);
+    if (surveyDay >= 1 && rng.chance(0.5 * rate)) addVisit(h, surveyDay, 'SOCIAL_RELATIONS_SURVEY', cadre);
     for (const e of eventsByHousehold.get(h.id) ?? []) {
       if (cadre && (e.toStage === Stage.MEASURED || e.toStage === Stage.SIGNED)) creditOf.set(e.id, cadre.id);
       const purpose = PURPOSE_BEFORE[e.toStage];
       // The evening before a measurement or signing, the team has usually been round (约丈量, 谈签约).
-      if (purpose && rng.chance(0.6)) addVisit(h, campaignDayOf(calendar, e.occurredAt) - rng.int(0, 2), purpose, cadre);
+      if (purpose && rng.chance(0.6 * rate))
+        addVisit(h, campaignDayOf(calendar, e.occurredAt) - rng.int(0, 2), purpose, cadre);
     }
-    if (h.stage === Stage.SURVEYED && rng.chance(0.4)) addVisit(h, calendar.today - rng.int(0, 5), 'POLICY_EXPLANATION', cadre);
+    if (h.stage === Stage.SURVEYED && rng.chance(0.4 * rate))
+      addVisit(h, calendar.today - rng.int(0, 5), 'POLICY_EXPLANATION', cadre);
   }
   visits.sort((a, b) => a.visitedAt.getTime() - b.visitedAt.getTime() || (a.key < b.key ? -1 : 1));
 
@@ -166,7 +170,8 @@ function buildDisputes(
     const mediatorCadre = rng.pick(cadresByTeam.get(h.team.id) ?? [null]);
     const openedDay = rng.int(3, Math.max(3, calendar.today - 6));
     const openedAt = new Date(dayStart(calendar, openedDay).getTime() + rng.int(19 * 60, 21 * 60) * 60_000);
-    const mediationStartedAt = state === 'OPEN' ? null : new Date(openedAt.getTime() + rng.int(2, 30) * 3_600_000);
+    const mediationStartedAt =
+      state === 'OPEN' ? null : new Date(openedAt.getTime() + rng.int(2, 30) * 3_600_000);
     const closedAt =
       state === 'RESOLVED' || state === 'ESCALATED'
         ? new Date(mediationStartedAt!.getTime() + rng.int(6, 96) * 3_600_000)
@@ -191,7 +196,11 @@ function buildDisputes(
   evStates.forEach((state, i) => open(evening[(i * 37) % evening.length]!, i, state));
   const others = world.households.filter((h) => !EVENING_TEAMS.has(h.team.plan.code));
   for (let i = 0; i < Math.ceil(others.length / 400); i += 1) {
-    open(others[(i * 397) % others.length]!, i + 2, rng.weighted(['OPEN', 'MEDIATING', 'RESOLVED'], [1, 2, 5]));
+    open(
+      others[(i * 397) % others.length]!,
+      i + 2,
+      rng.weighted(['OPEN', 'MEDIATING', 'RESOLVED'], [1, 2, 5]),
+    );
   }
   return disputes;
 }

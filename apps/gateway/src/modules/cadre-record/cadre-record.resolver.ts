@@ -10,7 +10,9 @@ const records = new CadreRecordService();
 
 @Resolver(() => CadreRecord)
 export class CadreRecordResolver {
-  @Query(() => [CadreRecord], { description: 'Records of a team’s cadres (those the caller may see), by name.' })
+  @Query(() => [CadreRecord], {
+    description: 'Records of a team’s cadres (those the caller may see), by name.',
+  })
   cadreRecords(
     @Ctx() ctx: GatewayContext,
     @Arg('teamId', () => ID, { description: 'The work team.' }) teamId: string,
@@ -41,7 +43,8 @@ export class CadreRecordResolver {
   })
   nominateToReserve(
     @Ctx() ctx: GatewayContext,
-    @Arg('input', () => NominateReserveInput, { description: 'Cadre and reason.' }) input: NominateReserveInput,
+    @Arg('input', () => NominateReserveInput, { description: 'Cadre and reason.' })
+    input: NominateReserveInput,
   ): Promise<ReserveNomination> {
     return records.nominate(ctx, requirePrincipal(ctx), input.cadreId, input.reason);
   }
@@ -72,7 +75,10 @@ export class CadreResolver {
     return ctx.loaders.team.load(c.teamId);
   }
 
-  @FieldResolver(() => Township, { nullable: true, description: 'Home township (null for a district unit’s cadre).' })
+  @FieldResolver(() => Township, {
+    nullable: true,
+    description: 'Home township (null for a district unit’s cadre).',
+  })
   homeTownship(@Root() c: Cadre, @Ctx() ctx: GatewayContext): Township | null {
     return ctx.services.catalogue.township(c.townshipId);
   }

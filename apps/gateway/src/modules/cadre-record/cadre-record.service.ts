@@ -34,11 +34,18 @@ export class CadreRecordService {
   }
 
   async forCadre(ctx: GatewayContext, cadreId: string): Promise<CadreRecord | null> {
-    const rows = await ctx.tx.query<CountsRow>(`${RECORDS} WHERE c.id = $1`, [requireUuid(cadreId, 'cadreId')]);
+    const rows = await ctx.tx.query<CountsRow>(`${RECORDS} WHERE c.id = $1`, [
+      requireUuid(cadreId, 'cadreId'),
+    ]);
     return (await this.withInspections(ctx, rows))[0] ?? null;
   }
 
-  async nominate(ctx: GatewayContext, p: Principal, cadreId: string, reasonText: string): Promise<ReserveNomination> {
+  async nominate(
+    ctx: GatewayContext,
+    p: Principal,
+    cadreId: string,
+    reasonText: string,
+  ): Promise<ReserveNomination> {
     assertCan(p, 'reserve:nominate');
     const id = requireUuid(cadreId, 'cadreId');
     const reason = requireText(reasonText, 'reason', 1, FIELD_TEXT_MAX_LENGTH)!;

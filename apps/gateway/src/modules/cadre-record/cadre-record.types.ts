@@ -49,7 +49,8 @@ export class CadreRecord {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'A nomination to the reserve pool (后备干部库). District only — enforced by row-level security.',
+  description:
+    'A nomination to the reserve pool (后备干部库). District only — enforced by row-level security.',
 })
 export class ReserveNomination {
   @Field(() => ID, { description: 'Stable id (UUID).' })

@@ -1,7 +1,9 @@
 import { DisputeCategory, DisputeState } from '@hanjiang/domain';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
-@InputType({ description: 'A dispute to open on a household. `idempotencyKey` makes a retry return the first.' })
+@InputType({
+  description: 'A dispute to open on a household. `idempotencyKey` makes a retry return the first.',
+})
 export class OpenDisputeInput {
   @Field(() => ID, { description: 'The household.' })
   householdId!: string;
@@ -12,7 +14,10 @@ export class OpenDisputeInput {
   @Field(() => String, { description: 'Mediator’s name (1–100 characters).' })
   mediator!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The mediator as a cadre of the household’s team (cadre records).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The mediator as a cadre of the household’s team (cadre records).',
+  })
   mediatorCadreId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'First notes (up to 2000 characters).' })

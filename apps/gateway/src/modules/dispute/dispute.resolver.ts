@@ -32,7 +32,8 @@ export class DisputeResolver {
   })
   moveDispute(
     @Ctx() ctx: GatewayContext,
-    @Arg('input', () => MoveDisputeInput, { description: 'Which dispute, to which state.' }) input: MoveDisputeInput,
+    @Arg('input', () => MoveDisputeInput, { description: 'Which dispute, to which state.' })
+    input: MoveDisputeInput,
   ): Promise<Dispute> {
     return disputes.move(ctx, requirePrincipal(ctx), input);
   }
@@ -40,7 +41,8 @@ export class DisputeResolver {
   @Query(() => [Dispute], { description: 'Disputes the caller may see, newest first (at most 500).' })
   disputes(
     @Ctx() ctx: GatewayContext,
-    @Arg('filter', () => DisputeFilter, { nullable: true, description: 'Filters.' }) filter: DisputeFilter | null,
+    @Arg('filter', () => DisputeFilter, { nullable: true, description: 'Filters.' })
+    filter: DisputeFilter | null,
   ): Promise<Dispute[]> {
     requirePrincipal(ctx);
     return disputes.list(ctx, filter);

@@ -2,7 +2,7 @@ import type { Principal } from '@hanjiang/authz';
 import {
   checkDisputeTransition,
   DISPUTE_REFUSAL_MESSAGES,
-  DisputeState,
+  type DisputeState,
   FIELD_TEXT_MAX_LENGTH,
 } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
@@ -31,10 +31,18 @@ export class DisputeService {
   async open(ctx: GatewayContext, p: Principal, input: OpenDisputeInput): Promise<Dispute> {
     const key = checkIdempotencyKey(input.idempotencyKey);
     const householdId = requireUuid(input.householdId, 'householdId');
-    const mediatorCadreId = input.mediatorCadreId ? requireUuid(input.mediatorCadreId, 'mediatorCadreId') : null;
+    const mediatorCadreId = input.mediatorCadreId
+      ? requireUuid(input.mediatorCadreId, 'mediatorCadreId')
+      : null;
     const mediator = requireText(input.mediator, 'mediator', 1, 100)!;
     const notes = requireText(input.notes, 'notes', 0, FIELD_TEXT_MAX_LENGTH);
-    const hash = requestHash('dispute', { householdId, category: input.category, mediator, mediatorCadreId, notes });
+    const hash = requestHash('dispute', {
+      householdId,
+      category: input.category,
+      mediator,
+      mediatorCadreId,
+      notes,
+    });
     const previous = await this.byKey(ctx, p, key);
     if (previous) return replayOrRefuse(previous, hash);
 
@@ -48,7 +56,10 @@ export class DisputeService {
       );
       if (!row?.ok) {
         throw badInput(
-          { zh: '调解干部须是该户所属工作组的成员', en: 'mediatorCadreId must be a cadre of the household’s team' },
+          {
+            zh: '调解干部须是该户所属工作组的成员',
+            en: 'mediatorCadreId must be a cadre of the household’s team',
+          },
           { fields: ['mediatorCadreId'] },
         );
       }
@@ -149,7 +160,9 @@ export class DisputeService {
   }
 
   private async visible(ctx: GatewayContext, id: string): Promise<Dispute | null> {
-    const [row] = await ctx.tx.query<Dispute>(`SELECT ${DISPUTE_COLUMNS} FROM dispute d WHERE d.id = $1`, [id]);
+    const [row] = await ctx.tx.query<Dispute>(`SELECT ${DISPUTE_COLUMNS} FROM dispute d WHERE d.id = $1`, [
+      id,
+    ]);
     return row ?? null;
   }
 

@@ -14,7 +14,8 @@ registerEnumType(DisputeState, {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'A dispute (矛盾纠纷) on a household and its mediation (提前调解). Visible like the household.',
+  description:
+    'A dispute (矛盾纠纷) on a household and its mediation (提前调解). Visible like the household.',
 })
 export class Dispute {
   @Field(() => ID, { description: 'Stable id (UUID).' })
@@ -32,7 +33,9 @@ export class Dispute {
   @Field(() => String, { description: 'Notes, each line stamped with when it was added.' })
   notes!: string;
 
-  @Field(() => Int, { description: 'Optimistic-lock version; pass it as `expectedVersion` when moving the state.' })
+  @Field(() => Int, {
+    description: 'Optimistic-lock version; pass it as `expectedVersion` when moving the state.',
+  })
   version!: number;
 
   @Field(() => Date, { description: 'When it was opened.' })
@@ -76,7 +79,10 @@ export class DisputeSummary {
   @Field(() => Int, { description: 'Escalated (已上报).' })
   escalated!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Mean resolution time in hours (null when none resolved).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean resolution time in hours (null when none resolved).',
+  })
   meanResolutionHours!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Median resolution time in hours.' })

@@ -11,10 +11,16 @@ export class RaiseEscalationInput {
   @Field(() => String, { description: 'The help needed (1–2000 characters).' })
   helpNeeded!: string;
 
-  @Field(() => [ID], { defaultValue: [], description: 'Households it concerns (of this headquarters, at most 100).' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Households it concerns (of this headquarters, at most 100).',
+  })
   householdIds!: string[];
 
-  @Field(() => [ID], { defaultValue: [], description: 'Villages it concerns (of this headquarters, at most 50).' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Villages it concerns (of this headquarters, at most 50).',
+  })
   villageIds!: string[];
 
   @Field(() => ID, { nullable: true, description: 'The escalated dispute it comes from, if any.' })
@@ -34,7 +40,8 @@ export class EscalationStepInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The meeting (for triage, required) or the decision (for decide, required); unused for close.',
+    description:
+      'The meeting (for triage, required) or the decision (for decide, required); unused for close.',
   })
   text?: string | null;
 }

@@ -29,7 +29,8 @@ export class EscalationResolver {
   })
   triageEscalation(
     @Ctx() ctx: GatewayContext,
-    @Arg('input', () => EscalationStepInput, { description: 'Which, and the meeting.' }) input: EscalationStepInput,
+    @Arg('input', () => EscalationStepInput, { description: 'Which, and the meeting.' })
+    input: EscalationStepInput,
   ): Promise<Escalation> {
     return escalations.step(ctx, requirePrincipal(ctx), 'TRIAGED', input);
   }
@@ -37,7 +38,8 @@ export class EscalationResolver {
   @Mutation(() => Escalation, { description: 'The supervision group records the decision (`text`).' })
   decideEscalation(
     @Ctx() ctx: GatewayContext,
-    @Arg('input', () => EscalationStepInput, { description: 'Which, and the decision.' }) input: EscalationStepInput,
+    @Arg('input', () => EscalationStepInput, { description: 'Which, and the decision.' })
+    input: EscalationStepInput,
   ): Promise<Escalation> {
     return escalations.step(ctx, requirePrincipal(ctx), 'DECIDED', input);
   }
@@ -56,7 +58,8 @@ export class EscalationResolver {
   })
   escalations(
     @Ctx() ctx: GatewayContext,
-    @Arg('openOnly', () => Boolean, { defaultValue: true, description: 'Leave out closed ones.' }) openOnly: boolean,
+    @Arg('openOnly', () => Boolean, { defaultValue: true, description: 'Leave out closed ones.' })
+    openOnly: boolean,
   ): Promise<Escalation[]> {
     requirePrincipal(ctx);
     return escalations.list(ctx, openOnly);
@@ -82,10 +85,9 @@ export class EscalationResolver {
   @FieldResolver(() => Dispute, { nullable: true, description: 'The escalated dispute it comes from.' })
   async dispute(@Root() e: Escalation, @Ctx() ctx: GatewayContext): Promise<Dispute | null> {
     if (!e.disputeId) return null;
-    const [row] = await ctx.tx.query<Dispute>(
-      `SELECT ${DISPUTE_COLUMNS} FROM dispute d WHERE d.id = $1`,
-      [e.disputeId],
-    );
+    const [row] = await ctx.tx.query<Dispute>(`SELECT ${DISPUTE_COLUMNS} FROM dispute d WHERE d.id = $1`, [
+      e.disputeId,
+    ]);
     return row ?? null;
   }
 }

@@ -29,7 +29,10 @@ export class EscalationService {
     const hq = ctx.services.catalogue.headquartersByCode(input.headquartersCode);
     if (!hq) {
       throw badInput(
-        { zh: `未知的指挥部“${input.headquartersCode}”`, en: `Unknown headquarters "${input.headquartersCode}"` },
+        {
+          zh: `未知的指挥部“${input.headquartersCode}”`,
+          en: `Unknown headquarters "${input.headquartersCode}"`,
+        },
         { fields: ['headquartersCode'] },
       );
     }
@@ -45,7 +48,14 @@ export class EscalationService {
       );
     }
     const disputeId = input.disputeId ? requireUuid(input.disputeId, 'disputeId') : null;
-    const hash = requestHash('escalation', { hq: hq.code, description, helpNeeded, householdIds, villageIds, disputeId });
+    const hash = requestHash('escalation', {
+      hq: hq.code,
+      description,
+      helpNeeded,
+      householdIds,
+      villageIds,
+      disputeId,
+    });
     const previous = await this.byKey(ctx, p, key);
     if (previous) return replayOrRefuse(previous, hash);
 

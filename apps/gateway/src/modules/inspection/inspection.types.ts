@@ -74,7 +74,8 @@ export class InspectionRanking extends Inspection {
   flaggedLast!: boolean;
 
   @Field(() => Int, {
-    description: 'In how many inspection periods so far (up to and including this one) this target ranked last.',
+    description:
+      'In how many inspection periods so far (up to and including this one) this target ranked last.',
   })
   lastPlaceTotal!: number;
 

@@ -45,6 +45,9 @@ export class VisitFilter {
   @Field(() => Date, { nullable: true, description: 'Visited before.' })
   until?: Date | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only off-hours (true) or working-hours (false) visits.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only off-hours (true) or working-hours (false) visits.',
+  })
   offHours?: boolean | null;
 }

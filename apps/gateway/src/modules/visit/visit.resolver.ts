@@ -25,11 +25,14 @@ export class VisitResolver {
     return visits.record(ctx, requirePrincipal(ctx), input);
   }
 
-  @Query(() => [Visit], { description: `Visits the caller may see, newest first (first ≤ ${MAX_VISITS_PAGE}).` })
+  @Query(() => [Visit], {
+    description: `Visits the caller may see, newest first (first ≤ ${MAX_VISITS_PAGE}).`,
+  })
   visits(
     @Ctx() ctx: GatewayContext,
     @Arg('filter', () => VisitFilter, { nullable: true, description: 'Filters.' }) filter: VisitFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1–${MAX_VISITS_PAGE}.` }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1–${MAX_VISITS_PAGE}.` })
+    first: number,
   ): Promise<Visit[]> {
     requirePrincipal(ctx);
     return visits.list(ctx, filter, first);

@@ -43,7 +43,10 @@ export class VisitService {
     assertCan(p, 'visit:record', householdScope(household, ctx.services.catalogue));
     const now = Date.now();
     if (Number.isNaN(visitedAt.getTime()) || visitedAt.getTime() > now + FUTURE_SKEW_MS) {
-      throw badInput({ zh: '走访时间不能晚于当前时间', en: 'visitedAt cannot be in the future' }, { fields: ['visitedAt'] });
+      throw badInput(
+        { zh: '走访时间不能晚于当前时间', en: 'visitedAt cannot be in the future' },
+        { fields: ['visitedAt'] },
+      );
     }
     if (visitedAt.getTime() < now - OLDEST_MS) {
       throw badInput(
