@@ -5,6 +5,7 @@ import type { Gateway } from '../src/server.js';
 import type { TestDatabase } from './helpers/database.js';
 import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { asUser } from './helpers/sessions.js';
+import { ADVANCE, payloadFor } from './helpers/workflow.js';
 
 const RECORD = `mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id offHours purpose visitedAt
   household { code } team { code } township { code } } }`;
@@ -306,6 +307,58 @@ describe('field work: visits and disputes', () => {
     );
     const now = await owner.query('SELECT version, state FROM dispute WHERE id = $1', [d.id]);
     expect(now.rows[0]).toEqual({ version: d.version, state: d.state });
+  });
+
+  it('a measurement credits the named cadre in cadre records; another team’s cadre is refused, writing nothing', async () => {
+    const { rows } = await owner.query(
+      `SELECT h.id, h.version, h.team_id AS "teamId" FROM household h JOIN headquarters q ON q.id = h.headquarters_id
+       WHERE q.code = 'baitang-lake' AND h.stage = 'SURVEYED'
+         AND EXISTS (SELECT 1 FROM cadre c WHERE c.team_id = h.team_id) ORDER BY h.code LIMIT 1`,
+    );
+    const household = rows[0]! as { id: string; version: number; teamId: string };
+    const cadre = (
+      await owner.query<{ id: string }>('SELECT id FROM cadre WHERE team_id = $1 ORDER BY name_zh LIMIT 1', [
+        household.teamId,
+      ])
+    ).rows[0]!.id;
+    const otherCadre = (
+      await owner.query<{ id: string }>('SELECT id FROM cadre WHERE team_id <> $1 LIMIT 1', [
+        household.teamId,
+      ])
+    ).rows[0]!.id;
+    const record = async () =>
+      (
+        await asUser<{ cadreRecord: { measurements: number } }>(
+          gateway.url,
+          'baitang-lake.commander',
+          'query ($c: ID!) { cadreRecord(cadreId: $c) { measurements } }',
+          { c: cadre },
+        )
+      ).data!.cadreRecord.measurements;
+    const before = await record();
+    const input = (cadreId: string, key: string) => ({
+      input: {
+        householdId: household.id,
+        toStage: 'MEASURED',
+        expectedVersion: household.version,
+        idempotencyKey: key,
+        cadreId,
+        ...payloadFor('MEASURED'),
+      },
+    });
+    const wrong = await asUser(
+      gateway.url,
+      'baitang-lake.commander',
+      ADVANCE,
+      input(otherCadre, 'credit-wrong-0001'),
+    );
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['cadreId'] });
+    expect(
+      await count('household_event', 'household_id = $1 AND version > $2', [household.id, household.version]),
+    ).toBe(0);
+    const ok = await asUser(gateway.url, 'baitang-lake.commander', ADVANCE, input(cadre, 'credit-ok-000001'));
+    expect(ok.errors).toBeUndefined();
+    expect(await record()).toBe(before + 1);
   });
 
   it('the dispute summary measures resolution time in the caller’s scope', async () => {

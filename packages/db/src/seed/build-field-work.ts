@@ -75,15 +75,14 @@ const NEXT_STEP: Record<VisitPurpose, string | null> = {
   OTHER: null,
 };
 
-/** An instant on campaign day `day`: in the evening (18:30–21:30) or the working day (08:30–17:00). */
-function visitTime(calendar: CampaignCalendar, day: number, evening: boolean, rng: Rng): Date {
-  const minute = evening ? rng.int(18 * 60 + 30, 21 * 60 + 29) : rng.int(8 * 60 + 30, 16 * 60 + 59);
-  const at = new Date(dayStart(calendar, day).getTime() + minute * 60_000);
-  return at.getTime() > calendar.now.getTime() ? new Date(calendar.now.getTime() - 60_000) : at;
-}
+const MS_PER_DAY = 86_400_000;
 
-function campaignDayOf(calendar: CampaignCalendar, at: Date): number {
-  return Math.floor((at.getTime() - dayStart(calendar, 1).getTime()) / 86_400_000) + 1;
+/** An instant on campaign day `day`: in the evening (18:30–21:30) or the working day (08:30–17:00). */
+function visitTime(calendar: CampaignCalendar, day1: number, day: number, evening: boolean, rng: Rng): Date {
+  const minute = evening ? rng.int(18 * 60 + 30, 21 * 60 + 29) : rng.int(8 * 60 + 30, 16 * 60 + 59);
+  // Shanghai has no daylight saving: campaign days are whole 24-hour steps from day 1's midnight.
+  const at = day1 + (day - 1) * MS_PER_DAY + minute * 60_000;
+  return new Date(Math.min(at, calendar.now.getTime() - 60_000));
 }
 
 export function buildFieldWork(
@@ -94,7 +93,11 @@ export function buildFieldWork(
   rng: Rng,
 ): SeedFieldWork {
   const cadresByTeam = new Map<string, SeedCadre[]>();
-  for (const c of world.cadres) cadresByTeam.set(c.team.id, [...(cadresByTeam.get(c.team.id) ?? []), c]);
+  for (const c of world.cadres) {
+    const list = cadresByTeam.get(c.team.id);
+    if (list) list.push(c);
+    else cadresByTeam.set(c.team.id, [c]);
+  }
   const cadreOf = (h: SeedHousehold): SeedCadre | null => {
     const list = cadresByTeam.get(h.team.id);
     return list && list.length > 0 ? rng.pick(list) : null;
@@ -102,15 +105,19 @@ export function buildFieldWork(
   const actorOf = (h: SeedHousehold): Actor =>
     actors.get(h.team.plan.code) ?? { subject: `seed:${h.team.plan.code}`, membershipId: null };
 
+  const day1 = dayStart(calendar, 1).getTime();
+  const campaignDayOf = (at: Date): number => Math.floor((at.getTime() - day1) / MS_PER_DAY) + 1;
   const creditOf = new Map<string, string>();
   const visits: SeedVisit[] = [];
   const eventsByHousehold = new Map<string, SeedEvent[]>();
   for (const e of events) {
-    eventsByHousehold.set(e.household.id, [...(eventsByHousehold.get(e.household.id) ?? []), e]);
+    const list = eventsByHousehold.get(e.household.id);
+    if (list) list.push(e);
+    else eventsByHousehold.set(e.household.id, [e]);
   }
   const addVisit = (h: SeedHousehold, day: number, purpose: VisitPurpose, cadre: SeedCadre | null) => {
     const evening = EVENING_TEAMS.has(h.team.plan.code) ? rng.chance(0.85) : rng.chance(0.3);
-    const visitedAt = visitTime(calendar, Math.max(1, Math.min(day, calendar.today)), evening, rng);
+    const visitedAt = visitTime(calendar, day1, Math.max(1, Math.min(day, calendar.today)), evening, rng);
     visits.push({
       id: randomUUID(),
       household: h,
@@ -130,19 +137,19 @@ export function buildFieldWork(
     const cadre = cadreOf(h);
     // The evening groups' story in full; elsewhere a sparser log, so that scale 6 still seeds quickly.
     const rate = EVENING_TEAMS.has(h.team.plan.code) ? 1 : 0.4;
-    const surveyDay = campaignDayOf(calendar, h.surveyedAt);
+    const surveyDay = campaignDayOf(h.surveyedAt);
     if (surveyDay >= 1 && rng.chance(0.5 * rate)) addVisit(h, surveyDay, 'SOCIAL_RELATIONS_SURVEY', cadre);
     for (const e of eventsByHousehold.get(h.id) ?? []) {
       if (cadre && (e.toStage === Stage.MEASURED || e.toStage === Stage.SIGNED)) creditOf.set(e.id, cadre.id);
       const purpose = PURPOSE_BEFORE[e.toStage];
       // The evening before a measurement or signing, the team has usually been round (约丈量, 谈签约).
       if (purpose && rng.chance(0.6 * rate))
-        addVisit(h, campaignDayOf(calendar, e.occurredAt) - rng.int(0, 2), purpose, cadre);
+        addVisit(h, campaignDayOf(e.occurredAt) - rng.int(0, 2), purpose, cadre);
     }
     if (h.stage === Stage.SURVEYED && rng.chance(0.4 * rate))
       addVisit(h, calendar.today - rng.int(0, 5), 'POLICY_EXPLANATION', cadre);
   }
-  visits.sort((a, b) => a.visitedAt.getTime() - b.visitedAt.getTime() || (a.key < b.key ? -1 : 1));
+  visits.sort((a, b) => a.visitedAt.getTime() - b.visitedAt.getTime());
 
   return { visits, disputes: buildDisputes(world, calendar, cadresByTeam, actorOf, rng), creditOf };
 }
