@@ -122,10 +122,10 @@ describe('escalations, cadre records and the reserve pool', () => {
       'CONFLICT',
     );
     expect(
-      (await step('decideEscalation', 'district.inspector', 2, '由司法局牵头调处')).data!.decideEscalation
+      (await step('decideEscalation', 'district.inspector', 2, '由司法局牵头调处')).data!.decideEscalation!
         .state,
     ).toBe('DECIDED');
-    expect((await step('closeEscalation', 'district.admin', 3)).data!.closeEscalation.state).toBe('CLOSED');
+    expect((await step('closeEscalation', 'district.admin', 3)).data!.closeEscalation!.state).toBe('CLOSED');
     expect((await step('closeEscalation', 'district.admin', 4)).errors?.[0]?.extensions).toMatchObject({
       code: 'INVALID_TRANSITION',
       reason: 'FINAL',
