@@ -3,6 +3,7 @@ import {
   DISPUTE_CATEGORY_LABELS,
   DISPUTE_REFUSAL_MESSAGES,
   DISPUTE_STATES,
+  DISPUTE_STATE_LABELS,
   type DisputeState,
   ESCALATION_REFUSAL_MESSAGES,
   ESCALATION_STATES,
@@ -65,6 +66,7 @@ describe('labels and messages are bilingual and complete', () => {
   it.each([
     ['visit purposes', VISIT_PURPOSES, VISIT_PURPOSE_LABELS],
     ['dispute categories', DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS],
+    ['dispute states', DISPUTE_STATES, DISPUTE_STATE_LABELS],
   ] as const)('%s', (_name, values, labels) => {
     expect(Object.keys(labels).sort()).toEqual([...values].sort());
     for (const v of values) {

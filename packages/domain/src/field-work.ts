@@ -52,6 +52,13 @@ export const DisputeState = {
 export type DisputeState = ValueOf<typeof DisputeState>;
 export const DISPUTE_STATES = Object.values(DisputeState);
 
+export const DISPUTE_STATE_LABELS: Readonly<Record<DisputeState, BilingualMessage>> = {
+  OPEN: { zh: '待调解', en: 'Open' },
+  MEDIATING: { zh: '调解中', en: 'Mediating' },
+  RESOLVED: { zh: '已化解', en: 'Resolved' },
+  ESCALATED: { zh: '已上报', en: 'Escalated' },
+};
+
 const DISPUTE_NEXT: Readonly<Record<DisputeState, readonly DisputeState[]>> = {
   OPEN: ['MEDIATING'],
   MEDIATING: ['RESOLVED', 'ESCALATED'],
