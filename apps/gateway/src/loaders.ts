@@ -1,3 +1,4 @@
+import type { Loaders } from './context.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
 import { createHouseholdLoaders } from './modules/household/household.loaders.js';
@@ -5,8 +6,11 @@ import { createCadreLoader } from './modules/cadre-record/cadre.loaders.js';
 import { createDisputeLoaders } from './modules/dispute/dispute.loaders.js';
 import { createVisitLoaders } from './modules/visit/visit.loaders.js';
 
-/** Every per-request DataLoader, created on first use so requests that need none pay nothing. */
-export function createLoaders(tx: RequestTransaction) {
+/**
+ * Every per-request DataLoader (the kernel's open `Loaders` interface, which each module extends with its own),
+ * created on first use so requests that need none pay nothing.
+ */
+export function createLoaders(tx: RequestTransaction): Loaders {
   let catalog: ReturnType<typeof createCatalogLoaders> | undefined;
   let household: ReturnType<typeof createHouseholdLoaders> | undefined;
   let cadre: ReturnType<typeof createCadreLoader> | undefined;
@@ -40,4 +44,3 @@ export function createLoaders(tx: RequestTransaction) {
     },
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;

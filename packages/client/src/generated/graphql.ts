@@ -10,6 +10,8 @@ export type AdvanceStageInput = {
   agreedAmountYuan?: string | null | undefined;
   /** ASSESSED: assessed amount in yuan, as an exact decimal string ("1234567.89"). */
   assessedAmountYuan?: string | null | undefined;
+  /** The cadre credited with the work (measurements and signings count in cadre records): a cadre of the household’s team (BAD_USER_INPUT otherwise). */
+  cadreId?: string | null | undefined;
   /** SIGNED: CASH 货币补偿 or PROPERTY_SWAP 产权置换. */
   compensationChoice?: CompensationChoice | null | undefined;
   /** The household `version` the client saw; a different current version is a CONFLICT. */

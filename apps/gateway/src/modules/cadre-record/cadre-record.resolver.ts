@@ -2,11 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { GatewayContext } from '../../context.js';
 import { requirePrincipal } from '../../guards.js';
 import { Headquarters, Team, Township } from '../catalog/catalog.types.js';
-import { CadreRecordService } from './cadre-record.service.js';
 import { CadreRecord, NominateReserveInput, ReserveNomination } from './cadre-record.types.js';
 import { Cadre } from './cadre.types.js';
-
-const records = new CadreRecordService();
 
 @Resolver(() => CadreRecord)
 export class CadreRecordResolver {
@@ -18,7 +15,7 @@ export class CadreRecordResolver {
     @Arg('teamId', () => ID, { description: 'The work team.' }) teamId: string,
   ): Promise<CadreRecord[]> {
     requirePrincipal(ctx);
-    return records.forTeam(ctx, teamId);
+    return ctx.services.cadreRecords.forTeam(ctx, teamId);
   }
 
   @Query(() => CadreRecord, { nullable: true, description: 'One cadre’s record; null when not visible.' })
@@ -27,14 +24,14 @@ export class CadreRecordResolver {
     @Arg('cadreId', () => ID, { description: 'The cadre.' }) cadreId: string,
   ): Promise<CadreRecord | null> {
     requirePrincipal(ctx);
-    return records.forCadre(ctx, cadreId);
+    return ctx.services.cadreRecords.forCadre(ctx, cadreId);
   }
 
   @Query(() => [ReserveNomination], {
     description: 'The reserve pool (后备干部库), newest first. District only: FORBIDDEN to anyone else.',
   })
   reservePool(@Ctx() ctx: GatewayContext): Promise<ReserveNomination[]> {
-    return records.pool(ctx, requirePrincipal(ctx));
+    return ctx.services.cadreRecords.pool(ctx);
   }
 
   @Mutation(() => ReserveNomination, {
@@ -46,7 +43,7 @@ export class CadreRecordResolver {
     @Arg('input', () => NominateReserveInput, { description: 'Cadre and reason.' })
     input: NominateReserveInput,
   ): Promise<ReserveNomination> {
-    return records.nominate(ctx, requirePrincipal(ctx), input.cadreId, input.reason);
+    return ctx.services.cadreRecords.nominate(ctx, input.cadreId, input.reason);
   }
 
   @FieldResolver(() => Team, { nullable: true, description: 'The cadre’s team.' })
@@ -64,7 +61,7 @@ export class ReserveNominationResolver {
 
   @FieldResolver(() => CadreRecord, { nullable: true, description: 'The cadre’s record.' })
   record(@Root() r: ReserveNomination, @Ctx() ctx: GatewayContext): Promise<CadreRecord | null> {
-    return records.forCadre(ctx, r.cadreId);
+    return ctx.services.cadreRecords.forCadre(ctx, r.cadreId);
   }
 }
 

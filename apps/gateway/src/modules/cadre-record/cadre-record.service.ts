@@ -1,9 +1,8 @@
-import type { Principal } from '@hanjiang/authz';
 import { FIELD_TEXT_MAX_LENGTH } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { requireText, requireUuid } from '../../errors/bad-input.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
 import type { CadreRecord, ReserveNomination, TeamInspectionResult } from './cadre-record.types.js';
 import { CADRE_COLUMNS, type Cadre } from './cadre.types.js';
 
@@ -24,6 +23,12 @@ const RECORDS = `SELECT ${CADRE_COLUMNS},
 const NOMINATION_COLUMNS = `r.id, r.reason, r.nominated_by AS "nominatedBy", r.nominated_at AS "nominatedAt",
   r.cadre_id AS "cadreId"`;
 
+declare module '../../context.js' {
+  interface Services {
+    readonly cadreRecords: CadreRecordService;
+  }
+}
+
 /** Cadre records (干部档案) and the reserve pool (后备干部库). */
 export class CadreRecordService {
   async forTeam(ctx: GatewayContext, teamId: string): Promise<CadreRecord[]> {
@@ -40,12 +45,8 @@ export class CadreRecordService {
     return (await this.withInspections(ctx, rows))[0] ?? null;
   }
 
-  async nominate(
-    ctx: GatewayContext,
-    p: Principal,
-    cadreId: string,
-    reasonText: string,
-  ): Promise<ReserveNomination> {
+  async nominate(ctx: GatewayContext, cadreId: string, reasonText: string): Promise<ReserveNomination> {
+    const p = requirePrincipal(ctx);
     assertCan(p, 'reserve:nominate');
     const id = requireUuid(cadreId, 'cadreId');
     const reason = requireText(reasonText, 'reason', 1, FIELD_TEXT_MAX_LENGTH)!;
@@ -69,8 +70,8 @@ export class CadreRecordService {
   }
 
   /** The pool: refused outright to anyone outside the district (RLS would also answer nothing). */
-  async pool(ctx: GatewayContext, p: Principal): Promise<ReserveNomination[]> {
-    assertCan(p, 'reserve:read');
+  async pool(ctx: GatewayContext): Promise<ReserveNomination[]> {
+    assertCan(requirePrincipal(ctx), 'reserve:read');
     return ctx.tx.query<ReserveNomination>(
       `SELECT ${NOMINATION_COLUMNS} FROM reserve_nomination r ORDER BY r.nominated_at DESC, r.id`,
     );

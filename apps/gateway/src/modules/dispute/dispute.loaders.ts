@@ -2,6 +2,14 @@ import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import { DISPUTE_COLUMNS, type Dispute } from './dispute.types.js';
 
+declare module '../../context.js' {
+  interface Loaders {
+    readonly disputesByHousehold: DisputeLoaders['disputesByHousehold'];
+    readonly openDisputesByTeam: DisputeLoaders['openDisputesByTeam'];
+  }
+}
+type DisputeLoaders = ReturnType<typeof createDisputeLoaders>;
+
 /** The household card's disputes, newest first, under the caller's RLS. */
 export function createDisputeLoaders(tx: RequestTransaction) {
   return {

@@ -6,10 +6,7 @@ import { Headquarters, Team, Township } from '../catalog/catalog.types.js';
 import { Cadre } from '../cadre-record/cadre.types.js';
 import { Household } from '../household/household.types.js';
 import { DisputeFilter, MoveDisputeInput, OpenDisputeInput } from './dispute.inputs.js';
-import { DisputeService } from './dispute.service.js';
 import { Dispute, DisputeSummary } from './dispute.types.js';
-
-const disputes = new DisputeService();
 
 @Resolver(() => Dispute)
 export class DisputeResolver {
@@ -22,7 +19,7 @@ export class DisputeResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('input', () => OpenDisputeInput, { description: 'The dispute.' }) input: OpenDisputeInput,
   ): Promise<Dispute> {
-    return disputes.open(ctx, requirePrincipal(ctx), input);
+    return ctx.services.disputes.open(ctx, input);
   }
 
   @Mutation(() => Dispute, {
@@ -35,7 +32,7 @@ export class DisputeResolver {
     @Arg('input', () => MoveDisputeInput, { description: 'Which dispute, to which state.' })
     input: MoveDisputeInput,
   ): Promise<Dispute> {
-    return disputes.move(ctx, requirePrincipal(ctx), input);
+    return ctx.services.disputes.move(ctx, input);
   }
 
   @Query(() => [Dispute], { description: 'Disputes the caller may see, newest first (at most 500).' })
@@ -45,7 +42,7 @@ export class DisputeResolver {
     filter: DisputeFilter | null,
   ): Promise<Dispute[]> {
     requirePrincipal(ctx);
-    return disputes.list(ctx, filter);
+    return ctx.services.disputes.list(ctx, filter);
   }
 
   @Query(() => DisputeSummary, {
@@ -56,7 +53,7 @@ export class DisputeResolver {
     @Arg('teamId', () => ID, { nullable: true, description: 'Only this team.' }) teamId: string | null,
   ): Promise<DisputeSummary> {
     requirePrincipal(ctx);
-    return disputes.summary(ctx, teamId ?? null);
+    return ctx.services.disputes.summary(ctx, teamId ?? null);
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The household.' })

@@ -8,8 +8,8 @@ import {
 import type { GatewayContext } from '../../context.js';
 import { badInput, requireText, requireUuid } from '../../errors/bad-input.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
-import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../idempotency.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../errors/idempotency.js';
 import { householdScope, readHouseholdScope } from '../household/household.scope.js';
 import type { DisputeFilter, MoveDisputeInput, OpenDisputeInput } from './dispute.inputs.js';
 import { DISPUTE_COLUMNS, type Dispute, type DisputeSummary } from './dispute.types.js';
@@ -27,8 +27,15 @@ function noteLine(note: string, at: Date): string {
 }
 
 /** 矛盾纠纷: opened and mediated by whoever works the household; the state machine is packages/domain's. */
+declare module '../../context.js' {
+  interface Services {
+    readonly disputes: DisputeService;
+  }
+}
+
 export class DisputeService {
-  async open(ctx: GatewayContext, p: Principal, input: OpenDisputeInput): Promise<Dispute> {
+  async open(ctx: GatewayContext, input: OpenDisputeInput): Promise<Dispute> {
+    const p = requirePrincipal(ctx);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const householdId = requireUuid(input.householdId, 'householdId');
     const mediatorCadreId = input.mediatorCadreId
@@ -94,7 +101,8 @@ export class DisputeService {
    * Moves the state one step. A retry of a move that already happened (the dispute is in `toState` at the very
    * next version) returns the dispute as it is: a phone that lost the answer does not see a false conflict.
    */
-  async move(ctx: GatewayContext, p: Principal, input: MoveDisputeInput): Promise<Dispute> {
+  async move(ctx: GatewayContext, input: MoveDisputeInput): Promise<Dispute> {
+    const p = requirePrincipal(ctx);
     const id = requireUuid(input.disputeId, 'disputeId');
     const note = requireText(input.note, 'note', 0, FIELD_TEXT_MAX_LENGTH);
     // FOR UPDATE applies the UPDATE policy: a dispute the caller sees but may not work is FORBIDDEN below.

@@ -5,10 +5,7 @@ import { Headquarters, Village } from '../catalog/catalog.types.js';
 import { Dispute, DISPUTE_COLUMNS } from '../dispute/dispute.types.js';
 import { Household } from '../household/household.types.js';
 import { EscalationStepInput, RaiseEscalationInput } from './escalation.inputs.js';
-import { EscalationService } from './escalation.service.js';
 import { Escalation } from './escalation.types.js';
-
-const escalations = new EscalationService();
 
 @Resolver(() => Escalation)
 export class EscalationResolver {
@@ -21,7 +18,7 @@ export class EscalationResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('input', () => RaiseEscalationInput, { description: 'The blocker.' }) input: RaiseEscalationInput,
   ): Promise<Escalation> {
-    return escalations.raise(ctx, requirePrincipal(ctx), input);
+    return ctx.services.escalations.raise(ctx, input);
   }
 
   @Mutation(() => Escalation, {
@@ -32,7 +29,7 @@ export class EscalationResolver {
     @Arg('input', () => EscalationStepInput, { description: 'Which, and the meeting.' })
     input: EscalationStepInput,
   ): Promise<Escalation> {
-    return escalations.step(ctx, requirePrincipal(ctx), 'TRIAGED', input);
+    return ctx.services.escalations.step(ctx, 'TRIAGED', input);
   }
 
   @Mutation(() => Escalation, { description: 'The supervision group records the decision (`text`).' })
@@ -41,7 +38,7 @@ export class EscalationResolver {
     @Arg('input', () => EscalationStepInput, { description: 'Which, and the decision.' })
     input: EscalationStepInput,
   ): Promise<Escalation> {
-    return escalations.step(ctx, requirePrincipal(ctx), 'DECIDED', input);
+    return ctx.services.escalations.step(ctx, 'DECIDED', input);
   }
 
   @Mutation(() => Escalation, { description: 'The supervision group closes a decided escalation.' })
@@ -49,7 +46,7 @@ export class EscalationResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('input', () => EscalationStepInput, { description: 'Which.' }) input: EscalationStepInput,
   ): Promise<Escalation> {
-    return escalations.step(ctx, requirePrincipal(ctx), 'CLOSED', input);
+    return ctx.services.escalations.step(ctx, 'CLOSED', input);
   }
 
   @Query(() => [Escalation], {
@@ -62,7 +59,7 @@ export class EscalationResolver {
     openOnly: boolean,
   ): Promise<Escalation[]> {
     requirePrincipal(ctx);
-    return escalations.list(ctx, openOnly);
+    return ctx.services.escalations.list(ctx, openOnly);
   }
 
   @FieldResolver(() => Headquarters, { description: 'The raising headquarters.' })

@@ -8,8 +8,8 @@ import {
 import type { GatewayContext } from '../../context.js';
 import { badInput, requireText, requireUuid } from '../../errors/bad-input.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
-import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../idempotency.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../errors/idempotency.js';
 import type { EscalationStepInput, RaiseEscalationInput } from './escalation.inputs.js';
 import { ESCALATION_COLUMNS, type Escalation } from './escalation.types.js';
 
@@ -23,8 +23,15 @@ const STEP: Record<Step, { stamp: string; text: string | null; max: number }> = 
 };
 
 /** 症结难题: a headquarters raises; the supervision group triages, decides and closes. */
+declare module '../../context.js' {
+  interface Services {
+    readonly escalations: EscalationService;
+  }
+}
+
 export class EscalationService {
-  async raise(ctx: GatewayContext, p: Principal, input: RaiseEscalationInput): Promise<Escalation> {
+  async raise(ctx: GatewayContext, input: RaiseEscalationInput): Promise<Escalation> {
+    const p = requirePrincipal(ctx);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const hq = ctx.services.catalogue.headquartersByCode(input.headquartersCode);
     if (!hq) {
@@ -87,8 +94,8 @@ export class EscalationService {
     return replayOrRefuse(raced, hash);
   }
 
-  async step(ctx: GatewayContext, p: Principal, to: Step, input: EscalationStepInput): Promise<Escalation> {
-    assertCan(p, 'escalation:triage');
+  async step(ctx: GatewayContext, to: Step, input: EscalationStepInput): Promise<Escalation> {
+    assertCan(requirePrincipal(ctx), 'escalation:triage');
     const id = requireUuid(input.escalationId, 'escalationId');
     const spec = STEP[to];
     const text = spec.text ? requireText(input.text, spec.text, 1, spec.max) : null;

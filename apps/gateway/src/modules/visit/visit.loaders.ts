@@ -2,6 +2,12 @@ import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import { VISIT_COLUMNS, type Visit } from './visit.types.js';
 
+declare module '../../context.js' {
+  interface Loaders {
+    readonly visitsByHousehold: ReturnType<typeof createVisitLoaders>['visitsByHousehold'];
+  }
+}
+
 /** The household card's visits, newest first, under the caller's RLS. */
 export function createVisitLoaders(tx: RequestTransaction) {
   return {

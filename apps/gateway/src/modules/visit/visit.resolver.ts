@@ -5,10 +5,8 @@ import { Headquarters, Team, Township } from '../catalog/catalog.types.js';
 import { Cadre } from '../cadre-record/cadre.types.js';
 import { Household } from '../household/household.types.js';
 import { RecordVisitInput, VisitFilter } from './visit.inputs.js';
-import { MAX_VISITS_PAGE, VisitService } from './visit.service.js';
+import { MAX_VISITS_PAGE } from './visit.service.js';
 import { Visit } from './visit.types.js';
-
-const visits = new VisitService();
 
 @Resolver(() => Visit)
 export class VisitResolver {
@@ -22,7 +20,7 @@ export class VisitResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('input', () => RecordVisitInput, { description: 'The visit.' }) input: RecordVisitInput,
   ): Promise<Visit> {
-    return visits.record(ctx, requirePrincipal(ctx), input);
+    return ctx.services.visits.record(ctx, input);
   }
 
   @Query(() => [Visit], {
@@ -35,7 +33,7 @@ export class VisitResolver {
     first: number,
   ): Promise<Visit[]> {
     requirePrincipal(ctx);
-    return visits.list(ctx, filter, first);
+    return ctx.services.visits.list(ctx, filter, first);
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The household visited.' })

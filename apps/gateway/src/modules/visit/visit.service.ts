@@ -1,10 +1,15 @@
 import type { Principal } from '@hanjiang/authz';
-import { FIELD_TEXT_MAX_LENGTH, isOffHours } from '@hanjiang/domain';
+import {
+  DEFAULT_WORKING_HOURS,
+  FIELD_TEXT_MAX_LENGTH,
+  isOffHours,
+  type WorkingHours,
+} from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { badInput, requireText, requireUuid } from '../../errors/bad-input.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
-import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../idempotency.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../errors/idempotency.js';
 import { householdScope, readHouseholdScope } from '../household/household.scope.js';
 import type { RecordVisitInput, VisitFilter } from './visit.inputs.js';
 import { VISIT_COLUMNS, type Visit } from './visit.types.js';
@@ -15,9 +20,19 @@ const FUTURE_SKEW_MS = 10 * 60 * 1000;
 const OLDEST_MS = 180 * 24 * 60 * 60 * 1000;
 export const MAX_VISITS_PAGE = 200;
 
+declare module '../../context.js' {
+  interface Services {
+    readonly visits: VisitService;
+  }
+}
+
 /** The visit log: recorded by whoever works the household, read like the household. */
 export class VisitService {
-  async record(ctx: GatewayContext, p: Principal, input: RecordVisitInput): Promise<Visit> {
+  /** `workingHours`: the deployment's working day (WORKING_HOURS); visits outside it are off-hours. */
+  constructor(private readonly workingHours: WorkingHours = DEFAULT_WORKING_HOURS) {}
+
+  async record(ctx: GatewayContext, input: RecordVisitInput): Promise<Visit> {
+    const p = requirePrincipal(ctx);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const householdId = requireUuid(input.householdId, 'householdId');
     const cadreId = input.cadreId ? requireUuid(input.cadreId, 'cadreId') : null;
@@ -74,7 +89,7 @@ export class VisitService {
         input.purpose,
         outcome,
         nextStep,
-        isOffHours(visitedAt, ctx.services.fieldWork.workingHours),
+        isOffHours(visitedAt, this.workingHours),
         p.subject,
         p.membershipId,
         key,

@@ -2,7 +2,7 @@
 // of them: the same key with the same request returns the first result; the same key with a different request is
 // IDEMPOTENCY_KEY_REUSED; keys are per signed-in subject, as for stage transitions.
 import { createHash } from 'node:crypto';
-import { ErrorCode, publicError } from './errors/public-error.js';
+import { ErrorCode, publicError } from './public-error.js';
 
 /** The key, trimmed, or BAD_USER_INPUT when it is too short to be unique or too long to store. */
 export function checkIdempotencyKey(key: string): string {
