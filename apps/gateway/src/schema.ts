@@ -19,6 +19,18 @@ import { ProgressSubscriptions } from './modules/progress/progress.subscriptions
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
+import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
+import {
+  DisputeResolver,
+  HouseholdDisputesResolver,
+  TeamDisputesResolver,
+} from './modules/dispute/dispute.resolver.js';
+import { EscalationResolver } from './modules/escalation/escalation.resolver.js';
+import {
+  CadreRecordResolver,
+  CadreResolver,
+  ReserveNominationResolver,
+} from './modules/cadre-record/cadre-record.resolver.js';
 
 export const resolvers = [
   HealthResolver,
@@ -41,6 +53,15 @@ export const resolvers = [
   WorkflowResolver,
   AuditResolver,
   ExportResolver,
+  VisitResolver,
+  HouseholdVisitsResolver,
+  DisputeResolver,
+  HouseholdDisputesResolver,
+  TeamDisputesResolver,
+  EscalationResolver,
+  CadreRecordResolver,
+  CadreResolver,
+  ReserveNominationResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

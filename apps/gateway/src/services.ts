@@ -22,6 +22,10 @@ import { ProgressService } from './modules/progress/progress.service.js';
 import { ResettlementService } from './modules/resettlement/resettlement.service.js';
 import { RosterService } from './modules/roster/roster.service.js';
 import { WorkflowService } from './modules/workflow/workflow.service.js';
+import { VisitService } from './modules/visit/visit.service.js';
+import { DisputeService } from './modules/dispute/dispute.service.js';
+import { EscalationService } from './modules/escalation/escalation.service.js';
+import { CadreRecordService } from './modules/cadre-record/cadre-record.service.js';
 
 export interface ComposedServices {
   readonly services: Services;
@@ -95,11 +99,16 @@ export function createServices(
     ),
     workflow: new WorkflowService(catalogue),
     assignments: new AssignmentService(),
-    inspections: new InspectionService(),
+    inspections: new InspectionService(env.AWARD_LOSS_LAST_PLACES),
     milestones: new MilestoneService(),
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
     roster: new RosterService(),
+    // Field work (issue 14).
+    visits: new VisitService(env.WORKING_HOURS),
+    disputes: new DisputeService(),
+    escalations: new EscalationService(),
+    cadreRecords: new CadreRecordService(),
   };
   return { services, apiKeys, loginRedis, audit };
 }

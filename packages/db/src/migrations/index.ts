@@ -8,6 +8,7 @@ import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cad
 import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js';
 import { IntegratorAudit1796071774812 } from './1796071774812-integrator-audit.js';
 import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
+import { FieldWork1796071811373 } from './1796071811373-field-work.js';
 
 export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
 export { AUDIT_WRITER_SCOPE } from './sql/audit-batch.js';
@@ -25,4 +26,5 @@ export const migrations = [
   IntegratorKeys1796200000000,
   IntegratorAudit1796071774812,
   LiveReplay1796074217912,
+  FieldWork1796071811373,
 ];
