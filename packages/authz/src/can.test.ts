@@ -58,6 +58,10 @@ const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined
     reasonZh: '只有本单位指挥长本人可以管理接口密钥',
     reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
   },
+  'apikey:read': {
+    reasonZh: '只有本单位指挥长本人可以管理接口密钥',
+    reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
+  },
 };
 
 /** [action, resource label, resource, the principals allowed]; every other principal is refused. */
@@ -117,6 +121,8 @@ const MATRIX: [Action, string, Resource, readonly string[]][] = [
   ['apikey:create', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
   ['apikey:create', 'district', { tenantCode: 'district' }, ['district.admin']],
   ['apikey:revoke', 'baisha', { tenantCode: 'baisha' }, ['baisha.commander', 'district.admin']],
+  ['apikey:read', 'baitang', { tenantCode: 'baitang' }, ['baitang.commander', 'district.admin']],
+  ['apikey:read', 'food-park', { tenantCode: 'food-park' }, ['food-park.commander', 'district.admin']],
 ];
 
 const cases = MATRIX.flatMap(([action, label, resource, allowed]) =>

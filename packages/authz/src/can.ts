@@ -26,6 +26,7 @@ export type ActionResources = EveryActionHasAResource<{
   'resettlement:create': HeadquartersScope;
   'apikey:create': TenantScope;
   'apikey:revoke': TenantScope;
+  'apikey:read': TenantScope;
   'audit:read': undefined;
   'leaderboard:read': undefined;
   'campaign:read': undefined;
@@ -56,6 +57,7 @@ const NEEDS_RESOURCE: Readonly<Record<Action, boolean>> = {
   'resettlement:create': true,
   'apikey:create': true,
   'apikey:revoke': true,
+  'apikey:read': true,
   'audit:read': false,
   'leaderboard:read': false,
   'campaign:read': false,
@@ -169,6 +171,7 @@ function judge(p: Principal, request: AuthzRequest): Decision {
       );
     case 'apikey:create':
     case 'apikey:revoke':
+    case 'apikey:read':
       // A key that could mint keys would let a leaked key outlive its own revocation.
       return rule(
         p.kind === 'user' && (commandsTenant(p, request.resource.tenantCode) || isDistrictAdmin(p)),
