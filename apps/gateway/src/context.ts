@@ -1,4 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
+import type { GraphQLError } from 'graphql';
 import type { Authenticator } from './credentials/authenticate.js';
 import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
@@ -21,6 +22,8 @@ export interface GatewayContext {
   readonly clientAddress?: string | null;
   /** Over WebSocket only: the socket's session, for in-band token renewal (`renewSocketToken`). */
   readonly socket?: SocketRenewal;
+  /** HTTP: the refusal the fast path's policies already gave this request (Apollo answers it, not re-applies). */
+  readonly policyRefusal?: GraphQLError;
 }
 
 /** Process-wide collaborators resolvers reach through the context (per-request state lives above). */

@@ -18,6 +18,7 @@ import { ProgressSubscriptions } from './modules/progress/progress.subscriptions
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
+import { ApiKeyResolver } from './modules/apikey/apikey.resolver.js';
 
 export const resolvers = [
   HealthResolver,
@@ -39,6 +40,7 @@ export const resolvers = [
   ResettlementResolver,
   WorkflowResolver,
   AuditResolver,
+  ApiKeyResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

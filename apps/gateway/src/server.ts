@@ -38,6 +38,9 @@ import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { apolloDocumentStage } from './pipeline/apollo-documents.js';
+import { AllowList } from './pipeline/allow-list.js';
+import { persistedQueryStore } from './pipeline/persisted-queries.js';
+import { OperationBudgets } from './pipeline/rate-limits.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
 import { mountPortals } from './static/portals.js';
@@ -75,12 +78,17 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const tokens = new TokenService(env);
   let database: Database | null = null;
   // API keys are looked up on the request pool, which exists once the database is open.
-  const apiKeys = new ApiKeyResolver(() => database!.pool);
+  const apiKeys = new ApiKeyResolver(
+    () => database!.pool,
+    (error) => logger.warn({ err: error }, 'api key last use not recorded'),
+  );
   // rate-limiter-flexible's advice for ioredis: no offline queue, so a Redis outage fails fast to the fallback.
   const loginRedis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
-  loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  loginRedis?.on('error', (error: Error) =>
+    logger.warn({ err: error }, 'login and operation limits: Redis unavailable'),
+  );
   const services: Services = {
     readiness,
     version: VERSION,
@@ -107,13 +115,23 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const schema = await createSchema();
   const armor = createArmor().protect();
   // Who may introspect and see "Did you mean" hints: one rule for Apollo, the fast path and WebSocket.
-  const exposure = exposurePolicy(env);
+  const exposure = exposurePolicy();
   const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
   const formatError = createErrorFormatter(logger);
   // The pipeline's shared stages (pipeline/stages.ts): one document cache (graphql's rules plus armor's limits),
   // one policy list and one executor for every entry — the fast path, Apollo and WebSocket.
   const documents = new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]);
-  const policies = operationPolicies(exposure);
+  const policies = operationPolicies(exposure, {
+    budgets: new OperationBudgets(
+      {
+        requestsPerWindow: env.RATE_LIMIT_PER_MINUTE,
+        costPerWindow: env.COST_LIMIT_PER_MINUTE,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      },
+      loginRedis ?? undefined,
+    ).policy,
+    allowList: new AllowList(() => database!.pool).policy,
+  });
   const executor = new OperationExecutor(schema);
   const apolloDocuments = apolloDocumentStage(documents);
   const fast = new FastPath({
@@ -132,6 +150,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     gateway: jitGateway(schema, executor),
     documentStore: apolloDocuments.documentStore,
     parseOptions: PARSE_OPTIONS,
+    // Automatic persisted queries every replica sees (PostgreSQL behind an in-memory cache).
+    persistedQueries: { cache: persistedQueryStore(() => database!.pool, logger) },
     includeStacktraceInErrorResponses: false,
     // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
     introspection: true,

@@ -14,7 +14,7 @@ import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
 import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
-import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
+import { firstRefusal, leaveRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 interface Plan {
@@ -100,15 +100,19 @@ async function run(
     // A refused credential: Apollo authenticates again and answers with its own error.
     return fallback();
   }
-  const refusal = firstRefusal(options.policies, {
+  const refusal = await firstRefusal(options.policies, {
     document: plan.document,
     operation: plan.operation,
     variables,
     principal: ctx.principal,
     transport: 'http',
   });
-  // A refused operation is answered by Apollo, which applies the same list and gives the refusal its HTTP shape.
-  if (refusal) return fallback();
+  // A refused operation is answered by Apollo, which gives the refusal its HTTP shape (status, headers).
+  if (refusal) {
+    await ctx.tx.rollback();
+    leaveRefusal(req, refusal);
+    return fallback();
+  }
   const result = await options.executor.execute({
     document: plan.document,
     operationName: plan.operation.name?.value,

@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { recordCost } from '../graphql/document-cost.js';
 
 /**
  * Query limits shared by HTTP and WebSocket. Armor's token limit answers HTTP 500, so tokens and source length
@@ -14,11 +15,12 @@ export const MAX_QUERY_BYTES = 20_000;
  *   every alias makes the server produce another field in the answer, so every alias counts.
  * - Suggestions ("Did you mean …") are not armor's business here: whether a caller may learn schema names is
  *   decided with introspection by one rule, graphql/schema-exposure.ts, on every transport.
+ * - The cost each accepted document was priced at is kept (graphql/document-cost.ts) for the cost budgets.
  */
 export function createArmor() {
   return new ApolloArmor({
     maxDepth: { enabled: true, n: 10 },
-    costLimit: { enabled: true, maxCost: 20_000 },
+    costLimit: { enabled: true, maxCost: 20_000, onAccept: [recordCost] },
     maxAliases: { enabled: true, n: 15, allowList: [] },
     maxDirectives: { enabled: true, n: 50 },
     maxTokens: { enabled: false },

@@ -4,6 +4,7 @@ import type { GatewayContext, Services } from '../context.js';
 import { mapDatabaseError } from '../errors/database-errors.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
+import { refusalLeftFor } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 /**
@@ -22,7 +23,13 @@ export async function createRequestContext(
     .catch(unavailableWhenDatabaseIs);
   const ctx = openOperationContext(
     // Express's req.ip is the socket's address too, as long as 'trust proxy' stays off (it is).
-    { requestId: req.id, principal, logger: req.log, clientAddress: req.socket.remoteAddress ?? null },
+    {
+      requestId: req.id,
+      principal,
+      logger: req.log,
+      clientAddress: req.socket.remoteAddress ?? null,
+      policyRefusal: refusalLeftFor(req),
+    },
     services,
     pool,
   );

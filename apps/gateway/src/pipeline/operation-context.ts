@@ -1,4 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
+import type { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import { tenantSettings } from '../credentials/tenant-settings.js';
 import type { GatewayContext, Services } from '../context.js';
@@ -15,6 +16,7 @@ export interface OperationOrigin {
   readonly logger: Logger;
   readonly clientAddress: string | null;
   readonly socket?: SocketRenewal;
+  readonly policyRefusal?: GraphQLError;
 }
 
 /**
@@ -43,5 +45,6 @@ export function openOperationContext(
     services,
     clientAddress: origin.clientAddress,
     ...(origin.socket ? { socket: origin.socket } : {}),
+    ...(origin.policyRefusal ? { policyRefusal: origin.policyRefusal } : {}),
   };
 }
