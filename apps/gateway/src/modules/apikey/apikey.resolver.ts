@@ -52,7 +52,7 @@ export class ApiKeyResolver {
   })
   registerOperation(
     @Ctx() ctx: GatewayContext,
-    @Arg('keyId', () => ID) keyId: string,
+    @Arg('keyId', () => ID, { description: 'The allow-list key.' }) keyId: string,
     @Arg('query', () => String, { description: 'The operation’s exact text.' }) query: string,
   ): Promise<RegisteredOperation> {
     return operations.register(ctx, requirePrincipal(ctx), keyId, query);

@@ -3,37 +3,37 @@ import { ApiKeyScopeName } from './apikey.inputs.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An integrator key (its secret is never shown again).' })
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The key’s id (revokeApiKey, registerOperation).' })
   id!: string;
 
   @Field(() => String, { description: 'The public part of the key (`hj_<prefix>_…`), to recognise it.' })
   prefix!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who uses it and what for.' })
   name!: string;
 
   @Field(() => String, { description: 'township, headquarters or district.' })
   tenantKind!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The one tenant whose rows it reads.' })
   tenantCode!: string;
 
   @Field(() => String, { description: 'The tenant role it acts as: viewer unless it may write.' })
   role!: string;
 
-  @Field(() => [ApiKeyScopeName])
+  @Field(() => [ApiKeyScopeName], { description: 'Its scopes (READ always).' })
   scopes!: ApiKeyScopeName[];
 
   @Field(() => String, { description: 'Who created it.' })
   createdBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it stops working; null = never.' })
   expiresAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was revoked; null = in force.' })
   revokedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Last request made with it (to the minute).' })
@@ -51,7 +51,7 @@ export class ApiKey {
 
 @ObjectType({ description: 'A new key and its secret, shown this once.' })
 export class CreatedApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The key as apiKeys lists it.' })
   apiKey!: ApiKey;
 
   @Field(() => String, {
