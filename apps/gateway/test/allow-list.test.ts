@@ -23,7 +23,9 @@ async function overSocket(socket: RawSocket, query: string): Promise<Answer> {
   const id = `op${(nextId += 1)}`;
   socket.subscribe(id, query);
   const message = await socket.waitFor((m) => m.id === id && (m.type === 'next' || m.type === 'error'));
-  return message.type === 'error' ? { errors: message.payload as Answer['errors'] } : (message.payload as Answer);
+  return message.type === 'error'
+    ? { errors: message.payload as Answer['errors'] }
+    : (message.payload as Answer);
 }
 
 /** A persisted-query request (hash only, or hash and text) as Apollo's APQ protocol has it. */
@@ -137,8 +139,9 @@ describe('allow-list keys and shared persisted queries', () => {
     // (Apollo's own "provided sha does not match query" carries no code: answered 400, worded as internal.)
     expect(forged.status).toBe(400);
     expect(forged.data ?? undefined).toBeUndefined();
-    const stored = await owner.query('SELECT 1 FROM persisted_query WHERE hash = $1', [sha256('{ __typename }')]);
+    const stored = await owner.query('SELECT 1 FROM persisted_query WHERE hash = $1', [
+      sha256('{ __typename }'),
+    ]);
     expect(stored.rows).toEqual([]);
   });
 });
-

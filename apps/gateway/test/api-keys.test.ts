@@ -18,14 +18,22 @@ const CREATE = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $inp
   secret apiKey { id prefix name tenantKind tenantCode role scopes createdBy expiresAt revokedAt allowListOnly
   ratePerMinute costPerMinute } } }`;
 const REVOKE = 'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
-const LIST = 'query ($t: String) { apiKeys(tenant: $t) { id name createdBy createdAt lastUsedAt revokedAt scopes } }';
+const LIST =
+  'query ($t: String) { apiKeys(tenant: $t) { id name createdBy createdAt lastUsedAt revokedAt scopes } }';
 const ME = '{ me { subject tenantCode role } }';
 const CHANGED = 'subscription { householdChanged { id } }';
 
 interface Created {
   createApiKey: {
     secret: string;
-    apiKey: { id: string; prefix: string; tenantCode: string; role: string; scopes: string[]; createdBy: string };
+    apiKey: {
+      id: string;
+      prefix: string;
+      tenantCode: string;
+      role: string;
+      scopes: string[];
+      createdBy: string;
+    };
   };
 }
 
@@ -67,9 +75,10 @@ describe('integrator keys: lifecycle, scopes, revocation', () => {
     expect(key.apiKey.scopes.sort()).toEqual(['INTROSPECT', 'READ']);
     const me = await withKey<{ me: { tenantCode: string; role: string } }>(key.secret, ME);
     expect(me.data?.me).toMatchObject({ tenantCode: 'baisha', role: 'viewer' });
-    const stored = await owner.query<{ secret_hash: string }>('SELECT secret_hash FROM api_key WHERE id = $1', [
-      key.apiKey.id,
-    ]);
+    const stored = await owner.query<{ secret_hash: string }>(
+      'SELECT secret_hash FROM api_key WHERE id = $1',
+      [key.apiKey.id],
+    );
     expect(stored.rows[0]!.secret_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(key.secret).not.toContain(stored.rows[0]!.secret_hash);
     // Last use is recorded off the request's path (at most once a minute per key).
@@ -114,11 +123,15 @@ describe('integrator keys: lifecycle, scopes, revocation', () => {
       'app.team_id': '',
       'app.subject': subject,
     });
-    const asScope = async (settings: Record<string, string>, sql: string, params: unknown[] = []) => {
+    const asScope = async (
+      settings: Parameters<typeof beginStatement>[0],
+      sql: string,
+      params: unknown[] = [],
+    ) => {
       const client = await owner.connect();
       try {
         await client.query(beginStatement(settings, await readScopeKey(owner)));
-        return (await client.query(sql, params)).rows;
+        return (await client.query<Record<string, unknown>>(sql, params)).rows;
       } finally {
         await client.query('ROLLBACK');
         client.release();
@@ -129,13 +142,15 @@ describe('integrator keys: lifecycle, scopes, revocation', () => {
     const baisha = scope('baisha.commander', 'township', 'baisha', 'commander');
     expect(await asScope(baisha, mint)).toEqual([]);
     expect(await asScope(baisha, 'SELECT * FROM app.revoke_api_key($1)', [target.apiKey.id])).toEqual([]);
-    expect(await asScope(baisha, 'SELECT id FROM app.list_api_keys() WHERE id = $1', [target.apiKey.id])).toEqual(
-      [],
-    );
+    expect(
+      await asScope(baisha, 'SELECT id FROM app.list_api_keys() WHERE id = $1', [target.apiKey.id]),
+    ).toEqual([]);
     // An API key's scope is no person's, whatever its role: keys never mint keys.
     expect(await asScope(scope(`apikey:${randomUUID()}`, 'district', 'district', 'admin'), mint)).toEqual([]);
     // The same statement under the rightful scope does mint (the check is the scope, not the statement).
-    expect(await asScope(scope('baitang.commander', 'township', 'baitang', 'commander'), mint)).toHaveLength(1);
+    expect(await asScope(scope('baitang.commander', 'township', 'baitang', 'commander'), mint)).toHaveLength(
+      1,
+    );
   });
 
   it('a key without the write scope cannot sign; one with it can', async () => {
@@ -159,7 +174,9 @@ describe('integrator keys: lifecycle, scopes, revocation', () => {
     expect(refused.status).toBe(403);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0]?.message).toMatch(/read-only/);
-    const still = await owner.query<{ stage: string }>('SELECT stage FROM household WHERE id = $1', [household.id]);
+    const still = await owner.query<{ stage: string }>('SELECT stage FROM household WHERE id = $1', [
+      household.id,
+    ]);
     expect(still.rows[0]!.stage).toBe('ASSESSED');
 
     const writer = await created('baisha.commander', { tenant: 'baisha', scopes: ['WRITE'] });

@@ -42,12 +42,22 @@ describe('pnpm apikey', () => {
       code: 2,
       stderr: expect.stringContaining('unknown tenant "township:atlantis"'),
     });
-    await expect(apikey(['create', '--tenant', 'baisha', '--name', 'x', '--scopes', 'read,root'])).rejects.toMatchObject({
+    await expect(
+      apikey(['create', '--tenant', 'baisha', '--name', 'x', '--scopes', 'read,root']),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('unknown scope root'),
     });
     const created = await apikey([
-      'create', '--tenant', 'township:baisha', '--name', 'data team', '--scopes', 'read,introspect',
-      '--expires', new Date(Date.now() + 86_400_000).toISOString(), '--allow-list-only',
+      'create',
+      '--tenant',
+      'township:baisha',
+      '--name',
+      'data team',
+      '--scopes',
+      'read,introspect',
+      '--expires',
+      new Date(Date.now() + 86_400_000).toISOString(),
+      '--allow-list-only',
     ]);
     const key = /^(hj_[a-z0-9]{10}_\S+)$/m.exec(created.stdout)?.[1];
     const id = /created key ([0-9a-f-]{36})/.exec(created.stdout)?.[1];
@@ -60,7 +70,13 @@ describe('pnpm apikey', () => {
       'PERSISTED_QUERY_NOT_ALLOWED',
     );
     // … and after `allow --manifest` (a path from the repository root, as the operator typed it) runs the portals'.
-    const allowed = await apikey(['allow', '--key', id!, '--manifest', 'packages/client/persisted-operations.json']);
+    const allowed = await apikey([
+      'allow',
+      '--key',
+      id!,
+      '--manifest',
+      'packages/client/persisted-operations.json',
+    ]);
     expect(allowed.stdout).toMatch(/apikey: \d+ operations registered/);
     const owner = testPool(db.url);
     try {

@@ -128,7 +128,11 @@ describe('rate limits and cost budgets', () => {
 
   const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   it('two gateway processes on one Redis share one budget (skipped with a reason when no Redis answers)', async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    const probe = new Redis(REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+    });
     probe.on('error', () => undefined);
     const answered = await probe.connect().then(
       () => probe.ping(),

@@ -126,9 +126,14 @@ describe('tenancy matrix: every principal sees exactly its scope', () => {
            WHERE t.code <> $1 AND coalesce(ht.code, '') <> $1 LIMIT 1`,
       [p.code],
     );
-    const single = await gql(gateway.url, 'query ($id: ID!) { household(id: $id) { id } }', {
-      id: outside.rows[0]!.id,
-    }, { 'x-api-key': key });
+    const single = await gql(
+      gateway.url,
+      'query ($id: ID!) { household(id: $id) { id } }',
+      {
+        id: outside.rows[0]!.id,
+      },
+      { 'x-api-key': key },
+    );
     expect(single.data).toEqual({ household: null });
   });
 

@@ -28,5 +28,7 @@ export async function buildManifest() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const text = await buildManifest();
   await writeFile(MANIFEST_FILE, text);
-  process.stdout.write(`persisted-operations: wrote ${JSON.parse(text).operations.length} operations to ${MANIFEST_FILE}\n`);
+  process.stdout.write(
+    `persisted-operations: wrote ${JSON.parse(text).operations.length} operations to ${MANIFEST_FILE}\n`,
+  );
 }

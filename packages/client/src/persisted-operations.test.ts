@@ -9,7 +9,10 @@ describe('persisted-operations.json', () => {
   it('is what scripts/persisted-operations.mjs makes from the generated documents', async () => {
     const committed = await readFile(MANIFEST_FILE as string, 'utf8').catch(() => '(missing)');
     const built = await (buildManifest as () => Promise<string>)();
-    expect(committed === built, 'out of date: run `pnpm --filter @hanjiang/client persisted-operations`').toBe(true);
+    expect(
+      committed === built,
+      'out of date: run `pnpm --filter @hanjiang/client persisted-operations`',
+    ).toBe(true);
     const manifest = JSON.parse(built) as { operations: { name: string }[] };
     expect(manifest.operations.length).toBeGreaterThan(10);
   });

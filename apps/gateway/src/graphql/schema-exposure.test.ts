@@ -16,7 +16,13 @@ const admin: Principal = {
   teamId: null,
   membershipId: null,
 };
-const integrator: Principal = { ...admin, kind: 'apikey', subject: 'apikey:1', role: 'viewer', scopes: ['read'] };
+const integrator: Principal = {
+  ...admin,
+  kind: 'apikey',
+  subject: 'apikey:1',
+  role: 'viewer',
+  scopes: ['read'],
+};
 const reader: Principal = { ...integrator, scopes: ['read', 'introspect'] };
 
 describe('schemaExposure: one rule for every transport, in every NODE_ENV', () => {

@@ -25,7 +25,9 @@ export function persistedQueryStore(pool: () => pg.Pool, logger: Logger) {
       const cached = memory.get(hash);
       if (cached !== undefined) return cached;
       const text = await asNobody(pool(), async (client) => {
-        const { rows } = await client.query<{ q: string | null }>('SELECT app.persisted_query($1) AS q', [hash]);
+        const { rows } = await client.query<{ q: string | null }>('SELECT app.persisted_query($1) AS q', [
+          hash,
+        ]);
         return rows[0]?.q ?? undefined;
       });
       if (text !== undefined) memory.set(hash, text);
@@ -35,7 +37,9 @@ export function persistedQueryStore(pool: () => pg.Pool, logger: Logger) {
       const hash = hashOf(key);
       if (memory.get(hash) === value) return;
       memory.set(hash, value);
-      await asNobody(pool(), (client) => client.query('SELECT app.persist_query($1, $2)', [hash, value])).catch(
+      await asNobody(pool(), (client) =>
+        client.query('SELECT app.persist_query($1, $2)', [hash, value]),
+      ).catch(
         // Not fatal: this replica has it in memory, and the client sends the text again elsewhere if needed.
         (error: unknown) => logger.warn({ err: error }, 'persisted query not stored'),
       );

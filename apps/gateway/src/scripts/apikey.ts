@@ -44,7 +44,8 @@ async function readManifest(file: string): Promise<ManifestOperation[]> {
   const operations = parsed.operations ?? [];
   for (const op of operations) {
     const hash = createHash('sha256').update(op.query).digest('hex');
-    if (hash !== op.sha256Hash) throw new UsageError(`manifest: ${op.name ?? op.sha256Hash} does not match its hash`);
+    if (hash !== op.sha256Hash)
+      throw new UsageError(`manifest: ${op.name ?? op.sha256Hash} does not match its hash`);
   }
   return operations;
 }
@@ -78,7 +79,15 @@ async function main(argv: string[]): Promise<void> {
           throw new UsageError(`unknown tenant "${values.tenant}" (e.g. township:baisha)`);
         }
       })();
-      const scopes = [...new Set(['read', ...values.scopes.split(',').map((s) => s.trim()).filter(Boolean)])];
+      const scopes = [
+        ...new Set([
+          'read',
+          ...values.scopes
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ]),
+      ];
       const unknown = scopes.filter((s) => !SCOPES.includes(s));
       if (unknown.length) throw new UsageError(`unknown scope ${unknown.join(', ')} (${SCOPES.join(', ')})`);
       const expires = values.expires ? new Date(values.expires) : null;
@@ -91,8 +100,19 @@ async function main(argv: string[]): Promise<void> {
         `INSERT INTO api_key (prefix, secret_hash, name, tenant_kind, tenant_code, role, created_by, expires_at,
                               scopes, rate_per_minute, cost_per_minute, allow_list_only)
          VALUES ($1, $2, $3, $4, $5, $6, 'apikey script', $7, $8, $9, $10, $11) RETURNING id`,
-        [prefix, secretHash, values.name.trim(), tenant.kind, tenant.code, role, expires, scopes.sort(),
-          positive(values.rate, 'rate'), positive(values.cost, 'cost'), values['allow-list-only']],
+        [
+          prefix,
+          secretHash,
+          values.name.trim(),
+          tenant.kind,
+          tenant.code,
+          role,
+          expires,
+          scopes.sort(),
+          positive(values.rate, 'rate'),
+          positive(values.cost, 'cost'),
+          values['allow-list-only'],
+        ],
       );
       process.stdout.write(
         `apikey: created key ${rows[0]!.id} (prefix ${prefix}) for ${tenant.kind}:${tenant.code}, ` +
@@ -108,7 +128,9 @@ async function main(argv: string[]): Promise<void> {
     const id = rows[0]?.id;
     if (!id) throw new UsageError(`no key ${values.key}`);
     if (command === 'revoke') {
-      await db.admin.query('UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+      await db.admin.query('UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+        id,
+      ]);
       process.stdout.write(`apikey: key ${id} revoked.\n`);
       return;
     }

@@ -11,7 +11,9 @@ registerEnumType(ApiKeyScopeName, {
   description: 'What an integrator key may do beyond reading its tenant’s rows. READ is always granted.',
   valuesConfig: {
     READ: { description: 'Read the tenant’s rows (always granted).' },
-    WRITE: { description: 'Run mutations its tenant role allows (sign, advance, import …). Without it: read-only.' },
+    WRITE: {
+      description: 'Run mutations its tenant role allows (sign, advance, import …). Without it: read-only.',
+    },
     INTROSPECT: { description: 'Introspect the schema and see field suggestions in errors.' },
   },
 });
@@ -41,7 +43,10 @@ export class CreateApiKeyInput {
   @Field(() => Date, { nullable: true, description: 'When it stops working (in the future); none = never.' })
   expiresAt?: Date | null;
 
-  @Field(() => ApiKeyLimitsInput, { nullable: true, description: 'Overrides of the gateway’s default limits.' })
+  @Field(() => ApiKeyLimitsInput, {
+    nullable: true,
+    description: 'Overrides of the gateway’s default limits.',
+  })
   limits?: ApiKeyLimitsInput | null;
 
   @Field(() => Boolean, {

@@ -25,7 +25,8 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKey, {
-    description: 'Revoke a key: refused at once over HTTP, and its open sockets close (4403) on every replica.',
+    description:
+      'Revoke a key: refused at once over HTTP, and its open sockets close (4403) on every replica.',
   })
   revokeApiKey(
     @Ctx() ctx: GatewayContext,
@@ -35,7 +36,8 @@ export class ApiKeyResolver {
   }
 
   @Query(() => [ApiKey], {
-    description: 'Keys the caller manages (all for the district admin, a commander’s own tenant’s), newest first.',
+    description:
+      'Keys the caller manages (all for the district admin, a commander’s own tenant’s), newest first.',
   })
   apiKeys(
     @Ctx() ctx: GatewayContext,

@@ -60,7 +60,8 @@ export class ApiKeyService {
     const tenant = parseTenant(input.tenant);
     assertCan(p, 'apikey:create', { tenantCode: tenant.code });
     const name = input.name.trim();
-    if (name.length === 0 || name.length > 100) throw bad('名称须为 1 到 100 个字', 'name must be 1–100 characters');
+    if (name.length === 0 || name.length > 100)
+      throw bad('名称须为 1 到 100 个字', 'name must be 1–100 characters');
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now())
       throw bad('到期时间须在将来', 'expiresAt must be in the future');
     const limits: ApiKeyLimitsInput = input.limits ?? {};
@@ -70,8 +71,18 @@ export class ApiKeyService {
     const { key, prefix, secretHash } = generateApiKey();
     const [row] = await ctx.tx.query<KeyRow>(
       'SELECT * FROM app.create_api_key($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-      [prefix, secretHash, name, tenant.kind, tenant.code, scopes, input.expiresAt ?? null, rate, cost,
-        input.allowListOnly ?? false],
+      [
+        prefix,
+        secretHash,
+        name,
+        tenant.kind,
+        tenant.code,
+        scopes,
+        input.expiresAt ?? null,
+        rate,
+        cost,
+        input.allowListOnly ?? false,
+      ],
     );
     if (!row) throw forbidden();
     return { apiKey: present(row), secret: key };

@@ -55,7 +55,8 @@ export class CreatedApiKey {
   apiKey!: ApiKey;
 
   @Field(() => String, {
-    description: 'The whole key (`hj_<prefix>_<secret>`): send it as `x-api-key` or `Authorization: Bearer`. Only ' +
+    description:
+      'The whole key (`hj_<prefix>_<secret>`): send it as `x-api-key` or `Authorization: Bearer`. Only ' +
       'its hash is stored — it cannot be shown again.',
   })
   secret!: string;
