@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { GatewayContext, Services } from '../context.js';
 import { mapDatabaseError } from '../errors/database-errors.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
+import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { refusalLeftFor } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
@@ -32,6 +33,7 @@ export async function createRequestContext(
     },
     services,
     pool,
+    createLoaders,
   );
   res.once('close', () => void ctx.tx.rollback().catch(() => undefined));
   return ctx;

@@ -8,7 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import { keySettingsOf } from '../credentials/api-keys.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
-import { documentCost } from '../graphql/document-cost.js';
+import { documentCost } from '../limits.js';
 import type { OperationPolicy } from './policies.js';
 
 export interface OperationLimits {

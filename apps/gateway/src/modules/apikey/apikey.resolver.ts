@@ -1,13 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { requirePrincipal } from '../../guards.js';
 import { CreateApiKeyInput } from './apikey.inputs.js';
-import { ApiKeyService } from './apikey.service.js';
 import { ApiKey, CreatedApiKey, RegisteredOperation } from './apikey.types.js';
-import { OperationRegistry } from './operation-registry.js';
-
-const keys = new ApiKeyService();
-const operations = new OperationRegistry(keys);
 
 @Resolver()
 export class ApiKeyResolver {
@@ -21,7 +15,7 @@ export class ApiKeyResolver {
     @Arg('input', () => CreateApiKeyInput, { description: 'Name, tenant, scopes, expiry, limits.' })
     input: CreateApiKeyInput,
   ): Promise<CreatedApiKey> {
-    return keys.create(ctx, requirePrincipal(ctx), input);
+    return ctx.services.integratorKeys.create(ctx, input);
   }
 
   @Mutation(() => ApiKey, {
@@ -32,7 +26,7 @@ export class ApiKeyResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('id', () => ID, { description: 'The key.' }) id: string,
   ): Promise<ApiKey> {
-    return keys.revoke(ctx, requirePrincipal(ctx), id);
+    return ctx.services.integratorKeys.revoke(ctx, id);
   }
 
   @Query(() => [ApiKey], {
@@ -44,7 +38,7 @@ export class ApiKeyResolver {
     @Arg('tenant', () => String, { nullable: true, description: 'Only this tenant’s keys.' })
     tenant: string | null,
   ): Promise<ApiKey[]> {
-    return keys.list(ctx, requirePrincipal(ctx), tenant ?? null);
+    return ctx.services.integratorKeys.list(ctx, tenant ?? null);
   }
 
   @Mutation(() => RegisteredOperation, {
@@ -57,6 +51,6 @@ export class ApiKeyResolver {
     @Arg('keyId', () => ID, { description: 'The allow-list key.' }) keyId: string,
     @Arg('query', () => String, { description: 'The operation’s exact text.' }) query: string,
   ): Promise<RegisteredOperation> {
-    return operations.register(ctx, requirePrincipal(ctx), keyId, query);
+    return ctx.services.integratorKeys.registerOperation(ctx, keyId, query);
   }
 }

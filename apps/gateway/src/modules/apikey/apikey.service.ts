@@ -1,11 +1,17 @@
-import type { Principal } from '@hanjiang/authz';
 import { type TenantKind, tenantKindOf } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { generateApiKey } from '../../credentials/api-keys.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+import { MAX_QUERY_BYTES } from '../../limits.js';
 import { type ApiKeyLimitsInput, ApiKeyScopeName, type CreateApiKeyInput } from './apikey.inputs.js';
-import type { ApiKey, CreatedApiKey } from './apikey.types.js';
+import type { ApiKey, CreatedApiKey, RegisteredOperation } from './apikey.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly integratorKeys: ApiKeyService;
+  }
+}
 
 interface KeyRow {
   id: string;
@@ -56,7 +62,8 @@ function checkLimit(value: number | null | undefined, max: number, name: string)
  * can be talked into another tenant's keys. The secret exists only in the answer to createApiKey.
  */
 export class ApiKeyService {
-  async create(ctx: GatewayContext, p: Principal, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  async create(ctx: GatewayContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const p = requirePrincipal(ctx);
     const tenant = parseTenant(input.tenant);
     assertCan(p, 'apikey:create', { tenantCode: tenant.code });
     const name = input.name.trim();
@@ -88,8 +95,9 @@ export class ApiKeyService {
     return { apiKey: present(row), secret: key };
   }
 
-  async revoke(ctx: GatewayContext, p: Principal, id: string): Promise<ApiKey> {
-    const key = await this.find(ctx, p, id);
+  async revoke(ctx: GatewayContext, id: string): Promise<ApiKey> {
+    const p = requirePrincipal(ctx);
+    const key = await this.find(ctx, id);
     assertCan(p, 'apikey:revoke', { tenantCode: key.tenantCode });
     // The update's trigger announces the lapse: every replica drops the cached lookup and closes the key's sockets.
     const [row] = await ctx.tx.query<KeyRow>('SELECT * FROM app.revoke_api_key($1)', [id]);
@@ -100,7 +108,8 @@ export class ApiKeyService {
     return present(row);
   }
 
-  async list(ctx: GatewayContext, p: Principal, tenant: string | null): Promise<ApiKey[]> {
+  async list(ctx: GatewayContext, tenant: string | null): Promise<ApiKey[]> {
+    const p = requirePrincipal(ctx);
     const only = tenant ? parseTenant(tenant) : null;
     assertCan(p, 'apikey:read', { tenantCode: only?.code ?? p.tenantCode });
     const rows = await ctx.tx.query<KeyRow>('SELECT * FROM app.list_api_keys()', []);
@@ -108,12 +117,34 @@ export class ApiKeyService {
   }
 
   /** A key the caller may manage, or NOT_FOUND (also for another tenant's keys: their ids are not theirs to learn). */
-  async find(ctx: GatewayContext, p: Principal, id: string): Promise<ApiKey> {
+  async find(ctx: GatewayContext, id: string): Promise<ApiKey> {
+    const p = requirePrincipal(ctx);
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
     assertCan(p, 'apikey:read', { tenantCode: p.tenantCode });
     const [row] = await ctx.tx.query<KeyRow>('SELECT * FROM app.list_api_keys() WHERE id = $1', [id]);
     if (!row) throw notFound();
     return present(row);
+  }
+
+  /**
+   * Registers an operation an allow-list key may run (pipeline/allow-list.ts enforces it on every entry): the
+   * same authority as creating the key; the database stores the hash of the exact text, and the text as a
+   * persisted query so the key may send the hash alone.
+   */
+  async registerOperation(ctx: GatewayContext, keyId: string, query: string): Promise<RegisteredOperation> {
+    const p = requirePrincipal(ctx);
+    const key = await this.find(ctx, keyId);
+    assertCan(p, 'apikey:create', { tenantCode: key.tenantCode });
+    if (query.trim().length === 0 || Buffer.byteLength(query) > MAX_QUERY_BYTES) {
+      throw bad(`查询文本须为 1 到 ${MAX_QUERY_BYTES} 字节`, `query must be 1–${MAX_QUERY_BYTES} bytes`);
+    }
+    const name = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? null;
+    const [row] = await ctx.tx.query<{ hash: string | null }>(
+      'SELECT app.register_operation($1, $2, $3) AS hash',
+      [keyId, query, name],
+    );
+    if (!row?.hash) throw forbidden();
+    return { keyId, sha256Hash: row.hash };
   }
 }
 

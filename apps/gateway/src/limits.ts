@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { recordCost } from '../graphql/document-cost.js';
+import type { DocumentNode, ValidationContext } from 'graphql';
 
 /**
  * Query limits shared by HTTP and WebSocket. Armor's token limit answers HTTP 500, so tokens and source length
@@ -15,7 +15,7 @@ export const MAX_QUERY_BYTES = 20_000;
  *   every alias makes the server produce another field in the answer, so every alias counts.
  * - Suggestions ("Did you mean …") are not armor's business here: whether a caller may learn schema names is
  *   decided with introspection by one rule, graphql/schema-exposure.ts, on every transport.
- * - The cost each accepted document was priced at is kept (graphql/document-cost.ts) for the cost budgets.
+ * - The cost each accepted document was priced at is kept (documentCost below) for the cost budgets.
  */
 export function createArmor() {
   return new ApolloArmor({
@@ -26,4 +26,23 @@ export function createArmor() {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   });
+}
+
+const costs = new WeakMap<DocumentNode, number>();
+
+/**
+ * graphql-armor's cost rule prices each document while the shared document cache validates it (once per text);
+ * the price is kept here so the cost budget (pipeline/rate-limits.ts) charges the same figure the limit checked,
+ * without walking the document again. A document with several operations records the dearest.
+ */
+function recordCost(context: ValidationContext | null, details: unknown): void {
+  const n = (details as { n?: unknown } | null)?.n;
+  if (!context || typeof n !== 'number') return;
+  const document = context.getDocument();
+  costs.set(document, Math.max(costs.get(document) ?? 0, n));
+}
+
+/** The document's price (at least 1: every operation costs something, even one armor priced at nothing). */
+export function documentCost(document: DocumentNode): number {
+  return Math.max(1, Math.ceil(costs.get(document) ?? 1));
 }
