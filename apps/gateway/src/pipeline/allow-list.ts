@@ -37,7 +37,11 @@ export class AllowList {
     if (!key?.allowListOnly) return null;
     const hash = documentHash(op.document);
     if (this.byKey.get(key.keyId)?.has(hash)) return null;
-    return this.load(key.keyId).then((registered) => (registered.has(hash) ? null : notAllowed()));
+    return this.load(key.keyId).then(
+      (registered) => (registered.has(hash) ? null : notAllowed()),
+      // The lookup failed (a starved pool): the operation is not known to be allowed, and nothing is wrong with it.
+      () => publicError(ErrorCode.SERVICE_UNAVAILABLE, undefined, { http: { status: 503 } }),
+    );
   };
 
   private async load(keyId: string): Promise<ReadonlySet<string>> {
