@@ -136,8 +136,8 @@ describe('allow-list keys and shared persisted queries', () => {
     expect(second.data).toEqual(first.data);
     // A text under someone else's hash is not stored.
     const forged = await persisted(a.url, '', sha256('{ __typename }'), text);
-    // (Apollo's own "provided sha does not match query" carries no code: answered 400, worded as internal.)
     expect(forged.status).toBe(400);
+    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(forged.data ?? undefined).toBeUndefined();
     const stored = await owner.query('SELECT 1 FROM persisted_query WHERE hash = $1', [
       sha256('{ __typename }'),
