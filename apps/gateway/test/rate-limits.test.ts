@@ -126,6 +126,27 @@ describe('rate limits and cost budgets', () => {
     expect((await gql(gateway.url, PAGE, {}, { 'x-api-key': key })).errors).toBeUndefined();
   });
 
+  it('a refusal the fast path leaves to Apollo is charged once, not again by Apollo', async () => {
+    const gateway = await start({ RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    const { key, prefix, secretHash } = generateApiKey();
+    const { rows } = await owner.query<{ id: string }>(
+      `INSERT INTO api_key (prefix, secret_hash, name, tenant_kind, tenant_code, role, created_by, allow_list_only)
+       VALUES ($1, $2, 'once', 'township', 'baisha', 'viewer', 'test', true) RETURNING id`,
+      [prefix, secretHash],
+    );
+    await owner.query(
+      `INSERT INTO persisted_operation (key_id, hash, registered_by)
+       VALUES ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'), 'test')`,
+      [rows[0]!.id, CHEAP],
+    );
+    // 1: refused by the allow-list (after being counted), answered by Apollo; 2 and 3 still fit the rate of 3.
+    const refused = await gql(gateway.url, '{ townships { code } }', {}, { 'x-api-key': key });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+    for (let i = 0; i < 2; i += 1)
+      expect((await gql(gateway.url, CHEAP, {}, { 'x-api-key': key })).errors).toBeUndefined();
+    expect((await gql(gateway.url, CHEAP, {}, { 'x-api-key': key })).status).toBe(429);
+  });
+
   const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   it('two gateway processes on one Redis share one budget (skipped with a reason when no Redis answers)', async () => {
     const probe = new Redis(REDIS_URL, {

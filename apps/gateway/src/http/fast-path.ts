@@ -48,6 +48,11 @@ export interface FastPathOptions {
  */
 export class FastPath {
   private readonly plans = new LRUCache<string, Plan | false>({ max: 2_000 });
+  /**
+   * Requests this path already took and handed on (`fallback`): express's copy of the path (`middleware`) must
+   * leave them to Apollo, or the policies would run — and counting ones charge — a second time.
+   */
+  private readonly handedOn = new WeakSet<object>();
 
   constructor(private readonly options: FastPathOptions) {}
 
@@ -57,9 +62,14 @@ export class FastPath {
    */
   tryHandle(body: unknown, req: IdentifiedRequest, res: ServerResponse, fallback: () => void): boolean {
     if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return false;
+    if (this.handedOn.has(req)) return false;
     const plan = this.planFor(body.query, body.operationName ?? undefined);
     if (!plan) return false;
-    run(this.options, plan, body.variables ?? undefined, req, res, fallback).catch((error: unknown) => {
+    const handOn = () => {
+      this.handedOn.add(req);
+      fallback();
+    };
+    run(this.options, plan, body.variables ?? undefined, req, res, handOn).catch((error: unknown) => {
       req.log.error({ err: error }, 'fast path failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ errors: [internalError()] }));
