@@ -5,6 +5,7 @@ import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import type { Logger } from './logger.js';
+import type { OperationMetrics } from './metrics/operation-metrics.js';
 
 // The kernel (docs/pipeline.md, "Layers"): this file imports nothing above it. What resolvers reach that is built
 // higher up is declared here as an open interface (`Loaders`, `Services`) that the owning layer extends by module
@@ -25,6 +26,8 @@ export interface GatewayContext {
   readonly socket?: SocketRenewal;
   /** HTTP: the refusal the fast path's policies already gave this request (Apollo answers it, not re-applies). */
   readonly policyRefusal?: GraphQLError;
+  /** `performance.now()` when the operation arrived (before authentication on HTTP), for its latency metric. */
+  readonly startedAt: number;
 }
 
 /**
@@ -45,6 +48,8 @@ export interface Services {
   readonly catalogue: CatalogueCache;
   readonly tokens: TokenService;
   readonly authenticator: Authenticator;
+  /** Latency, rate and errors per operation, observed once at the end of every operation (pipeline/end-operation.ts). */
+  readonly operationMetrics: OperationMetrics;
 }
 
 export interface Readiness {

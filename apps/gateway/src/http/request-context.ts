@@ -19,6 +19,7 @@ export async function createRequestContext(
   services: Services,
   pool: pg.Pool,
 ): Promise<GatewayContext> {
+  const startedAt = performance.now();
   const { principal } = await services.authenticator
     .authenticate(header(req, 'authorization'), header(req, 'x-api-key'))
     .catch(unavailableWhenDatabaseIs);
@@ -30,6 +31,7 @@ export async function createRequestContext(
       logger: req.log,
       clientAddress: req.socket.remoteAddress ?? null,
       policyRefusal: refusalLeftFor(req),
+      startedAt,
     },
     services,
     pool,

@@ -15,6 +15,8 @@ export interface OperationOrigin {
   readonly clientAddress: string | null;
   readonly socket?: SocketRenewal;
   readonly policyRefusal?: GraphQLError;
+  /** When the operation arrived (`performance.now()`); now, unless the entry knew it earlier. */
+  readonly startedAt?: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export function openOperationContext(
     loaders: createLoaders(tx),
     services,
     clientAddress: origin.clientAddress,
+    startedAt: origin.startedAt ?? performance.now(),
     ...(origin.socket ? { socket: origin.socket } : {}),
     ...(origin.policyRefusal ? { policyRefusal: origin.policyRefusal } : {}),
   };
