@@ -12,6 +12,7 @@ import { ApiKeyService } from './modules/apikey/apikey.service.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { ExportService } from './modules/export/export.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { HouseholdService } from './modules/household/household.service.js';
@@ -21,6 +22,10 @@ import { ProgressService } from './modules/progress/progress.service.js';
 import { ResettlementService } from './modules/resettlement/resettlement.service.js';
 import { RosterService } from './modules/roster/roster.service.js';
 import { WorkflowService } from './modules/workflow/workflow.service.js';
+import { VisitService } from './modules/visit/visit.service.js';
+import { DisputeService } from './modules/dispute/dispute.service.js';
+import { EscalationService } from './modules/escalation/escalation.service.js';
+import { CadreRecordService } from './modules/cadre-record/cadre-record.service.js';
 
 export interface ComposedServices {
   readonly services: Services;
@@ -57,6 +62,7 @@ export function createServices(
   loginRedis?.on('error', (error: Error) =>
     logger.warn({ err: error }, 'login and operation limits: Redis unavailable'),
   );
+  const households = new HouseholdService(catalogue);
   const services: Services = {
     readiness,
     version,
@@ -73,15 +79,29 @@ export function createServices(
     ),
     live: new LiveService(env, logger),
     operationMetrics,
-    households: new HouseholdService(catalogue),
+    households,
+    exports: new ExportService(
+      {
+        maxRows: env.EXPORT_MAX_ROWS,
+        maxSeconds: env.EXPORT_MAX_SECONDS,
+        linkTtlSeconds: env.EXPORT_LINK_TTL_SECONDS,
+      },
+      tokens,
+      households,
+    ),
     workflow: new WorkflowService(catalogue),
     assignments: new AssignmentService(),
-    inspections: new InspectionService(),
+    inspections: new InspectionService(env.AWARD_LOSS_LAST_PLACES),
     milestones: new MilestoneService(),
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
     roster: new RosterService(),
     integratorKeys: new ApiKeyService(),
+    // Field work (issue 14).
+    visits: new VisitService(env.WORKING_HOURS),
+    disputes: new DisputeService(),
+    escalations: new EscalationService(),
+    cadreRecords: new CadreRecordService(),
   };
   return { services, apiKeys, loginRedis };
 }
