@@ -7,6 +7,7 @@ import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import type { Loaders } from './loaders.js';
 import type { AuthService } from './modules/auth/auth.service.js';
+import type { SummaryRunner } from './modules/summary/summary.runner.js';
 import type { SocketRenewal } from './ws/socket-session.js';
 
 /** What every resolver receives. Built per HTTP request or per WebSocket operation. */
@@ -33,6 +34,8 @@ export interface Services {
   readonly auth: AuthService;
   /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
   readonly live: LiveService;
+  /** Tonight's summary: runs a day under the district's scope (the nightly job and `runDailySummary`). */
+  readonly summaries: SummaryRunner;
 }
 
 export interface Readiness {

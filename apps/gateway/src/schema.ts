@@ -18,6 +18,8 @@ import { ProgressSubscriptions } from './modules/progress/progress.subscriptions
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
+import { PlanResolver } from './modules/plan/plan.resolver.js';
+import { SummaryResolver } from './modules/summary/summary.resolver.js';
 
 export const resolvers = [
   HealthResolver,
@@ -39,6 +41,8 @@ export const resolvers = [
   ResettlementResolver,
   WorkflowResolver,
   AuditResolver,
+  PlanResolver,
+  SummaryResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

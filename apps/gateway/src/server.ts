@@ -14,7 +14,7 @@ import { TokenService } from './credentials/token-service.js';
 import type { GatewayContext, Services } from './context.js';
 import { CatalogueCache } from './db/catalogue-cache.js';
 import { type Database, openDatabase } from './db/database.js';
-import { type Env, isDemoMode } from './env.js';
+import { type Env, isDemoMode, summaryCron } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
@@ -34,6 +34,8 @@ import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './http/import-body-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
+import { installJobQueue, SummaryJobs } from './modules/summary/summary.jobs.js';
+import { SummaryRunner } from './modules/summary/summary.runner.js';
 import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
@@ -96,7 +98,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),
+    summaries: new SummaryRunner(() => database!.pool),
   };
+  const summaryJobs = new SummaryJobs(services.summaries, logger);
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -246,11 +250,16 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
     }
     await catalogue.load(database.admin);
+    if (env.SUMMARY_JOBS) {
+      readiness.starting('installing the job queue');
+      await installJobQueue(database.admin, database.loginRole, logger);
+    }
     // From here on nothing runs as the migration role: requests reach the database only as the login role.
     await database.releaseAdmin();
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
     await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
+    if (env.SUMMARY_JOBS) await summaryJobs.start(database.pool, { cron: summaryCron(env) });
     readiness.ready();
     return database;
   })();
@@ -268,6 +277,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
       auditHead.stop();
+      await summaryJobs.stop(); // its polling uses the request pool: stopped before the pool closes
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
       loginRedis?.disconnect();
       const db = database ?? (await ready.catch(() => null));

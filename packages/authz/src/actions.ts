@@ -15,6 +15,9 @@ export const ACTIONS = [
   'audit:read',
   'leaderboard:read',
   'campaign:read',
+  'plan:write',
+  'summary:run',
+  'summary:read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -8,3 +8,4 @@ export * from './units.js';
 export * from './calendar.js';
 export * from './progress.js';
 export * from './milestones.js';
+export * from './team-plan.js';
