@@ -252,14 +252,14 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     await catalogue.load(database.admin);
     if (env.SUMMARY_JOBS) {
       readiness.starting('installing the job queue');
-      await installJobQueue(database.admin, database.loginRole, logger);
+      await installJobQueue(database.admin, database.loginRole, { cron: summaryCron(env) }, logger);
     }
     // From here on nothing runs as the migration role: requests reach the database only as the login role.
     await database.releaseAdmin();
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
     await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
-    if (env.SUMMARY_JOBS) await summaryJobs.start(database.pool, { cron: summaryCron(env) });
+    if (env.SUMMARY_JOBS) await summaryJobs.start(database.pool);
     readiness.ready();
     return database;
   })();
