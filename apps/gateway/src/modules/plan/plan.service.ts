@@ -11,9 +11,8 @@ import {
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { assertCan } from '../../guards.js';
-import type { Team } from '../catalog/catalog.types.js';
 import type { PlanTeamDayInput } from './plan.inputs.js';
-import type { PlanAction, TeamPlan, TeamPlanItem } from './plan.types.js';
+import type { TeamPlan, TeamPlanItem } from './plan.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -134,10 +133,10 @@ export class PlanService {
       return [
         {
           ...row,
-          team: team as Team,
+          team: team,
           items: items
             .filter((i) => i.planId === row.id)
-            .map(({ planId: _, ...i }) => ({ ...i, action: i.action as PlanAction })),
+            .map(({ planId: _, ...i }) => ({ ...i, action: i.action })),
         },
       ];
     });

@@ -3,7 +3,6 @@ import { shanghaiDate } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { assertCan } from '../../guards.js';
-import type { Team } from '../catalog/catalog.types.js';
 import { fulfilment, groupBy, rollUp } from './summary.rollup.js';
 import type { DailySummary, SummaryRollup, SummaryRun, TeamDaySummary } from './summary.types.js';
 
@@ -98,7 +97,7 @@ export class SummaryService {
     const out = rows.flatMap((row, n) => {
       const team = teams[n];
       return team && !(team instanceof Error)
-        ? [{ ...row, team: team as Team, fulfilment: fulfilment(row) }]
+        ? [{ ...row, team: team, fulfilment: fulfilment(row) }]
         : [];
     });
     const hqCode = (t: TeamDaySummary) => ctx.services.catalogue.headquartersOf(t.headquartersId)?.code ?? '';
