@@ -3,12 +3,12 @@ import type { Authenticator } from './credentials/authenticate.js';
 import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
-import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
-import type { Loaders } from './loaders.js';
-import type { AuthService } from './modules/auth/auth.service.js';
-import type { SummaryRunner } from './modules/summary/summary.runner.js';
-import type { SocketRenewal } from './ws/socket-session.js';
+
+// The kernel (docs/pipeline.md, "Layers"): this file imports nothing above it. What resolvers reach that is built
+// higher up is declared here as an open interface (`Loaders`, `Services`) that the owning layer extends by module
+// augmentation (`declare module '…/context.js'`), or as a small port (`SocketRenewal`) that the wiring implements.
+// The composition root (server.ts, loaders.ts) must supply every member, and tsc checks that it does.
 
 /** What every resolver receives. Built per HTTP request or per WebSocket operation. */
 export interface GatewayContext {
@@ -24,21 +24,32 @@ export interface GatewayContext {
   readonly socket?: SocketRenewal;
 }
 
-/** Process-wide collaborators resolvers reach through the context (per-request state lives above). */
+/**
+ * Per-request DataLoaders bound to the operation's transaction. Each module adds its own loaders here (e.g.
+ * modules/catalog/catalog.loaders.ts); loaders.ts builds them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface Loaders {}
+
+/**
+ * Process-wide collaborators resolvers reach through the context (per-request state lives above), built once at
+ * start-up by server.ts. Members owned by higher layers are added where they are defined (live/live-service.ts,
+ * modules/auth/auth.service.ts).
+ */
 export interface Services {
   readonly readiness: Readiness;
   readonly version: string;
   readonly catalogue: CatalogueCache;
   readonly tokens: TokenService;
   readonly authenticator: Authenticator;
-  readonly auth: AuthService;
-  /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
-  readonly live: LiveService;
-  /** Tonight's summary: runs a day under the district's scope (the nightly job and `runDailySummary`). */
-  readonly summaries: SummaryRunner;
 }
 
 export interface Readiness {
   isReady(): boolean;
   reason(): string;
+}
+
+/** Port: what `renewSocketToken` needs from the socket it is sent over (implemented by ws/socket-session.ts). */
+export interface SocketRenewal {
+  renew(token: string): Promise<{ subject: string; expiresAt: Date | null }>;
 }

@@ -1,9 +1,13 @@
+import type { Loaders } from './context.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
 import { createHouseholdLoaders } from './modules/household/household.loaders.js';
 
-/** Every per-request DataLoader, created on first use so requests that need none pay nothing. */
-export function createLoaders(tx: RequestTransaction) {
+/**
+ * Every per-request DataLoader (the kernel's open `Loaders` interface, which each module extends with its own),
+ * created on first use so requests that need none pay nothing.
+ */
+export function createLoaders(tx: RequestTransaction): Loaders {
   let catalog: ReturnType<typeof createCatalogLoaders> | undefined;
   let household: ReturnType<typeof createHouseholdLoaders> | undefined;
   return {
@@ -21,4 +25,3 @@ export function createLoaders(tx: RequestTransaction) {
     },
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -5,19 +5,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
-import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { specifiedRules } from 'graphql';
-import { ApiKeyResolver } from './credentials/api-keys.js';
-import { Authenticator } from './credentials/authenticate.js';
-import { TokenService } from './credentials/token-service.js';
-import type { GatewayContext, Services } from './context.js';
-import { CatalogueCache } from './db/catalogue-cache.js';
+import type { GatewayContext } from './context.js';
 import { type Database, openDatabase } from './db/database.js';
 import { type Env, isDemoMode, summaryCron } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
-import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './http/limits.js';
+import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './limits.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
@@ -25,23 +20,20 @@ import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
 import { transactionPlugin } from './http/transaction-plugin.js';
 import { fanoutStats } from './live/fanout-stats.js';
-import { LiveService } from './live/live-service.js';
+import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { AuditHeadExporter } from './modules/audit/audit.head.js';
-import { AuthService } from './modules/auth/auth.service.js';
-import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
-import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { importBodyParser } from './http/import-body-limit.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { installJobQueue, SummaryJobs } from './modules/summary/summary.jobs.js';
-import { SummaryRunner } from './modules/summary/summary.runner.js';
 import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { apolloDocumentStage } from './pipeline/apollo-documents.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
+import { createServices } from './services.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
 
@@ -73,38 +65,20 @@ export class PortInUseError extends Error {
  */
 export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const readiness = new ReadinessState();
-  const catalogue = new CatalogueCache();
-  const tokens = new TokenService(env);
   let database: Database | null = null;
-  // API keys are looked up on the request pool, which exists once the database is open.
-  const apiKeys = new ApiKeyResolver(() => database!.pool);
-  // rate-limiter-flexible's advice for ioredis: no offline queue, so a Redis outage fails fast to the fallback.
-  const loginRedis = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-    : null;
-  loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
-  const services: Services = {
+  const { services, apiKeys, loginRedis } = createServices(
+    env,
+    logger,
     readiness,
-    version: VERSION,
-    catalogue,
-    tokens,
-    authenticator: new Authenticator(tokens, apiKeys),
-    // Password checks run in their own short transactions on the request pool (login-lookup.ts); failed
-    // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
-    auth: new AuthService(
-      tokens,
-      isDemoMode(env),
-      credentialsCheckOn(() => database!.pool),
-      new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
-    ),
-    live: new LiveService(env, logger),
-    summaries: new SummaryRunner(() => database!.pool),
-  };
-  const summaryJobs = new SummaryJobs(services.summaries, logger);
+    VERSION,
+    () => database!.pool,
+  );
+  const { catalogue, tokens } = services;
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const auditHead = new AuditHeadExporter(logger, metrics);
+  const summaryJobs = new SummaryJobs(services.summaries, logger);
 
   const app = express();
   app.disable('x-powered-by');

@@ -71,15 +71,18 @@ describe('demo data agrees with the write path', () => {
     const replay = async (e: (typeof events)[number]) => {
       const tx = new RequestTransaction(b, sqlVisibilitySettings(ADMIN));
       try {
-        await workflow.transition(tx, ADMIN, {
-          kind: 'ADVANCE',
-          householdId: e.household_id,
-          toStage: e.to_stage,
-          idempotencyKey: `replay-${e.id}`,
-          expectedVersion: e.version - 1,
-          payload: e.payload,
-          reason: null,
-        });
+        await workflow.transition(
+          { tx, principal: ADMIN },
+          {
+            kind: 'ADVANCE',
+            householdId: e.household_id,
+            toStage: e.to_stage,
+            idempotencyKey: `replay-${e.id}`,
+            expectedVersion: e.version - 1,
+            payload: e.payload,
+            reason: null,
+          },
+        );
         await tx.commit();
       } catch (error) {
         await tx.rollback();

@@ -7,7 +7,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { PARSE_OPTIONS } from '../http/limits.js';
+import { PARSE_OPTIONS } from '../limits.js';
 
 export type CheckedDocument = { document: DocumentNode; errors?: undefined } | { errors: GraphQLError[] };
 

@@ -10,7 +10,7 @@ import { can, type Principal } from '@hanjiang/authz';
 import express, { type Request, type RequestHandler } from 'express';
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import { ErrorCode, publicError } from '../errors/public-error.js';
-import { PARSE_OPTIONS } from './limits.js';
+import { PARSE_OPTIONS } from '../limits.js';
 
 /** Body limit of an importHouseholds request: an 8 MB file as base64 (×4/3) plus the envelope. */
 export const IMPORT_BODY_LIMIT_BYTES = 12 * 1024 * 1024;

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { GatewayContext, Services } from '../context.js';
 import { mapDatabaseError } from '../errors/database-errors.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
+import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import type { IdentifiedRequest } from './request-id.js';
 
@@ -25,6 +26,7 @@ export async function createRequestContext(
     { requestId: req.id, principal, logger: req.log, clientAddress: req.socket.remoteAddress ?? null },
     services,
     pool,
+    createLoaders,
   );
   res.once('close', () => void ctx.tx.rollback().catch(() => undefined));
   return ctx;

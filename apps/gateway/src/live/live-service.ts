@@ -5,6 +5,13 @@ import type { LiveEvent } from './live-events.js';
 import { LiveHub } from './live-hub.js';
 import { RedisLiveBus } from './redis-live-bus.js';
 
+declare module '../context.js' {
+  interface Services {
+    /** Live updates: the hub fed by the PostgreSQL/Redis bus that subscription source streams listen to. */
+    readonly live: LiveService;
+  }
+}
+
 export interface LiveSettings {
   REDIS_URL?: string | undefined;
   LIVE_COALESCE_MS: number;

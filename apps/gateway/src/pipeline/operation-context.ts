@@ -1,11 +1,9 @@
 import type { Principal } from '@hanjiang/authz';
 import type pg from 'pg';
 import { tenantSettings } from '../credentials/tenant-settings.js';
-import type { GatewayContext, Services } from '../context.js';
+import type { GatewayContext, Loaders, Services, SocketRenewal } from '../context.js';
 import { RequestTransaction } from '../db/request-transaction.js';
-import { createLoaders } from '../loaders.js';
 import type { Logger } from '../logger.js';
-import type { SocketRenewal } from '../ws/socket-session.js';
 
 /** Who asks and from where: what the entries know before the operation's transaction exists. */
 export interface OperationOrigin {
@@ -20,12 +18,14 @@ export interface OperationOrigin {
 /**
  * The stage "open the tenant transaction", for every entry (HTTP, the fast path, WebSocket operations and the
  * fan-out's per-event executions): a lazily begun transaction carrying the caller's row-level-security settings,
- * and loaders bound to it. Nothing reaches the database until a resolver asks.
+ * and loaders bound to it. Nothing reaches the database until a resolver asks. The loaders are the modules', so
+ * the wiring hands their factory in (loaders.ts): this stage sits below the modules.
  */
 export function openOperationContext(
   origin: OperationOrigin,
   services: Services,
   pool: pg.Pool,
+  createLoaders: (tx: RequestTransaction) => Loaders,
 ): GatewayContext {
   const { principal } = origin;
   const tx = new RequestTransaction(pool, tenantSettings(principal));

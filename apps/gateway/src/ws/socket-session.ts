@@ -1,13 +1,9 @@
 import type { Principal } from '@hanjiang/authz';
 import { ErrorCode } from '@hanjiang/domain';
+import type { SocketRenewal } from '../context.js';
 import type { Authenticator } from '../credentials/authenticate.js';
 import { publicError } from '../errors/public-error.js';
 import { CloseCode } from './close-codes.js';
-
-/** What `renewSocketToken` needs from the socket it is sent over. */
-export interface SocketRenewal {
-  renew(token: string): Promise<{ subject: string; expiresAt: Date | null }>;
-}
 
 /** setTimeout's ceiling (~24.8 days); longer expiries re-arm. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

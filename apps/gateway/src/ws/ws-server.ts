@@ -22,6 +22,7 @@ import { CloseCode } from './close-codes.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
 import type { ExposurePolicy } from '../graphql/schema-exposure.js';
+import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import { SocketCredentials } from './socket-credentials.js';
@@ -124,6 +125,7 @@ export function startWsServer(options: WsOptions) {
       },
       services,
       database.pool,
+      createLoaders,
     );
   };
   const fanout = new Fanout({

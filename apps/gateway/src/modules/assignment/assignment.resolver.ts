@@ -1,11 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { TeamAssignmentInput } from './assignment.inputs.js';
-import { AssignmentService } from './assignment.service.js';
 import { TeamAssignmentResult } from './assignment.types.js';
-
-const assignments = new AssignmentService();
 
 @Resolver()
 export class AssignmentResolver {
@@ -19,7 +15,7 @@ export class AssignmentResolver {
     @Arg('input', () => TeamAssignmentInput, { description: 'Team, villages, households.' })
     input: TeamAssignmentInput,
   ): Promise<TeamAssignmentResult> {
-    return assignments.assign(ctx, requirePrincipal(ctx), input);
+    return ctx.services.assignments.assign(ctx, input);
   }
 
   @Mutation(() => TeamAssignmentResult, {
@@ -32,6 +28,6 @@ export class AssignmentResolver {
     @Arg('input', () => TeamAssignmentInput, { description: 'Team, villages, households.' })
     input: TeamAssignmentInput,
   ): Promise<TeamAssignmentResult> {
-    return assignments.unassign(ctx, requirePrincipal(ctx), input);
+    return ctx.services.assignments.unassign(ctx, input);
   }
 }

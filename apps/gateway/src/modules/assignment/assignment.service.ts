@@ -7,7 +7,13 @@ import type { Team, Village } from '../catalog/catalog.types.js';
 import { type MovingHousehold, moveTeamCounters } from '../progress/progress.counters.js';
 import type { TeamAssignmentInput } from './assignment.inputs.js';
 import type { TeamAssignmentResult } from './assignment.types.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly assignments: AssignmentService;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,7 +26,8 @@ const MOVING_COLUMNS = `h.id, h.township_id AS "townshipId", h.headquarters_id A
  * and version are untouched (assignment is not a stage transition).
  */
 export class AssignmentService {
-  async assign(ctx: GatewayContext, p: Principal, input: TeamAssignmentInput): Promise<TeamAssignmentResult> {
+  async assign(ctx: GatewayContext, input: TeamAssignmentInput): Promise<TeamAssignmentResult> {
+    const p = requirePrincipal(ctx);
     const team = await this.authorizedTeam(ctx, p, input.teamId);
     const villages = await this.villages(ctx, team, input.villageIds ?? []);
     const added = villages.length
@@ -60,11 +67,8 @@ export class AssignmentService {
     return this.result(ctx, team, added.length, moved);
   }
 
-  async unassign(
-    ctx: GatewayContext,
-    p: Principal,
-    input: TeamAssignmentInput,
-  ): Promise<TeamAssignmentResult> {
+  async unassign(ctx: GatewayContext, input: TeamAssignmentInput): Promise<TeamAssignmentResult> {
+    const p = requirePrincipal(ctx);
     const team = await this.authorizedTeam(ctx, p, input.teamId);
     const villages = await this.villages(ctx, team, input.villageIds ?? []);
     const named = await this.lockHouseholds(ctx, team, input.householdIds ?? []);

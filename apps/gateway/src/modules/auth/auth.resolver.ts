@@ -1,5 +1,4 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { AuthPayload, Me } from './auth.types.js';
 
@@ -13,7 +12,7 @@ export class AuthResolver {
     @Arg('username', () => String, { description: 'e.g. `baitang.commander`.' }) username: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.clientAddress, username, password);
+    return ctx.services.auth.login(ctx, username, password);
   }
 
   @Mutation(() => AuthPayload, {
@@ -23,11 +22,11 @@ export class AuthResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('membershipId', () => ID, { description: 'One of `me.memberships[].id`.' }) membershipId: string,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.switchTenant(ctx.tx, ctx.principal, membershipId);
+    return ctx.services.auth.switchTenant(ctx, membershipId);
   }
 
   @Query(() => Me, { description: 'The caller: tenant, role, team and memberships.' })
   me(@Ctx() ctx: GatewayContext): Promise<Me> {
-    return ctx.services.auth.me(ctx.tx, requirePrincipal(ctx));
+    return ctx.services.auth.me(ctx);
   }
 }

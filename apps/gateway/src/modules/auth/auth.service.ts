@@ -1,10 +1,16 @@
-import type { Principal } from '@hanjiang/authz';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../credentials/token-service.js';
-import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { GatewayContext } from '../../context.js';
+import { requirePrincipal } from '../../guards.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';
 import type { CheckCredentials, LoginRow } from './login-lookup.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly auth: AuthService;
+  }
+}
 
 /** Sign-in, tenant switching and `me`. Every failure looks the same to the caller. */
 export class AuthService {
@@ -21,14 +27,10 @@ export class AuthService {
    * before anything touches the database, and refused with RATE_LIMITED past the limits. No connection is held
    * while the password is checked, and nothing ever sleeps.
    */
-  async login(
-    clientAddress: string | null | undefined,
-    username: string,
-    password: string,
-  ): Promise<AuthPayload> {
+  async login(ctx: GatewayContext, username: string, password: string): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
     // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
-    const address = clientAddress ?? 'unknown';
+    const address = ctx.clientAddress ?? 'unknown';
     await this.limits.begin(address, key);
     // No answer from the database (busy, down) checked no password: the attempt is given back.
     const rows = await this.checkCredentials(key, password).catch(async (error: unknown) => {
@@ -44,11 +46,7 @@ export class AuthService {
     return this.issue(key, user.display_name, rows, membership);
   }
 
-  async switchTenant(
-    tx: RequestTransaction,
-    principal: Principal | null,
-    membershipId: string,
-  ): Promise<AuthPayload> {
+  async switchTenant({ tx, principal }: GatewayContext, membershipId: string): Promise<AuthPayload> {
     if (!principal || principal.kind !== 'user') throw staleSession();
     const rows = await tx.query<LoginRow>('SELECT * FROM app.my_memberships()');
     const target = rows.find((r) => r.membership_id === membershipId);
@@ -56,7 +54,9 @@ export class AuthService {
     return this.issue(principal.subject, rows[0]?.display_name ?? principal.subject, rows, target);
   }
 
-  async me(tx: RequestTransaction, principal: Principal): Promise<Me> {
+  async me(ctx: GatewayContext): Promise<Me> {
+    const { tx } = ctx;
+    const principal = requirePrincipal(ctx);
     const rows =
       principal.kind === 'user' ? await tx.query<LoginRow>('SELECT * FROM app.my_memberships()') : [];
     return {

@@ -2,6 +2,13 @@ import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction.js';
 import type { Team, Village } from './catalog.types.js';
 
+declare module '../../context.js' {
+  interface Loaders {
+    readonly village: CatalogLoaders['village'];
+    readonly team: CatalogLoaders['team'];
+  }
+}
+
 export const VILLAGE_COLUMNS = `v.id, v.code, v.name_zh AS name, v.township_id AS "townshipId", v.headquarters_id AS "headquartersId"`;
 export const TEAM_COLUMNS = `t.id, t.code, t.name_zh AS name, t.member_count AS "memberCount",
   t.township_id AS "homeTownshipId", t.headquarters_id AS "headquartersId", t.parent_id AS "parentId",

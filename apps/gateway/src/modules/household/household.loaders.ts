@@ -3,6 +3,14 @@ import type { RequestTransaction } from '../../db/request-transaction.js';
 import { EVENT_COLUMNS, HOUSEHOLD_COLUMNS } from './household.sql.js';
 import type { Household, HouseholdEvent } from './household.types.js';
 
+declare module '../../context.js' {
+  interface Loaders {
+    readonly household: HouseholdLoaders['household'];
+    readonly eventsByHousehold: HouseholdLoaders['eventsByHousehold'];
+  }
+}
+type HouseholdLoaders = ReturnType<typeof createHouseholdLoaders>;
+
 export function createHouseholdLoaders(tx: RequestTransaction) {
   return {
     household: new DataLoader<string, Household | null>(async (ids) => {

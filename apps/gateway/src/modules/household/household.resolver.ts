@@ -10,7 +10,7 @@ import { HouseholdFilter, HouseholdOrder } from './household.inputs.js';
 import { detailRelations, readHouseholdDetail } from './household.detail.js';
 import { householdProjection } from './household.projection.js';
 import { householdScope } from './household.scope.js';
-import { HouseholdService, MAX_PAGE_SIZE } from './household.service.js';
+import { MAX_PAGE_SIZE } from './household.service.js';
 import { Household, HouseholdConnection, HouseholdEvent } from './household.types.js';
 
 @Resolver(() => Household)
@@ -34,7 +34,7 @@ export class HouseholdResolver {
     orderBy: HouseholdOrder | null,
   ): Promise<HouseholdConnection> {
     requirePrincipal(ctx);
-    return service(ctx).list(ctx.tx, {
+    return ctx.services.households.list(ctx, {
       first,
       after,
       filter,
@@ -174,13 +174,6 @@ export class HouseholdEventResolver {
   team(@Root() e: HouseholdEvent, @Ctx() ctx: GatewayContext): Promise<Team | null> | null {
     return e.teamId ? ctx.loaders.team.load(e.teamId) : null;
   }
-}
-
-const services = new WeakMap<object, HouseholdService>();
-function service(ctx: GatewayContext): HouseholdService {
-  let s = services.get(ctx.services);
-  if (!s) services.set(ctx.services, (s = new HouseholdService(ctx.services.catalogue)));
-  return s;
 }
 
 function pii(h: Household, ctx: GatewayContext) {

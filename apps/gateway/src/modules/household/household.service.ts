@@ -1,6 +1,6 @@
 import { ErrorCode } from '@hanjiang/domain';
 import type { CatalogueCache } from '../../db/catalogue-cache.js';
-import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { GatewayContext } from '../../context.js';
 import { isUuid } from '../../errors/bad-input.js';
 import { publicError } from '../../errors/public-error.js';
 import { decodeCursor, encodeCursor } from '../../graphql/page-info.js';
@@ -14,6 +14,12 @@ import { TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
 import { EVERY_COLUMN, type HouseholdProjection } from './household.projection.js';
 import { Team, Village } from '../catalog/catalog.types.js';
 import { Household, type HouseholdConnection } from './household.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly households: HouseholdService;
+  }
+}
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -59,7 +65,8 @@ export interface ListArgs {
 export class HouseholdService {
   constructor(private readonly catalogue: CatalogueCache) {}
 
-  async list(tx: RequestTransaction, args: ListArgs): Promise<HouseholdConnection> {
+  async list(ctx: GatewayContext, args: ListArgs): Promise<HouseholdConnection> {
+    const { tx } = ctx;
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
         zh: `每页数量 first 必须在 1 到 ${MAX_PAGE_SIZE} 之间`,

@@ -1,11 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { RecordInspectionInput } from './inspection.inputs.js';
-import { InspectionService } from './inspection.service.js';
 import { Inspection, InspectionRanking, InspectionTargetKind } from './inspection.types.js';
-
-const inspections = new InspectionService();
 
 @Resolver()
 export class InspectionResolver {
@@ -19,7 +15,7 @@ export class InspectionResolver {
     @Arg('input', () => RecordInspectionInput, { description: 'Target, period, score and sub-scores.' })
     input: RecordInspectionInput,
   ): Promise<Inspection> {
-    return inspections.record(ctx, requirePrincipal(ctx), input);
+    return ctx.services.inspections.record(ctx, input);
   }
 
   @Query(() => [InspectionRanking], {
@@ -39,6 +35,6 @@ export class InspectionResolver {
     })
     window: number,
   ): Promise<InspectionRanking[]> {
-    return inspections.rankings(ctx, requirePrincipal(ctx), targetKind, period ?? null, window);
+    return ctx.services.inspections.rankings(ctx, targetKind, period ?? null, window);
   }
 }

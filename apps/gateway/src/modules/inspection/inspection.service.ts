@@ -1,4 +1,3 @@
-import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { Team } from '../catalog/catalog.types.js';
@@ -7,7 +6,13 @@ import { checkItems, checkNote, checkScore } from './inspection.items.js';
 import { canonicalPeriod, parsePeriod } from './inspection.period.js';
 import { rankInspections } from './inspection.ranking.js';
 import { type Inspection, type InspectionRanking, InspectionTargetKind } from './inspection.types.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly inspections: InspectionService;
+  }
+}
 
 type InspectionRow = Omit<Inspection, 'headquarters' | 'team'>;
 
@@ -19,7 +24,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 四察四看: the supervision group records scores; every signed-in caller may read the rankings. */
 export class InspectionService {
-  async record(ctx: GatewayContext, p: Principal, input: RecordInspectionInput): Promise<Inspection> {
+  async record(ctx: GatewayContext, input: RecordInspectionInput): Promise<Inspection> {
+    const p = requirePrincipal(ctx);
     assertCan(p, 'inspection:record');
     const hq = ctx.services.catalogue.headquartersByCode(input.headquartersCode);
     if (!hq) {
@@ -68,12 +74,11 @@ export class InspectionService {
 
   async rankings(
     ctx: GatewayContext,
-    p: Principal,
     targetKind: InspectionTargetKind,
     period: string | null,
     window: number,
   ): Promise<InspectionRanking[]> {
-    assertCan(p, 'inspection:read');
+    assertCan(requirePrincipal(ctx), 'inspection:read');
     if (!Number.isInteger(window) || window < 1 || window > 52) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
         zh: 'window 须为 1 到 52 之间的整数',

@@ -1,5 +1,4 @@
 import type { FanoutPolicies } from '../../live/fanout-policy.js';
-import { milestones } from '../milestone/milestone.resolver.js';
 import { decodeMilestoneCursor } from '../milestone/milestone.service.js';
 import type { MilestonePayload } from '../milestone/milestone.types.js';
 
@@ -19,7 +18,7 @@ export const livePolicies: FanoutPolicies = {
       argument: 'after',
       orderOfCursor: decodeMilestoneCursor,
       load: async (ctx, after, limit) => {
-        const rows = await milestones.after(ctx.tx, after, limit);
+        const rows = await ctx.services.milestones.after(ctx, after, limit);
         return rows.map((row) => {
           const payload: MilestonePayload = { milestoneId: row.id, seq: row.seq, row };
           return { order: BigInt(row.seq), payload };

@@ -2,10 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { Headquarters, Township } from '../catalog/catalog.types.js';
-import { encodeMilestoneCursor, MAX_MILESTONE_PAGE, MilestoneService } from './milestone.service.js';
+import { encodeMilestoneCursor, MAX_MILESTONE_PAGE } from './milestone.service.js';
 import { Milestone, MilestoneConnection } from './milestone.types.js';
-
-export const milestones = new MilestoneService();
 
 @Resolver(() => Milestone)
 export class MilestoneResolver {
@@ -22,7 +20,7 @@ export class MilestoneResolver {
     after: string | null,
   ): Promise<MilestoneConnection> {
     requirePrincipal(ctx);
-    return milestones.page(ctx.tx, first, after);
+    return ctx.services.milestones.page(ctx, first, after);
   }
 
   @FieldResolver(() => String, {

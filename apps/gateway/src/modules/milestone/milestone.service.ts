@@ -1,7 +1,13 @@
 import { ErrorCode } from '@hanjiang/domain';
-import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
 import type { Milestone, MilestoneConnection } from './milestone.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly milestones: MilestoneService;
+  }
+}
 
 const COLUMNS = `m.id, m.seq::text AS seq, m.scope_kind AS "scopeKind", m.scope_code AS "scopeCode", m.kind,
   m.threshold::float8 AS threshold, m.reached_at AS "reachedAt", m.township_id AS "townshipId",
@@ -28,20 +34,22 @@ export function decodeMilestoneCursor(cursor: string): bigint {
 
 /** Milestones are public to every principal (RLS: any signed-in caller); read under the caller's settings. */
 export class MilestoneService {
-  async byId(tx: RequestTransaction, id: string): Promise<Milestone | null> {
-    const rows = await tx.query<Milestone>(`SELECT ${COLUMNS} FROM milestone m WHERE m.id = $1::uuid`, [id]);
+  async byId(ctx: GatewayContext, id: string): Promise<Milestone | null> {
+    const rows = await ctx.tx.query<Milestone>(`SELECT ${COLUMNS} FROM milestone m WHERE m.id = $1::uuid`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
   /** Up to `limit` milestones with seq > `after`, in seq order: the replay of `milestoneReached(after:)`. */
-  after(tx: RequestTransaction, after: bigint, limit: number): Promise<Milestone[]> {
-    return tx.query<Milestone>(
+  after(ctx: GatewayContext, after: bigint, limit: number): Promise<Milestone[]> {
+    return ctx.tx.query<Milestone>(
       `SELECT ${COLUMNS} FROM milestone m WHERE m.seq > $1::bigint ORDER BY m.seq LIMIT $2`,
       [after.toString(), limit],
     );
   }
 
-  async page(tx: RequestTransaction, first: number, after: string | null): Promise<MilestoneConnection> {
+  async page(ctx: GatewayContext, first: number, after: string | null): Promise<MilestoneConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_MILESTONE_PAGE) {
       throw publicError(ErrorCode.BAD_USER_INPUT, {
         zh: `每页数量 first 必须在 1 到 ${MAX_MILESTONE_PAGE} 之间`,
@@ -50,8 +58,8 @@ export class MilestoneService {
     }
     const from = after ? decodeMilestoneCursor(after) : 0n;
     const [rows, count] = await Promise.all([
-      this.after(tx, from, first + 1),
-      tx.query<{ n: number }>('SELECT count(*)::int AS n FROM milestone'),
+      this.after(ctx, from, first + 1),
+      ctx.tx.query<{ n: number }>('SELECT count(*)::int AS n FROM milestone'),
     ]);
     const edges = rows.slice(0, first).map((node) => ({ cursor: encodeMilestoneCursor(node.seq), node }));
     return {

@@ -3,7 +3,6 @@ import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { SkipLiveEvent } from '../../live/fanout-policy.js';
 import { eventOf, type SubscriptionSource } from '../../live/subscription-event.js';
-import { milestones } from './milestone.resolver.js';
 import { Milestone, type MilestonePayload } from './milestone.types.js';
 
 // The source stream only listens to the process's live hub: no SQL there. The replay of `after` is the fan-out's
@@ -27,7 +26,7 @@ export class MilestoneSubscriptions {
     _after: string | null,
   ): Promise<Milestone> {
     const { row: given, milestoneId } = eventOf(payload);
-    const row = given ?? (await milestones.byId(ctx.tx, milestoneId));
+    const row = given ?? (await ctx.services.milestones.byId(ctx, milestoneId));
     if (!row) throw new SkipLiveEvent();
     return row;
   }

@@ -1,11 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { requirePrincipal } from '../../guards.js';
 import { PlanTeamDayInput } from './plan.inputs.js';
-import { PlanService } from './plan.service.js';
 import { TeamPlan } from './plan.types.js';
-
-const plans = new PlanService();
 
 @Resolver()
 export class PlanResolver {
@@ -21,7 +17,7 @@ export class PlanResolver {
     @Arg('input', () => PlanTeamDayInput, { description: 'Team, day and households.' })
     input: PlanTeamDayInput,
   ): Promise<TeamPlan> {
-    return plans.planDay(ctx, requirePrincipal(ctx), input);
+    return ctx.services.plans.planDay(ctx, input);
   }
 
   @Query(() => TeamPlan, { description: 'A plan by id; NOT_FOUND outside the caller’s scope.' })
@@ -29,7 +25,7 @@ export class PlanResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('id', () => ID, { description: 'The plan’s id.' }) id: string,
   ): Promise<TeamPlan> {
-    return plans.byId(ctx, requirePrincipal(ctx), id);
+    return ctx.services.plans.byId(ctx, id);
   }
 
   @Query(() => [TeamPlan], { description: 'The plans for a day of the teams in the caller’s scope.' })
@@ -37,6 +33,6 @@ export class PlanResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('day', () => String, { description: 'Shanghai calendar day, YYYY-MM-DD.' }) day: string,
   ): Promise<TeamPlan[]> {
-    return plans.forDay(ctx, requirePrincipal(ctx), day);
+    return ctx.services.plans.forDay(ctx, day);
   }
 }

@@ -1,4 +1,3 @@
-import type { Principal } from '@hanjiang/authz';
 import {
   addDays,
   checkPlanDay,
@@ -10,9 +9,15 @@ import {
 } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
 import type { PlanTeamDayInput } from './plan.inputs.js';
 import type { TeamPlan, TeamPlanItem } from './plan.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly plans: PlanService;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,7 +50,8 @@ function refused(problems: readonly PlanProblem[]) {
 
 /** Tomorrow's plan: made by the team lead, checked against the stage machine, read within the caller's scope. */
 export class PlanService {
-  async planDay(ctx: GatewayContext, p: Principal, input: PlanTeamDayInput): Promise<TeamPlan> {
+  async planDay(ctx: GatewayContext, input: PlanTeamDayInput): Promise<TeamPlan> {
+    const p = requirePrincipal(ctx);
     const team = UUID.test(input.teamId) ? await ctx.loaders.team.load(input.teamId) : null;
     if (!team) throw notFound('工作组');
     assertCan(p, 'plan:write', {
@@ -89,11 +95,11 @@ export class PlanService {
         input.items.map((i) => i.assessmentGroup ?? null),
       ],
     );
-    return this.byId(ctx, p, plan!.id);
+    return this.byId(ctx, plan!.id);
   }
 
-  async byId(ctx: GatewayContext, p: Principal, id: string): Promise<TeamPlan> {
-    assertCan(p, 'summary:read');
+  async byId(ctx: GatewayContext, id: string): Promise<TeamPlan> {
+    assertCan(requirePrincipal(ctx), 'summary:read');
     const rows = UUID.test(id)
       ? await ctx.tx.query<PlanRow>(`SELECT ${PLAN_COLUMNS} FROM team_plan p WHERE p.id = $1`, [id])
       : [];
@@ -103,8 +109,8 @@ export class PlanService {
     return plan;
   }
 
-  async forDay(ctx: GatewayContext, p: Principal, day: string): Promise<TeamPlan[]> {
-    assertCan(p, 'summary:read');
+  async forDay(ctx: GatewayContext, day: string): Promise<TeamPlan[]> {
+    assertCan(requirePrincipal(ctx), 'summary:read');
     if (!DAY.test(day))
       throw publicError(ErrorCode.BAD_USER_INPUT, {
         zh: '日期格式应为 YYYY-MM-DD',

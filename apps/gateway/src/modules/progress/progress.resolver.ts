@@ -3,10 +3,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import '../../graphql/enums.js';
-import { ProgressService } from './progress.service.js';
 import { CampaignGauge, LeaderboardRow, Progress } from './progress.types.js';
-
-const progress = new ProgressService();
 
 @Resolver()
 export class ProgressResolver {
@@ -16,7 +13,7 @@ export class ProgressResolver {
   })
   campaign(@Ctx() ctx: GatewayContext): Promise<CampaignGauge | null> {
     requirePrincipal(ctx);
-    return progress.campaign(ctx.tx);
+    return ctx.services.progress.campaign(ctx);
   }
 
   @Query(() => Progress, {
@@ -33,7 +30,7 @@ export class ProgressResolver {
     scopeCode: string,
   ): Promise<Progress | null> {
     requirePrincipal(ctx);
-    return progress.progress(ctx.tx, scopeKind, scopeCode);
+    return ctx.services.progress.progress(ctx, scopeKind, scopeCode);
   }
 
   @Query(() => [LeaderboardRow], {
@@ -44,6 +41,6 @@ export class ProgressResolver {
     @Arg('board', () => LeaderboardBoard, { description: 'Which board.' }) board: LeaderboardBoard,
   ): Promise<LeaderboardRow[]> {
     requirePrincipal(ctx);
-    return progress.leaderboard(ctx.tx, board);
+    return ctx.services.progress.leaderboard(ctx, board);
   }
 }

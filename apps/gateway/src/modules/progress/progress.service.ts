@@ -12,8 +12,14 @@ import {
   scopePercentages,
   shanghaiDate,
 } from '@hanjiang/domain';
-import type { RequestTransaction } from '../../db/request-transaction.js';
+import type { GatewayContext } from '../../context.js';
 import type { CampaignGauge, LeaderboardRow, Progress } from './progress.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly progress: ProgressService;
+  }
+}
 
 interface CounterRow {
   scopeKind: string;
@@ -76,7 +82,8 @@ function counterSql(scopeKind: string): string {
 
 /** Gauges and boards from the progress counters (readable by every principal; never from household rows). */
 export class ProgressService {
-  async campaign(tx: RequestTransaction, now = new Date()): Promise<CampaignGauge | null> {
+  async campaign(ctx: GatewayContext, now = new Date()): Promise<CampaignGauge | null> {
+    const { tx } = ctx;
     const today = shanghaiDate(now);
     const rows = await tx.query<{
       name: string;
@@ -130,7 +137,7 @@ export class ProgressService {
   }
 
   async progress(
-    tx: RequestTransaction,
+    { tx }: GatewayContext,
     scopeKind: string,
     scopeCode: string,
     now = new Date(),
@@ -144,7 +151,7 @@ export class ProgressService {
   }
 
   async leaderboard(
-    tx: RequestTransaction,
+    { tx }: GatewayContext,
     board: LeaderboardBoard,
     now = new Date(),
   ): Promise<LeaderboardRow[]> {

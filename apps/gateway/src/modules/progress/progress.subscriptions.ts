@@ -5,10 +5,7 @@ import type { GatewayContext } from '../../context.js';
 import '../../graphql/enums.js';
 import type { ProgressTick } from '../../live/live-hub.js';
 import { eventOf, type SubscriptionSource } from '../../live/subscription-event.js';
-import { ProgressService } from './progress.service.js';
 import { CampaignGauge, LeaderboardRow } from './progress.types.js';
-
-const progress = new ProgressService();
 
 // Source streams only listen to the process's live hub: no SQL there. The fan-out executes each event once
 // per group of identical subscriptions, which is when the methods below run and read the database.
@@ -29,7 +26,7 @@ export class ProgressSubscriptions {
     @Arg('board', () => LeaderboardBoard, { description: 'Which board.' }) board: LeaderboardBoard,
   ): Promise<LeaderboardRow[]> {
     const { state } = eventOf(tick);
-    const rows = await progress.leaderboard(ctx.tx, board);
+    const rows = await ctx.services.progress.leaderboard(ctx, board);
     const previous = state.previousRanks;
     state.previousRanks = new Map(rows.map((r) => [r.scopeCode, r.rank]));
     return previous
@@ -47,6 +44,6 @@ export class ProgressSubscriptions {
   })
   campaignProgress(@Root() tick: ProgressTick, @Ctx() ctx: GatewayContext): Promise<CampaignGauge | null> {
     eventOf(tick);
-    return progress.campaign(ctx.tx);
+    return ctx.services.progress.campaign(ctx);
   }
 }

@@ -2,10 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { CreateResettlementSiteInput } from './resettlement.inputs.js';
-import { ResettlementService } from './resettlement.service.js';
 import { ResettlementSite } from './resettlement.types.js';
-
-const sites = new ResettlementService();
 
 @Resolver()
 export class ResettlementResolver {
@@ -19,7 +16,7 @@ export class ResettlementResolver {
     @Arg('input', () => CreateResettlementSiteInput, { description: 'Headquarters, township, name, units.' })
     input: CreateResettlementSiteInput,
   ): Promise<ResettlementSite> {
-    return sites.create(ctx, requirePrincipal(ctx), input);
+    return ctx.services.resettlement.create(ctx, input);
   }
 
   @Query(() => [ResettlementSite], {
@@ -34,6 +31,6 @@ export class ResettlementResolver {
     headquartersCode: string | null,
   ): Promise<ResettlementSite[]> {
     requirePrincipal(ctx);
-    return sites.list(ctx, headquartersCode ?? null);
+    return ctx.services.resettlement.list(ctx, headquartersCode ?? null);
   }
 }

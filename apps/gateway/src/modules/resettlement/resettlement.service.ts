@@ -1,9 +1,14 @@
-import type { Principal } from '@hanjiang/authz';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { CreateResettlementSiteInput } from './resettlement.inputs.js';
 import type { ResettlementSite } from './resettlement.types.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly resettlement: ResettlementService;
+  }
+}
 
 interface SiteRow {
   id: string;
@@ -25,11 +30,8 @@ function bad(zh: string, en: string) {
 
 /** Resettlement sites (安置房): created by a commander of the headquarters or the district admin. */
 export class ResettlementService {
-  async create(
-    ctx: GatewayContext,
-    p: Principal,
-    input: CreateResettlementSiteInput,
-  ): Promise<ResettlementSite> {
+  async create(ctx: GatewayContext, input: CreateResettlementSiteInput): Promise<ResettlementSite> {
+    const p = requirePrincipal(ctx);
     const { catalogue } = ctx.services;
     const hq = catalogue.headquartersByCode(input.headquartersCode);
     if (!hq)

@@ -1,11 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { ImportHouseholdsInput } from './roster.inputs.js';
-import { RosterService } from './roster.service.js';
 import { ImportResult } from './roster.types.js';
-
-const roster = new RosterService();
 
 @Resolver()
 export class RosterResolver {
@@ -20,6 +16,6 @@ export class RosterResolver {
     @Arg('input', () => ImportHouseholdsInput, { description: 'The file and where it goes.' })
     input: ImportHouseholdsInput,
   ): Promise<ImportResult> {
-    return roster.importHouseholds(ctx, requirePrincipal(ctx), input);
+    return ctx.services.roster.importHouseholds(ctx, input);
   }
 }

@@ -10,7 +10,13 @@ import { readRoster } from './roster.parse.js';
 import { type ImportTarget, type ResolvedRow, resolveRows } from './roster.resolve.js';
 import type { ImportResult } from './roster.types.js';
 import { type RowCandidate, validateRow } from './roster.validate.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly roster: RosterService;
+  }
+}
 
 /** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement modest. */
 const BATCH = 5_000;
@@ -23,11 +29,8 @@ const BATCH = 5_000;
  * transaction, so a failure half-way (a database error) rolls the whole import back.
  */
 export class RosterService {
-  async importHouseholds(
-    ctx: GatewayContext,
-    principal: Principal,
-    input: ImportHouseholdsInput,
-  ): Promise<ImportResult> {
+  async importHouseholds(ctx: GatewayContext, input: ImportHouseholdsInput): Promise<ImportResult> {
+    const principal = requirePrincipal(ctx);
     const target = this.target(ctx, principal, input);
     assertCan(principal, 'household:import', { tenantCode: target?.code ?? principal.tenantCode });
 

@@ -1,11 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { requirePrincipal } from '../../guards.js';
-import { SummaryService } from './summary.service.js';
 import { DailySummary, SummaryExport, SummaryRun, TeamDaySummary } from './summary.types.js';
 import { summaryWorkbook } from './summary.xlsx.js';
-
-const summaries = new SummaryService();
 
 @Resolver()
 export class SummaryResolver {
@@ -19,7 +15,7 @@ export class SummaryResolver {
     @Arg('day', () => String, { nullable: true, description: 'Shanghai calendar day, YYYY-MM-DD.' })
     day: string | null,
   ): Promise<DailySummary> {
-    return summaries.daily(ctx, requirePrincipal(ctx), day ?? null);
+    return ctx.services.summaryReads.daily(ctx, day ?? null);
   }
 
   @Query(() => TeamDaySummary, { description: 'One team’s day by id; NOT_FOUND outside the caller’s scope.' })
@@ -27,7 +23,7 @@ export class SummaryResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('id', () => ID, { description: 'The summary row’s id.' }) id: string,
   ): Promise<TeamDaySummary> {
-    return summaries.byId(ctx, requirePrincipal(ctx), id);
+    return ctx.services.summaryReads.byId(ctx, id);
   }
 
   @Query(() => SummaryExport, {
@@ -38,7 +34,7 @@ export class SummaryResolver {
     @Arg('day', () => String, { nullable: true, description: 'Shanghai calendar day, YYYY-MM-DD.' })
     day: string | null,
   ): Promise<SummaryExport> {
-    const summary = await summaries.daily(ctx, requirePrincipal(ctx), day ?? null);
+    const summary = await ctx.services.summaryReads.daily(ctx, day ?? null);
     const file = await summaryWorkbook(summary);
     return { filename: `summary-${summary.day}.xlsx`, contentBase64: file.toString('base64') };
   }
@@ -56,6 +52,6 @@ export class SummaryResolver {
     })
     day: string | null,
   ): Promise<SummaryRun> {
-    return summaries.runNow(ctx, requirePrincipal(ctx), day ?? null);
+    return ctx.services.summaryReads.runNow(ctx, day ?? null);
   }
 }

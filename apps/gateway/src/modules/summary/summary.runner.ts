@@ -2,6 +2,13 @@ import { type ScopeSettings, summariseDays, type SummaryRunResult, type SummaryT
 import type pg from 'pg';
 import { RequestTransaction } from '../../db/request-transaction.js';
 
+declare module '../../context.js' {
+  interface Services {
+    /** Tonight's summary: runs a day under the district's scope (the nightly job and `runDailySummary`). */
+    readonly summaries: SummaryRunner;
+  }
+}
+
 /**
  * The scope the summary is counted under: the district admin's, signed like a request's, so the job reads every
  * team's events through the same row-level security as everyone else (no owner connection, no BYPASSRLS) and the

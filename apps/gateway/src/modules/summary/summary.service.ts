@@ -1,10 +1,15 @@
-import type { Principal } from '@hanjiang/authz';
 import { shanghaiDate } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
-import { assertCan } from '../../guards.js';
+import { assertCan, requirePrincipal } from '../../guards.js';
 import { fulfilment, groupBy, rollUp } from './summary.rollup.js';
 import type { DailySummary, SummaryRollup, SummaryRun, TeamDaySummary } from './summary.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly summaryReads: SummaryService;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +34,8 @@ function checkDay(day: string): string {
 
 /** Reads of tonight's summary (RLS decides which teams' rows), and the on-demand run. */
 export class SummaryService {
-  async daily(ctx: GatewayContext, p: Principal, day: string | null): Promise<DailySummary> {
+  async daily(ctx: GatewayContext, day: string | null): Promise<DailySummary> {
+    const p = requirePrincipal(ctx);
     assertCan(p, 'summary:read');
     const [run] = await ctx.tx.query<{ day: string; ranAt: Date | null }>(
       day === null
@@ -65,8 +71,8 @@ export class SummaryService {
     };
   }
 
-  async byId(ctx: GatewayContext, p: Principal, id: string): Promise<TeamDaySummary> {
-    assertCan(p, 'summary:read');
+  async byId(ctx: GatewayContext, id: string): Promise<TeamDaySummary> {
+    assertCan(requirePrincipal(ctx), 'summary:read');
     const rows = UUID.test(id)
       ? await ctx.tx.query<Row>(`SELECT ${COLUMNS} FROM team_day_summary s WHERE s.id = $1`, [id])
       : [];
@@ -78,7 +84,8 @@ export class SummaryService {
   }
 
   /** Counts `day` (today when omitted) now, in its own transaction under the district's scope. */
-  async runNow(ctx: GatewayContext, p: Principal, day: string | null): Promise<SummaryRun> {
+  async runNow(ctx: GatewayContext, day: string | null): Promise<SummaryRun> {
+    const p = requirePrincipal(ctx);
     assertCan(p, 'summary:run');
     const today = shanghaiDate(new Date());
     const theDay = day === null ? today : checkDay(day);
@@ -96,9 +103,7 @@ export class SummaryService {
     const teams = await ctx.loaders.team.loadMany(rows.map((r) => r.teamId));
     const out = rows.flatMap((row, n) => {
       const team = teams[n];
-      return team && !(team instanceof Error)
-        ? [{ ...row, team: team, fulfilment: fulfilment(row) }]
-        : [];
+      return team && !(team instanceof Error) ? [{ ...row, team: team, fulfilment: fulfilment(row) }] : [];
     });
     const hqCode = (t: TeamDaySummary) => ctx.services.catalogue.headquartersOf(t.headquartersId)?.code ?? '';
     return out.sort((a, b) => hqCode(a).localeCompare(hqCode(b)) || a.team.code.localeCompare(b.team.code));

@@ -4,14 +4,6 @@ import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
 import { Household } from '../household/household.types.js';
 import { AdvanceStageInput, RevertStageInput } from './workflow.inputs.js';
-import { WorkflowService } from './workflow.service.js';
-
-const services = new WeakMap<object, WorkflowService>();
-function service(ctx: GatewayContext): WorkflowService {
-  let s = services.get(ctx.services);
-  if (!s) services.set(ctx.services, (s = new WorkflowService(ctx.services.catalogue)));
-  return s;
-}
 
 @Resolver()
 export class WorkflowResolver {
@@ -31,7 +23,7 @@ export class WorkflowResolver {
       compensationChoice: input.compensationChoice ?? null,
       resettlementSiteId: input.resettlementSiteId ?? null,
     };
-    const result = await service(ctx).transition(ctx.tx, ctx.principal, {
+    const result = await ctx.services.workflow.transition(ctx, {
       kind: 'ADVANCE',
       householdId: input.householdId,
       toStage: input.toStage,
@@ -51,7 +43,7 @@ export class WorkflowResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('input', () => RevertStageInput, { description: 'The correction.' }) input: RevertStageInput,
   ): Promise<Household> {
-    const result = await service(ctx).transition(ctx.tx, ctx.principal, {
+    const result = await ctx.services.workflow.transition(ctx, {
       kind: 'REVERT',
       householdId: input.householdId,
       toStage: null,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { can, TRANSITION_REFUSALS, type Principal } from '@hanjiang/authz';
+import { can, TRANSITION_REFUSALS } from '@hanjiang/authz';
 import {
   checkAdvance,
   checkRevert,
@@ -10,8 +10,8 @@ import {
   validateRevertReason,
   validateTransitionPayload,
 } from '@hanjiang/domain';
+import type { GatewayContext } from '../../context.js';
 import type { CatalogueCache } from '../../db/catalogue-cache.js';
-import type { RequestTransaction } from '../../db/request-transaction.js';
 import { publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { householdScope } from '../household/household.scope.js';
@@ -24,6 +24,12 @@ import {
   writeTransition,
   type TransitionWrite,
 } from './transition-sql.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly workflow: WorkflowService;
+  }
+}
 
 export interface TransitionRequest {
   kind: 'ADVANCE' | 'REVERT';
@@ -48,8 +54,8 @@ export class WorkflowService {
    * reads it through the loader).
    */
   async transition(
-    tx: RequestTransaction,
-    principal: Principal | null,
+    // Only what it reads of the operation: the seed's replay drives it outside GraphQL (test/seed-replay.test.ts).
+    { tx, principal }: Pick<GatewayContext, 'tx' | 'principal'>,
     request: TransitionRequest,
   ): Promise<{ id: string; household?: Household }> {
     const action = request.kind === 'ADVANCE' ? 'advance' : 'revert';

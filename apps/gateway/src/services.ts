@@ -1,0 +1,84 @@
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import type { Readiness, Services } from './context.js';
+import { ApiKeyResolver } from './credentials/api-keys.js';
+import { Authenticator } from './credentials/authenticate.js';
+import { TokenService } from './credentials/token-service.js';
+import { CatalogueCache } from './db/catalogue-cache.js';
+import { type Env, isDemoMode } from './env.js';
+import { LiveService } from './live/live-service.js';
+import type { Logger } from './logger.js';
+import { AssignmentService } from './modules/assignment/assignment.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
+import { credentialsCheckOn } from './modules/auth/login-lookup.js';
+import { HouseholdService } from './modules/household/household.service.js';
+import { InspectionService } from './modules/inspection/inspection.service.js';
+import { MilestoneService } from './modules/milestone/milestone.service.js';
+import { ProgressService } from './modules/progress/progress.service.js';
+import { ResettlementService } from './modules/resettlement/resettlement.service.js';
+import { RosterService } from './modules/roster/roster.service.js';
+import { WorkflowService } from './modules/workflow/workflow.service.js';
+import { PlanService } from './modules/plan/plan.service.js';
+import { SummaryRunner } from './modules/summary/summary.runner.js';
+import { SummaryService } from './modules/summary/summary.service.js';
+
+export interface ComposedServices {
+  readonly services: Services;
+  /** For the wiring: forgets a revoked key's cached lookup (server.ts, on a credential event). */
+  readonly apiKeys: ApiKeyResolver;
+  /** The login limits' Redis connection, closed when the gateway stops. */
+  readonly loginRedis: Redis | null;
+}
+
+/**
+ * The composition root: every process-wide service is built here, once, at start-up, and reaches resolvers as
+ * `ctx.services` (the kernel's open `Services` interface, which each owner extends where it defines its service).
+ * One shape for all of them: dependencies through the constructor; every operation method takes the operation's
+ * context first, `(ctx, …arguments)`. `pool` is a getter because the database opens after the server listens.
+ */
+export function createServices(
+  env: Env,
+  logger: Logger,
+  readiness: Readiness,
+  version: string,
+  pool: () => pg.Pool,
+): ComposedServices {
+  const catalogue = new CatalogueCache();
+  const tokens = new TokenService(env);
+  // API keys are looked up on the request pool, which exists once the database is open.
+  const apiKeys = new ApiKeyResolver(pool);
+  // rate-limiter-flexible's advice for ioredis: no offline queue, so a Redis outage fails fast to the fallback.
+  const loginRedis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
+  loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  const services: Services = {
+    readiness,
+    version,
+    catalogue,
+    tokens,
+    authenticator: new Authenticator(tokens, apiKeys),
+    // Password checks run in their own short transactions on the request pool (login-lookup.ts); failed
+    // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
+    auth: new AuthService(
+      tokens,
+      isDemoMode(env),
+      credentialsCheckOn(pool),
+      new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
+    ),
+    live: new LiveService(env, logger),
+    households: new HouseholdService(catalogue),
+    workflow: new WorkflowService(catalogue),
+    assignments: new AssignmentService(),
+    inspections: new InspectionService(),
+    milestones: new MilestoneService(),
+    progress: new ProgressService(),
+    resettlement: new ResettlementService(),
+    roster: new RosterService(),
+    plans: new PlanService(),
+    summaries: new SummaryRunner(pool),
+    summaryReads: new SummaryService(),
+  };
+  return { services, apiKeys, loginRedis };
+}
