@@ -62,6 +62,13 @@ export const envSchema = z
       .regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression')
       .optional(),
     SUMMARY_JOBS: bool.default(true),
+    // /metrics is never public: a listener of its own (off unless set; for the cluster network only) and/or a
+    // bearer token (required wherever it is set; without it the gateway's own port has no /metrics at all).
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // How often a probe goes round the live bus to measure its lag (only while metrics are served).
+    METRICS_BUS_PROBE_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {

@@ -8,6 +8,7 @@ import { CatalogueCache } from './db/catalogue-cache.js';
 import { type Env, isDemoMode } from './env.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
+import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
@@ -43,6 +44,7 @@ export function createServices(
   readiness: Readiness,
   version: string,
   pool: () => pg.Pool,
+  operationMetrics: OperationMetrics,
 ): ComposedServices {
   const catalogue = new CatalogueCache();
   const tokens = new TokenService(env);
@@ -68,6 +70,7 @@ export function createServices(
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),
+    operationMetrics,
     households: new HouseholdService(catalogue),
     workflow: new WorkflowService(catalogue),
     assignments: new AssignmentService(),
