@@ -2,7 +2,10 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
 import { specifiedRules } from 'graphql';
@@ -26,6 +29,7 @@ import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { metricsHandler, startMetricsServer } from './metrics/metrics-endpoint.js';
 import { AuditHeadExporter } from './modules/audit/audit.head.js';
 import { importBodyParser } from './http/import-body-limit.js';
+import { mountExports } from './http/exports-route.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { installJobQueue, SummaryJobs } from './modules/summary/summary.jobs.js';
@@ -36,6 +40,7 @@ import { apolloDocumentStage } from './pipeline/apollo-documents.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
 import { createServices } from './services.js';
+import { mountGraphqlIde } from './static/graphql-ide.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
 
@@ -128,6 +133,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       schemaExposurePlugin(exposure),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      // The landing page loads from a CDN; the gateway serves its own bundled IDE instead (static/graphql-ide.ts).
+      ApolloServerPluginLandingPageDisabled(),
       transactionPlugin(exposeSqlStats),
     ],
   });
@@ -152,6 +159,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     });
   }
   mountPortals(app);
+  // Before the /graphql middleware: a browser's GET gets the IDE, never Apollo's CDN landing page.
+  mountGraphqlIde(app);
+  mountExports(app, services, () => database?.pool ?? null);
   app.use(
     '/graphql',
     (_req, res, next) => {

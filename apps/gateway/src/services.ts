@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { ExportService } from './modules/export/export.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { HouseholdService } from './modules/household/household.service.js';
@@ -55,6 +56,7 @@ export function createServices(
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
   loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  const households = new HouseholdService(catalogue);
   const services: Services = {
     readiness,
     version,
@@ -71,7 +73,16 @@ export function createServices(
     ),
     live: new LiveService(env, logger),
     operationMetrics,
-    households: new HouseholdService(catalogue),
+    households,
+    exports: new ExportService(
+      {
+        maxRows: env.EXPORT_MAX_ROWS,
+        maxSeconds: env.EXPORT_MAX_SECONDS,
+        linkTtlSeconds: env.EXPORT_LINK_TTL_SECONDS,
+      },
+      tokens,
+      households,
+    ),
     workflow: new WorkflowService(catalogue),
     assignments: new AssignmentService(),
     inspections: new InspectionService(),
