@@ -266,6 +266,14 @@ describe('tonight’s summary and tomorrow’s plan', () => {
     );
     expect(run.errors).toBeUndefined();
     expect(run.data!.runDailySummary).toMatchObject({ day: today, ran: true });
+    // A township commander re-counts its own teams only: no other tenant's row is written.
+    const { rows: mine } = await opened.owner.query<{ written: number; own: number }>(
+      `SELECT (SELECT count(*)::int FROM team_day_summary WHERE day = $1) AS written,
+              (SELECT count(*)::int FROM work_team t JOIN township s ON s.id = t.township_id WHERE s.code = $2) AS own`,
+      [today, w.tenant],
+    );
+    expect(mine[0]!.written).toBe(mine[0]!.own);
+    expect(run.data!.runDailySummary.teams).toBe(mine[0]!.own);
     // Twice on demand is still one row per team.
     await asUser(url, 'district.admin', RUN);
     const { rows: count } = await opened.owner.query<{ n: number; teams: number }>(

@@ -51,6 +51,7 @@ export const SUMMARISE_DAYS_SQL = `
   FROM days d CROSS JOIN work_team t
   LEFT JOIN ev ON ev.team_id = t.id AND ev.day = d.day
   LEFT JOIN pl ON pl.team_id = t.id AND pl.day = d.day
+  WHERE $3::uuid[] IS NULL OR t.id = ANY ($3::uuid[])
   ON CONFLICT (team_id, day) DO UPDATE SET
     measurements = EXCLUDED.measurements, assessments = EXCLUDED.assessments, signings = EXCLUDED.signings,
     signed_area_m2 = EXCLUDED.signed_area_m2, planned_measure = EXCLUDED.planned_measure,
@@ -98,20 +99,25 @@ export async function summariseDays(
   to: string,
   trigger: SummaryTrigger,
   requestedBy: string,
+  /** Only these teams (a commander's re-count of its own teams); the day's run is then not claimed. */
+  teamIds: readonly string[] | null = null,
 ): Promise<SummaryRunResult> {
-  const claimed = await db.query(
-    from === to
-      ? CLAIM_DAY_SQL
-      : `INSERT INTO summary_run (day, trigger, requested_by)
-         SELECT d::date, $2, $3 FROM generate_series($1::date, $4::date, interval '1 day') AS d
-         ON CONFLICT (day) DO NOTHING RETURNING day`,
-    from === to ? [from, trigger, requestedBy] : [from, trigger, requestedBy, to],
-  );
-  if (claimed.rows.length === 0) return { ran: false, days: 0, teams: 0 };
-  await db.query(SUMMARISE_DAYS_SQL, [from, to]);
-  for (const statement of fieldWorkStatements(await fieldWorkTablesPresent(db))) {
-    await db.query(statement, [from, to]);
+  if (teamIds === null) {
+    const claimed = await db.query(
+      from === to
+        ? CLAIM_DAY_SQL
+        : `INSERT INTO summary_run (day, trigger, requested_by)
+           SELECT d::date, $2, $3 FROM generate_series($1::date, $4::date, interval '1 day') AS d
+           ON CONFLICT (day) DO NOTHING RETURNING day`,
+      from === to ? [from, trigger, requestedBy] : [from, trigger, requestedBy, to],
+    );
+    if (claimed.rows.length === 0) return { ran: false, days: 0, teams: 0 };
   }
+  const written = await db.query(SUMMARISE_DAYS_SQL, [from, to, teamIds]);
+  for (const statement of fieldWorkStatements(await fieldWorkTablesPresent(db))) {
+    await db.query(statement, [from, to, teamIds]);
+  }
+  if (teamIds !== null) return { ran: true, days: 1, teams: written.rowCount ?? 0 };
   const { rows } = await db.query<{ teams: number }>(
     `UPDATE summary_run SET finished_at = now(), teams = (SELECT count(*) FROM work_team)
      WHERE day BETWEEN $1::date AND $2::date RETURNING teams`,

@@ -28,10 +28,15 @@ function systemScope(subject: string): ScopeSettings {
 export class SummaryRunner {
   constructor(private readonly pool: () => pg.Pool) {}
 
-  async run(day: string, trigger: SummaryTrigger, requestedBy: string): Promise<SummaryRunResult> {
+  async run(
+    day: string,
+    trigger: SummaryTrigger,
+    requestedBy: string,
+    teamIds: readonly string[] | null = null,
+  ): Promise<SummaryRunResult> {
     const tx = new RequestTransaction(this.pool(), systemScope(requestedBy));
     try {
-      const result = await summariseDays(await tx.connection(), day, day, trigger, requestedBy);
+      const result = await summariseDays(await tx.connection(), day, day, trigger, requestedBy, teamIds);
       await tx.commit();
       return result;
     } catch (error) {

@@ -95,7 +95,19 @@ export class SummaryService {
         en: `Cannot summarise a day still to come (${theDay})`,
       });
     }
-    const result = await ctx.services.summaries.run(theDay, 'DEMAND', p.subject);
+    // A commander re-counts the teams of its own scope (home township or headquarters), never another tenant's rows.
+    let teamIds: string[] | null = null;
+    if (p.tenantKind !== 'district') {
+      const tenant =
+        ctx.services.catalogue.townshipByCode(p.tenantCode) ??
+        ctx.services.catalogue.headquartersByCode(p.tenantCode);
+      const rows = await ctx.tx.query<{ id: string }>(
+        'SELECT id FROM work_team WHERE township_id = $1 OR headquarters_id = $1',
+        [tenant?.id ?? null],
+      );
+      teamIds = rows.map((r) => r.id);
+    }
+    const result = await ctx.services.summaries.run(theDay, 'DEMAND', p.subject, teamIds);
     return { day: theDay, ran: result.ran, teams: result.teams };
   }
 
