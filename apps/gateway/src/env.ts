@@ -1,4 +1,10 @@
 // The one place configuration is read. Every problem is reported at once, then the process exits 1.
+import {
+  DEFAULT_AWARD_LOSS_LAST_PLACES,
+  formatWorkingHours,
+  DEFAULT_WORKING_HOURS,
+  parseWorkingHours,
+} from '@hanjiang/domain';
 import { z } from 'zod';
 
 const bool = z
@@ -74,6 +80,20 @@ export const envSchema = z
     EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
     EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+    // Field work (issue 14): the working day in Asia/Shanghai wall-clock time ('HH:MM-HH:MM'); a visit outside it
+    // is an off-hours visit (错时走访). And how many inspection periods ranked last cost a unit its award eligibility.
+    WORKING_HOURS: z
+      .string()
+      .default(formatWorkingHours(DEFAULT_WORKING_HOURS))
+      .transform((v, ctx) => {
+        try {
+          return parseWorkingHours(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    AWARD_LOSS_LAST_PLACES: z.coerce.number().int().min(1).max(52).default(DEFAULT_AWARD_LOSS_LAST_PLACES),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {

@@ -21,6 +21,18 @@ import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
 import { PlanResolver } from './modules/plan/plan.resolver.js';
 import { SummaryResolver } from './modules/summary/summary.resolver.js';
+import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
+import {
+  DisputeResolver,
+  HouseholdDisputesResolver,
+  TeamDisputesResolver,
+} from './modules/dispute/dispute.resolver.js';
+import { EscalationResolver } from './modules/escalation/escalation.resolver.js';
+import {
+  CadreRecordResolver,
+  CadreResolver,
+  ReserveNominationResolver,
+} from './modules/cadre-record/cadre-record.resolver.js';
 
 export const resolvers = [
   HealthResolver,
@@ -45,6 +57,15 @@ export const resolvers = [
   PlanResolver,
   SummaryResolver,
   ExportResolver,
+  VisitResolver,
+  HouseholdVisitsResolver,
+  DisputeResolver,
+  HouseholdDisputesResolver,
+  TeamDisputesResolver,
+  EscalationResolver,
+  CadreRecordResolver,
+  CadreResolver,
+  ReserveNominationResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -24,6 +24,10 @@ import { WorkflowService } from './modules/workflow/workflow.service.js';
 import { PlanService } from './modules/plan/plan.service.js';
 import { SummaryRunner } from './modules/summary/summary.runner.js';
 import { SummaryService } from './modules/summary/summary.service.js';
+import { VisitService } from './modules/visit/visit.service.js';
+import { DisputeService } from './modules/dispute/dispute.service.js';
+import { EscalationService } from './modules/escalation/escalation.service.js';
+import { CadreRecordService } from './modules/cadre-record/cadre-record.service.js';
 
 export interface ComposedServices {
   readonly services: Services;
@@ -85,7 +89,7 @@ export function createServices(
     ),
     workflow: new WorkflowService(catalogue),
     assignments: new AssignmentService(),
-    inspections: new InspectionService(),
+    inspections: new InspectionService(env.AWARD_LOSS_LAST_PLACES),
     milestones: new MilestoneService(),
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
@@ -93,6 +97,11 @@ export function createServices(
     plans: new PlanService(),
     summaries: new SummaryRunner(pool),
     summaryReads: new SummaryService(),
+    // Field work (issue 14).
+    visits: new VisitService(env.WORKING_HOURS),
+    disputes: new DisputeService(),
+    escalations: new EscalationService(),
+    cadreRecords: new CadreRecordService(),
   };
   return { services, apiKeys, loginRedis };
 }

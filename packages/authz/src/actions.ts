@@ -18,6 +18,13 @@ export const ACTIONS = [
   'plan:write',
   'summary:run',
   'summary:read',
+  'visit:record',
+  'dispute:open',
+  'dispute:mediate',
+  'escalation:raise',
+  'escalation:triage',
+  'reserve:read',
+  'reserve:nominate',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

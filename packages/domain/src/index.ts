@@ -9,3 +9,5 @@ export * from './calendar.js';
 export * from './progress.js';
 export * from './milestones.js';
 export * from './team-plan.js';
+export * from './working-hours.js';
+export * from './field-work.js';

@@ -7,6 +7,7 @@ import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js'
 import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cadre.js';
 import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js';
 import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
+import { FieldWork1796071811373 } from './1796071811373-field-work.js';
 import { FieldSummary1796071808458 } from './1796071808458-field-summary.js';
 
 export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
@@ -23,5 +24,6 @@ export const migrations = [
   TeamOnlyForCadre1796061489512,
   IntegratorKeys1796200000000,
   LiveReplay1796074217912,
+  FieldWork1796071811373,
   FieldSummary1796071808458,
 ];
