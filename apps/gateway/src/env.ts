@@ -68,6 +68,15 @@ export const envSchema = z
     // operator scripts resolve file arguments as typed (e.g. `pnpm apikey allow --manifest packages/…`).
     INIT_CWD: z.string().min(1).optional(),
     AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    // Tonight's summary (精准汇总): its hour and minute in Asia/Shanghai (after the evening visits end at 21:30),
+    // or a whole cron expression (Shanghai time) instead; SUMMARY_JOBS=0 runs no job on this replica.
+    SUMMARY_HOUR: z.coerce.number().int().min(0).max(23).default(22),
+    SUMMARY_MINUTE: z.coerce.number().int().min(0).max(59).default(0),
+    SUMMARY_CRON: z
+      .string()
+      .regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression')
+      .optional(),
+    SUMMARY_JOBS: bool.default(true),
     // The integrator audit (modules/audit/audit.writer.ts): rows are written off the request path, in batches of at
     // most AUDIT_BATCH_ROWS, at most AUDIT_FLUSH_MS after they happen; refusals are coalesced per caller, code and
     // address into one row per AUDIT_REFUSAL_WINDOW_MS.
@@ -125,6 +134,11 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The nightly summary's cron expression, in Asia/Shanghai time. */
+export function summaryCron(env: Env): string {
+  return env.SUMMARY_CRON ?? `${env.SUMMARY_MINUTE} ${env.SUMMARY_HOUR} * * *`;
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

@@ -20,6 +20,8 @@ import { ResettlementResolver } from './modules/resettlement/resettlement.resolv
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
 import { ApiKeyResolver } from './modules/apikey/apikey.resolver.js';
+import { PlanResolver } from './modules/plan/plan.resolver.js';
+import { SummaryResolver } from './modules/summary/summary.resolver.js';
 import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
 import {
   DisputeResolver,
@@ -54,6 +56,8 @@ export const resolvers = [
   WorkflowResolver,
   AuditResolver,
   ApiKeyResolver,
+  PlanResolver,
+  SummaryResolver,
   ExportResolver,
   VisitResolver,
   HouseholdVisitsResolver,

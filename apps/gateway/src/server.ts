@@ -11,7 +11,7 @@ import express from 'express';
 import { specifiedRules } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { type Database, openDatabase } from './db/database.js';
-import { type Env, isDemoMode } from './env.js';
+import { type Env, isDemoMode, summaryCron } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './limits.js';
@@ -33,6 +33,7 @@ import { importBodyParser } from './http/import-body-limit.js';
 import { mountExports } from './http/exports-route.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
+import { installJobQueue, SummaryJobs } from './modules/summary/summary.jobs.js';
 import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
@@ -96,6 +97,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   metrics.attachPool(() => database?.pool ?? null);
   const metricsServed = env.METRICS_PORT !== undefined || env.METRICS_TOKEN !== undefined;
   const busProbe = metricsServed ? new BusProbe(services.live, metrics.busLag, logger) : null;
+  const summaryJobs = new SummaryJobs(services.summaries, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -274,11 +276,16 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
     }
     await catalogue.load(database.admin);
+    if (env.SUMMARY_JOBS) {
+      readiness.starting('installing the job queue');
+      await installJobQueue(database.admin, database.loginRole, { cron: summaryCron(env) }, logger);
+    }
     // From here on nothing runs as the migration role: requests reach the database only as the login role.
     await database.releaseAdmin();
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
     await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
+    if (env.SUMMARY_JOBS) await summaryJobs.start(database.pool);
     audit.start(database.pool);
     busProbe?.start(env.METRICS_BUS_PROBE_MS);
     readiness.ready();
@@ -300,6 +307,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       // No operation runs any more: what the integrator audit holds is written before the pool closes.
       await audit.close();
       auditHead.stop();
+      await summaryJobs.stop(); // its polling uses the request pool: stopped before the pool closes
       busProbe?.stop();
       await metricsServer?.close();
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server

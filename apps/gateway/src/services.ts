@@ -23,6 +23,9 @@ import { ProgressService } from './modules/progress/progress.service.js';
 import { ResettlementService } from './modules/resettlement/resettlement.service.js';
 import { RosterService } from './modules/roster/roster.service.js';
 import { WorkflowService } from './modules/workflow/workflow.service.js';
+import { PlanService } from './modules/plan/plan.service.js';
+import { SummaryRunner } from './modules/summary/summary.runner.js';
+import { SummaryService } from './modules/summary/summary.service.js';
 import { VisitService } from './modules/visit/visit.service.js';
 import { DisputeService } from './modules/dispute/dispute.service.js';
 import { EscalationService } from './modules/escalation/escalation.service.js';
@@ -110,6 +113,9 @@ export function createServices(
     resettlement: new ResettlementService(),
     roster: new RosterService(),
     integratorKeys: new ApiKeyService(),
+    plans: new PlanService(),
+    summaries: new SummaryRunner(pool),
+    summaryReads: new SummaryService(),
     // Field work (issue 14).
     visits: new VisitService(env.WORKING_HOURS),
     disputes: new DisputeService(),

@@ -1,7 +1,13 @@
 import { ErrorCode } from '@hanjiang/domain';
 import { ACTIONS, type Action, isAction } from './actions.js';
 import { type ActionResources, can, TRANSITION_REFUSALS } from './can.js';
-import { MALFORMED_PRINCIPALS, PRINCIPAL_NAMES, householdNamed, principalNamed } from './test-fixtures.js';
+import {
+  BAISHA_HELPER_TEAM,
+  MALFORMED_PRINCIPALS,
+  PRINCIPAL_NAMES,
+  householdNamed,
+  principalNamed,
+} from './test-fixtures.js';
 
 type Resource = ActionResources[Action];
 
@@ -22,6 +28,16 @@ const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined
   'leaderboard:read': undefined,
   'campaign:read': undefined,
   'inspection:read': undefined,
+  'summary:read': undefined,
+  'plan:write': {
+    reasonZh: '只有本工作组的干部、工作组所属乡镇或指挥部的指挥长可以制定次日计划',
+    reasonEn:
+      "Only a cadre of the team, or a commander of the team's township or headquarters, may plan its next day",
+  },
+  'summary:run': {
+    reasonZh: '只有区级管理员和指挥长可以立即生成当日汇总',
+    reasonEn: 'Only district administrators and commanders may run the daily summary now',
+  },
   'household:read': {
     reasonZh: '该征迁户不在您的管辖范围内',
     reasonEn: 'This household is outside your tenant scope',
@@ -150,6 +166,19 @@ const MATRIX: [Action, string, Resource, readonly string[]][] = [
   ['apikey:create', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
   ['apikey:create', 'district', { tenantCode: 'district' }, ['district.admin']],
   ['apikey:revoke', 'baisha', { tenantCode: 'baisha' }, ['baisha.commander', 'district.admin']],
+  ['summary:read', '-', undefined, EVERYONE],
+  // 白沙's helper team works in 白塘湖片区: its cadres, 白沙's commander and the headquarters' commander plan it.
+  ['plan:write', 'baisha helper team', { teamId: BAISHA_HELPER_TEAM, homeTownshipCode: 'baisha', headquartersCode: 'baitang-lake' }, [
+    'baisha.cadre', 'key:baisha.cadre', 'baisha.commander', 'baitang-lake.commander', 'district.admin', 'key:district.admin',
+  ]],
+  // A district unit's team has no home township: only its headquarters' commander (and the district) plan it.
+  ['plan:write', 'unit team', { teamId: 'team-unit-1', homeTownshipCode: null, headquartersCode: 'food-park' }, [
+    'food-park.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['summary:run', '-', undefined, [
+    'baitang.commander', 'baisha.commander', 'qiulu.commander', 'baitang-lake.commander', 'food-park.commander',
+    'key:baitang.commander', 'district.admin', 'key:district.admin',
+  ]],
   // A key's usage: who may manage the key — not its own key, not the district inspector, not another tenant's commander.
   ['apikey:read', 'baitang', { tenantCode: 'baitang' }, ['baitang.commander', 'district.admin']],
   ['apikey:read', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
@@ -202,6 +231,7 @@ describe('can: the principal × action × resource matrix', () => {
     'leaderboard:read',
     'campaign:read',
     'inspection:read',
+    'summary:read',
   ]);
   const viewers = PRINCIPAL_NAMES.filter((name) => principalNamed(name).role === 'viewer');
   it.each(viewers)('lets viewer %s do nothing but read', (name) => {

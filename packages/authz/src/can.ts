@@ -10,7 +10,13 @@ import {
   isDistrictInspector,
   isWellFormedPrincipal,
 } from './principal.js';
-import { type HeadquartersScope, type HouseholdScope, type TenantScope, canSeeHousehold } from './scope.js';
+import {
+  type HeadquartersScope,
+  type HouseholdScope,
+  type TeamScope,
+  type TenantScope,
+  canSeeHousehold,
+} from './scope.js';
 
 type EveryActionHasAResource<T extends Record<Action, unknown>> = T;
 
@@ -31,6 +37,9 @@ export type ActionResources = EveryActionHasAResource<{
   'audit:read': undefined;
   'leaderboard:read': undefined;
   'campaign:read': undefined;
+  'plan:write': TeamScope;
+  'summary:run': undefined;
+  'summary:read': undefined;
   'visit:record': HouseholdScope;
   'dispute:open': HouseholdScope;
   'dispute:mediate': HouseholdScope;
@@ -69,6 +78,9 @@ const NEEDS_RESOURCE: Readonly<Record<Action, boolean>> = {
   'audit:read': false,
   'leaderboard:read': false,
   'campaign:read': false,
+  'plan:write': true,
+  'summary:run': false,
+  'summary:read': false,
   'visit:record': true,
   'dispute:open': true,
   'dispute:mediate': true,
@@ -148,6 +160,8 @@ function judge(p: Principal, request: AuthzRequest): Decision {
     case 'leaderboard:read':
     case 'campaign:read':
     case 'inspection:read':
+    case 'summary:read':
+      // Summaries are rows of teams: RLS shows each caller the teams of its scope.
       return ALLOWED;
     case 'household:read':
       return rule(
@@ -190,6 +204,24 @@ function judge(p: Principal, request: AuthzRequest): Decision {
         isDistrictInspector(p) || isDistrictAdmin(p),
         '只有综合督查组可以录入“四察四看”考核',
         'Only the district supervision group may record inspections',
+      );
+    case 'plan:write':
+      // The team lead: a cadre of the team, or a commander of the team's home township or of its headquarters.
+      return rule(
+        isCadreOfTeam(p, request.resource.teamId) ||
+          (request.resource.homeTownshipCode !== null &&
+            isCommanderOf(p, 'township', request.resource.homeTownshipCode)) ||
+          isCommanderOf(p, 'headquarters', request.resource.headquartersCode) ||
+          isDistrictAdmin(p),
+        '只有本工作组的干部、工作组所属乡镇或指挥部的指挥长可以制定次日计划',
+        "Only a cadre of the team, or a commander of the team's township or headquarters, may plan its next day",
+      );
+    case 'summary:run':
+      // Re-counting a day is idempotent (one row per team and day), so any commander may ask for it.
+      return rule(
+        isDistrictAdmin(p) || p.role === 'commander',
+        '只有区级管理员和指挥长可以立即生成当日汇总',
+        'Only district administrators and commanders may run the daily summary now',
       );
     case 'audit:read':
       return rule(

@@ -23,6 +23,13 @@ export interface HeadquartersScope {
   readonly headquartersCode: string;
 }
 
+/** A work team: the headquarters it works for, and its home township (null for a district unit's team). */
+export interface TeamScope {
+  readonly teamId: string;
+  readonly homeTownshipCode: string | null;
+  readonly headquartersCode: string;
+}
+
 /**
  * District: everything. Headquarters: its own project area. Township: its own households, plus those
  * worked by its own teams elsewhere (a mountain township's helpers working in its paired plain township).

@@ -19,3 +19,4 @@ export * from './audit/verify-audit-chain.js';
 export type { DataSource } from 'typeorm';
 export * from './scope.js';
 export * from './login-role.js';
+export * from './summary/index.js';

@@ -8,14 +8,15 @@ import { Overview } from './Overview.js';
 // The other pages are chunks of their own: the first signed-in load carries only the progress overview.
 const Inspections = lazy(() => import('./Inspections.js').then((m) => ({ default: m.Inspections })));
 const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
+const DailySummary = lazy(() => import('./DailySummary.js').then((m) => ({ default: m.DailySummary })));
 
-type PageKey = 'progress' | 'inspections' | 'audit';
+type PageKey = 'progress' | 'summary' | 'inspections' | 'audit';
 
 /** `#/inspections`, `#/audit`: each page has an address to share or bookmark. */
 function useHashPage(): PageKey {
   const read = (): PageKey => {
     const key = window.location.hash.replace(/^#\//, '');
-    return key === 'inspections' || key === 'audit' ? key : 'progress';
+    return key === 'summary' || key === 'inspections' || key === 'audit' ? key : 'progress';
   };
   const [page, setPage] = useState(read);
   useEffect(() => {
@@ -33,6 +34,7 @@ export function Console({ session, client }: PortalContext) {
   const mayReadAudit = can(principalOf(session), 'audit:read').allowed;
   const pages: [PageKey, string][] = [
     ['progress', t('navProgress')],
+    ['summary', t('navSummary')],
     ['inspections', t('navInspections')],
     ...(mayReadAudit ? [['audit', t('navAudit')] as [PageKey, string]] : []),
   ];
@@ -49,6 +51,7 @@ export function Console({ session, client }: PortalContext) {
       <main>
         <Suspense fallback={<Spin aria-label={t('loading')} />}>
           {page === 'progress' && <Overview client={client} />}
+          {page === 'summary' && <DailySummary client={client} />}
           {page === 'inspections' && <Inspections client={client} session={session} />}
           {page === 'audit' && <AuditLog client={client} />}
         </Suspense>

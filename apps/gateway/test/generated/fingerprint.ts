@@ -6,7 +6,8 @@
 //   of which must be inside the caller's write scope — so a failure names the operation that did it.
 // Derived and append-only tables are left out: the progress counters, daily counts and milestones move with any
 // in-scope signing (their recount is checked by the workflow tests), and every write appends an audit row (the
-// chain is verified by audit-chain.test.ts).
+// chain is verified by audit-chain.test.ts). summary_run is the nightly summary's log of runs (no tenant data; its
+// per-team rows, team_day_summary, are checked like any tenant table).
 import type { Principal } from '@hanjiang/authz';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
@@ -18,6 +19,7 @@ const DERIVED = new Set([
   'milestone',
   'audit_log',
   'schema_migrations',
+  'summary_run',
 ]);
 
 interface Table {

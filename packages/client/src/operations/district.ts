@@ -112,3 +112,50 @@ export const AuditLogQuery = graphql(`
     }
   }
 `);
+
+/** Tonight's summary (精准汇总) of a day, the latest summarised day when omitted: roll-ups and each team. */
+export const DailySummaryQuery = graphql(`
+  query DailySummary($day: String) {
+    dailySummary(day: $day) {
+      day
+      ranAt
+      total {
+        ...SummaryRollupFields
+      }
+      headquarters {
+        ...SummaryRollupFields
+      }
+      townships {
+        ...SummaryRollupFields
+      }
+    }
+  }
+`);
+
+export const SummaryRollupFields = graphql(`
+  fragment SummaryRollupFields on SummaryRollup {
+    scopeKind
+    scopeCode
+    scopeName
+    teams
+    visits
+    offHoursVisits
+    measurements
+    assessments
+    signings
+    signedAreaM2
+    disputesOpened
+    disputesResolved
+    fulfilment
+  }
+`);
+
+/** The same summary as an .xlsx workbook (base64), for the download button. */
+export const DailySummaryXlsxQuery = graphql(`
+  query DailySummaryXlsx($day: String) {
+    dailySummaryXlsx(day: $day) {
+      filename
+      contentBase64
+    }
+  }
+`);

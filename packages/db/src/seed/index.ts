@@ -2,7 +2,7 @@
 // milestones those events imply, inspections and demo accounts — written in ONE transaction, so a seed
 // that fails leaves nothing behind. Imported as '@hanjiang/db/seed' (not from the main entry), so that only the
 // code that seeds loads it.
-import { STAGES, type Stage } from '@hanjiang/domain';
+import { addDays, STAGES, type Stage } from '@hanjiang/domain';
 import type pg from 'pg';
 import { buildDemo, type DemoData } from './build-demo.js';
 import { campaignCalendar } from './campaign-calendar.js';
@@ -22,6 +22,7 @@ import {
   type PreparedAccount,
 } from './write-accounts.js';
 import { writeDemoDisplayKey } from '../demo/display-key.js';
+import { summariseDays } from '../summary/summarise.js';
 
 export { DEMO_CAMPAIGN_DAY } from './campaign-calendar.js';
 
@@ -161,6 +162,17 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
     await recountProgress(client);
     checkCounters(await computeProgressCounters(client), replay.tallies);
     tick(replay.tallies.size);
+    // Tonight's summary for every past day of the demo (day 1 to yesterday), counted as the nightly job counts.
+    phase = 'summaries';
+    if (calendar.today > 1) {
+      await summariseDays(
+        client,
+        calendar.startDate,
+        addDays(calendar.startDate, calendar.today - 2),
+        'SEED',
+        'seed',
+      );
+    }
     await client.query('COMMIT');
 
     const campaign = replay.tallies.get('campaign:main');

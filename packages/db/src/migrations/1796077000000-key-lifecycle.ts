@@ -22,8 +22,8 @@ const HASH_OF = (column: string) => `encode(sha256(convert_to(${column}, 'UTF8')
  * - `persisted_operation`: the operations an allow-list key may run, by hash, registered by whoever may manage it.
  * Both are reached only through functions (RLS enabled, no policies, no grants), like the credential tables.
  */
-export class KeyLifecycle1796271774412 implements MigrationInterface {
-  name = 'KeyLifecycle1796271774412';
+export class KeyLifecycle1796077000000 implements MigrationInterface {
+  name = 'KeyLifecycle1796077000000';
 
   async up(q: QueryRunner): Promise<void> {
     const statements = [
@@ -134,6 +134,6 @@ export class KeyLifecycle1796271774412 implements MigrationInterface {
   }
 
   down(): Promise<void> {
-    return Promise.reject(new Error('KeyLifecycle1796271774412 is not reversible: restore from a backup'));
+    return Promise.reject(new Error('KeyLifecycle1796077000000 is not reversible: restore from a backup'));
   }
 }

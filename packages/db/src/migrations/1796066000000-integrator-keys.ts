@@ -12,8 +12,8 @@ export const API_KEY_SCOPES = ['read', 'write', 'introspect'] as const;
  * `api_key`; the gateway reads a key only through app.find_api_key (by prefix and the secret's hash), which now
  * returns these columns too.
  */
-export class IntegratorKeys1796200000000 implements MigrationInterface {
-  name = 'IntegratorKeys1796200000000';
+export class IntegratorKeys1796066000000 implements MigrationInterface {
+  name = 'IntegratorKeys1796066000000';
 
   async up(q: QueryRunner): Promise<void> {
     const scopes = API_KEY_SCOPES.map((s) => `'${s}'`).join(', ');
@@ -42,6 +42,6 @@ export class IntegratorKeys1796200000000 implements MigrationInterface {
   }
 
   down(): Promise<void> {
-    return Promise.reject(new Error('IntegratorKeys1796200000000 is not reversible: restore from a backup'));
+    return Promise.reject(new Error('IntegratorKeys1796066000000 is not reversible: restore from a backup'));
   }
 }

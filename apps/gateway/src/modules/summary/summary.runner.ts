@@ -1,0 +1,47 @@
+import { type ScopeSettings, summariseDays, type SummaryRunResult, type SummaryTrigger } from '@hanjiang/db';
+import type pg from 'pg';
+import { RequestTransaction } from '../../db/request-transaction.js';
+
+declare module '../../context.js' {
+  interface Services {
+    /** Tonight's summary: runs a day under the district's scope (the nightly job and `runDailySummary`). */
+    readonly summaries: SummaryRunner;
+  }
+}
+
+/**
+ * The scope the summary is counted under: the district admin's, signed like a request's, so the job reads every
+ * team's events through the same row-level security as everyone else (no owner connection, no BYPASSRLS) and the
+ * write policies on team_day_summary admit it and nobody below the district.
+ */
+function systemScope(subject: string): ScopeSettings {
+  return {
+    'app.tenant_kind': 'district',
+    'app.tenant_id': 'district',
+    'app.role': 'admin',
+    'app.team_id': '',
+    'app.subject': subject,
+  };
+}
+
+/** Runs one day's summary in its own transaction, for the nightly job and for `runDailySummary`. */
+export class SummaryRunner {
+  constructor(private readonly pool: () => pg.Pool) {}
+
+  async run(
+    day: string,
+    trigger: SummaryTrigger,
+    requestedBy: string,
+    teamIds: readonly string[] | null = null,
+  ): Promise<SummaryRunResult> {
+    const tx = new RequestTransaction(this.pool(), systemScope(requestedBy));
+    try {
+      const result = await summariseDays(await tx.connection(), day, day, trigger, requestedBy, teamIds);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error;
+    }
+  }
+}

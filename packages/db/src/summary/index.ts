@@ -1,0 +1,2 @@
+export * from './summarise.js';
+export * from './fieldwork.js';
