@@ -20,6 +20,10 @@ type Documents = {
     "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": typeof types.InspectionTargetsDocument,
     "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": typeof types.RecordInspectionDocument,
     "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    me {\n      teamId\n    }\n    households(filter: { teamId: $teamId }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.FieldHouseholdsDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n": typeof types.RecordVisitDocument,
+    "\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.OpenDisputeDocument,
+    "\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n": typeof types.FieldHouseholdDocument,
     "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": typeof types.HqProgressFieldsFragmentDoc,
     "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": typeof types.HqOverviewDocument,
     "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": typeof types.ScopeProgressDocument,
@@ -60,6 +64,10 @@ const documents: Documents = {
     "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": types.InspectionTargetsDocument,
     "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": types.RecordInspectionDocument,
     "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    me {\n      teamId\n    }\n    households(filter: { teamId: $teamId }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.FieldHouseholdsDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n": types.RecordVisitDocument,
+    "\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n": types.OpenDisputeDocument,
+    "\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n": types.FieldHouseholdDocument,
     "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": types.HqProgressFieldsFragmentDoc,
     "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": types.HqOverviewDocument,
     "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": types.ScopeProgressDocument,
@@ -132,6 +140,22 @@ export function graphql(source: "\n  mutation RecordInspection($input: RecordIns
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    me {\n      teamId\n    }\n    households(filter: { teamId: $teamId }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    me {\n      teamId\n    }\n    households(filter: { teamId: $teamId }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
