@@ -34,6 +34,9 @@ const pwa = VitePWA({
     // antd's chunk is above Workbox's 2 MiB default; without it the shell would not open offline.
     maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
     cleanupOutdatedCaches: true,
+    // Take charge of the page that installed it, so the first visit online is enough to open offline later.
+    clientsClaim: true,
+    skipWaiting: true,
   },
 });
 

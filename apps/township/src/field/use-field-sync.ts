@@ -1,4 +1,4 @@
-import { FieldHouseholdsDocument, type HanjiangClient } from '@hanjiang/client';
+import { FieldHouseholdsDocument, FieldTeamDocument, type HanjiangClient } from '@hanjiang/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { drain, gatewaySender } from './sync.js';
 import { FieldQueue, householdCache, indexedDbStore, type CachedHousehold, type QueueEntry } from './queue.js';
@@ -30,8 +30,14 @@ export function useFieldSync(client: HanjiangClient, subject: string): FieldSync
   const refresh = useCallback(async () => setEntries(await queue.list()), [queue]);
 
   const loadHouseholds = useCallback(async () => {
+    const me = await client.urql.query(FieldTeamDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    if (!me.data) return;
     const result = await client.urql
-      .query(FieldHouseholdsDocument, { first: 100 }, { requestPolicy: 'network-only' })
+      .query(
+        FieldHouseholdsDocument,
+        { teamId: me.data.me.teamId ?? null, first: 100 },
+        { requestPolicy: 'network-only' },
+      )
       .toPromise();
     if (!result.data) return;
     const rows = result.data.households.edges.map(({ node }) => ({

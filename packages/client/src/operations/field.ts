@@ -1,15 +1,24 @@
 import { graphql } from '../generated/index.js';
 
 /**
- * The field page's working set (issue 14, offline): the caller's team and its households at SURVEYED..SIGNED with
- * the version each was seen at, kept on the phone so entries can be recorded without network.
+ * The field page's working set (issue 14, offline): the households the caller works (the gateway scopes a cadre to
+ * their team's), with the version each was seen at, kept on the phone so entries can be recorded without network.
  */
-export const FieldHouseholdsQuery = graphql(`
-  query FieldHouseholds($teamId: ID, $first: Int!) {
+export const FieldTeamQuery = graphql(`
+  query FieldTeam {
     me {
       teamId
     }
-    households(filter: { teamId: $teamId }, first: $first) {
+  }
+`);
+
+/**
+ * A cadre sees more of the township than they may advance: the working set is their team's households still to
+ * sign (surveyed, measured or assessed: the ones visited, measured and mediated in the village).
+ */
+export const FieldHouseholdsQuery = graphql(`
+  query FieldHouseholds($teamId: ID, $first: Int!) {
+    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {
       edges {
         node {
           id
