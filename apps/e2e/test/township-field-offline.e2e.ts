@@ -71,8 +71,23 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     const me = await graphql<{ me: { teamId: string } }>(gateway.origin, '{ me { teamId } }', {}, cadre);
     const listed = await graphql<{ households: { edges: { node: Found }[] } }>(
       gateway.origin,
-      `query ($t: ID) { households(first: 100, filter: { teamId: $t, stages: [SURVEYED, MEASURED, ASSESSED] }) {
-        edges { node { id code stage version township { code } } } } }`,
+      `
+        query ($t: ID) {
+          households(first: 100, filter: { teamId: $t, stages: [SURVEYED, MEASURED, ASSESSED] }) {
+            edges {
+              node {
+                id
+                code
+                stage
+                version
+                township {
+                  code
+                }
+              }
+            }
+          }
+        }
+      `,
       { t: me.data!.me.teamId },
       cadre,
     );
@@ -84,8 +99,22 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
       const commander = await login(gateway.origin, `${h.township.code}.commander`);
       const back = await graphql<{ revertStage: { version: number; stage: string } }>(
         gateway.origin,
-        `mutation ($i: RevertStageInput!) { revertStage(input: $i) { version stage } }`,
-        { i: { householdId: h.id, expectedVersion: h.version, idempotencyKey: `e2e-back-${h.id}-${RUN}`, reason: '重新丈量' } },
+        `
+          mutation ($i: RevertStageInput!) {
+            revertStage(input: $i) {
+              version
+              stage
+            }
+          }
+        `,
+        {
+          i: {
+            householdId: h.id,
+            expectedVersion: h.version,
+            idempotencyKey: `e2e-back-${h.id}-${RUN}`,
+            reason: '重新丈量',
+          },
+        },
         commander,
       );
       expect(back.errors).toBeUndefined();
@@ -112,7 +141,10 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     await page.getByLabel('用户名').fill('baisha.cadre');
     await page.getByLabel('密码').fill('hanjiang-demo-2020');
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`#fe-household option[value="${a.id}"]`, { state: 'attached', timeout: 60_000 });
+    await page.waitForSelector(`#fe-household option[value="${a.id}"]`, {
+      state: 'attached',
+      timeout: 60_000,
+    });
     const manifest = await page.evaluate(async () => {
       const href = document.querySelector('link[rel=manifest]')?.getAttribute('href');
       return href ? ((await (await fetch(href)).json()) as { start_url: string; display: string }) : null;
@@ -173,7 +205,13 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     const commander = await login(gateway.origin, `${b.township.code}.commander`);
     const moved = await graphql(
       gateway.origin,
-      `mutation ($i: AdvanceStageInput!) { advanceStage(input: $i) { version } }`,
+      `
+        mutation ($i: AdvanceStageInput!) {
+          advanceStage(input: $i) {
+            version
+          }
+        }
+      `,
       {
         i: {
           householdId: b.id,
@@ -189,7 +227,14 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     expect(moved.errors).toBeUndefined();
     const reverted = await graphql(
       gateway.origin,
-      `mutation ($i: RevertStageInput!) { revertStage(input: $i) { version stage } }`,
+      `
+        mutation ($i: RevertStageInput!) {
+          revertStage(input: $i) {
+            version
+            stage
+          }
+        }
+      `,
       {
         i: {
           householdId: b.id,

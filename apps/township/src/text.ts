@@ -201,7 +201,8 @@ export const TOWNSHIP_TEXT = {
     stateWaiting: 'waiting',
     stateConflict: 'conflict',
     stateFailed: 'not accepted',
-    conflictNow: 'Someone else changed this household: it is now at “{{stage}}” (version {{version}}, {{at}})',
+    conflictNow:
+      'Someone else changed this household: it is now at “{{stage}}” (version {{version}}, {{at}})',
     conflictGone: 'Someone else changed this household, and it can no longer be seen',
     retryNewVersion: 'Retry on the new version',
     sendAgain: 'Send again',

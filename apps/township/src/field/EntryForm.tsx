@@ -21,10 +21,15 @@ function entryInput(
   v: Values,
   lang: 'zh' | 'en',
 ): { input: Record<string, unknown> } | { missing: string[] } {
-  const need = (pairs: [string, string][]) => pairs.filter(([name]) => !v[name]?.trim()).map(([, label]) => label);
+  const need = (pairs: [string, string][]) =>
+    pairs.filter(([name]) => !v[name]?.trim()).map(([, label]) => label);
   switch (kind) {
     case 'visit': {
-      const missing = need([['purpose', 'purpose'], ['metWith', 'metWithLabel'], ['outcome', 'outcome']]);
+      const missing = need([
+        ['purpose', 'purpose'],
+        ['metWith', 'metWithLabel'],
+        ['outcome', 'outcome'],
+      ]);
       if (missing.length) return { missing };
       return {
         input: {
@@ -38,7 +43,10 @@ function entryInput(
       };
     }
     case 'dispute': {
-      const missing = need([['category', 'category'], ['mediator', 'mediatorLabel']]);
+      const missing = need([
+        ['category', 'category'],
+        ['mediator', 'mediatorLabel'],
+      ]);
       if (missing.length) return { missing };
       return {
         input: {
@@ -53,7 +61,8 @@ function entryInput(
       // The measurement's payload and its checks are the stage machine's, as on the household card.
       const plan = stageFormPlan(Stage.SURVEYED)!;
       const payload = advancePayload(plan, v);
-      if (!payload.ok) return { missing: payload.problems.map((p) => (lang === 'zh' ? p.messageZh : p.messageEn)) };
+      if (!payload.ok)
+        return { missing: payload.problems.map((p) => (lang === 'zh' ? p.messageZh : p.messageEn)) };
       return { input: { householdId: household.id, toStage: plan.toStage, ...payload.input } };
     }
   }
@@ -87,7 +96,10 @@ export function EntryForm({
     const built = entryInput(kind, household, values, lang);
     if ('missing' in built) {
       const labels = built.missing.map((m) => (kind === 'measure' ? m : t(m as 'outcome')));
-      setNote({ ok: false, text: kind === 'measure' ? labels.join('; ') : t('required', { fields: labels.join(', ') }) });
+      setNote({
+        ok: false,
+        text: kind === 'measure' ? labels.join('; ') : t('required', { fields: labels.join(', ') }),
+      });
       return;
     }
     await onAdd({
@@ -166,9 +178,14 @@ export function EntryForm({
         </>
       )}
       {measureBlocked && (
-        <Alert type="warning" title={t('measureOnlySurveyed', { stage: STAGE_LABELS[household.stage][lang] })} />
+        <Alert
+          type="warning"
+          title={t('measureOnlySurveyed', { stage: STAGE_LABELS[household.stage][lang] })}
+        />
       )}
-      {note && <Alert type={note.ok ? 'success' : 'warning'} role={note.ok ? 'status' : 'alert'} title={note.text} />}
+      {note && (
+        <Alert type={note.ok ? 'success' : 'warning'} role={note.ok ? 'status' : 'alert'} title={note.text} />
+      )}
       <Button type="primary" htmlType="submit" disabled={!household || !!measureBlocked} block>
         {t('saveOnPhone')}
       </Button>

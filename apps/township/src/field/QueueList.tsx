@@ -58,7 +58,11 @@ function Entry({ entry, sync }: { entry: QueueEntry; sync: FieldSync }) {
           action={
             <Space orientation="vertical">
               {(entry.state === 'failed' || entry.current) && (
-                <Button size="small" type="primary" onClick={() => void sync.replace(entry.key, retried(entry))}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => void sync.replace(entry.key, retried(entry))}
+                >
                   {entry.state === 'conflict' ? t('retryNewVersion') : t('sendAgain')}
                 </Button>
               )}

@@ -74,7 +74,9 @@ export class FieldQueue {
 
   /** Replaces the entry `key` in place (its position, hence its turn, is kept). */
   replace(key: string, next: QueueEntry): Promise<void> {
-    return this.kv.update<QueueEntry[]>(this.key, (old) => (old ?? []).map((e) => (e.key === key ? next : e)));
+    return this.kv.update<QueueEntry[]>(this.key, (old) =>
+      (old ?? []).map((e) => (e.key === key ? next : e)),
+    );
   }
 
   remove(key: string): Promise<void> {
@@ -104,9 +106,9 @@ export function householdCache(kv: KeyValue, subject: string) {
 export function memoryStore(): KeyValue {
   const map = new Map<string, unknown>();
   return {
-    get: async <T,>(key: string) => map.get(key) as T | undefined,
-    set: async (key, value) => void map.set(key, structuredClone(value)),
-    update: async <T,>(key: string, fn: (old: T | undefined) => T) =>
-      void map.set(key, structuredClone(fn(map.get(key) as T | undefined))),
+    get: <T>(key: string) => Promise.resolve(map.get(key) as T | undefined),
+    set: (key, value) => Promise.resolve(void map.set(key, structuredClone(value))),
+    update: <T>(key: string, fn: (old: T | undefined) => T) =>
+      Promise.resolve(void map.set(key, structuredClone(fn(map.get(key) as T | undefined)))),
   };
 }

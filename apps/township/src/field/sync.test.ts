@@ -20,9 +20,9 @@ function scripted(outcomes: Record<string, SendOutcome[]>) {
   const sent: string[] = [];
   return {
     sent,
-    send: async (e: QueueEntry) => {
+    send: (e: QueueEntry): Promise<SendOutcome> => {
       sent.push(e.key);
-      return outcomes[e.key]?.shift() ?? { kind: 'sent' as const };
+      return Promise.resolve(outcomes[e.key]?.shift() ?? { kind: 'sent' });
     },
   };
 }

@@ -54,14 +54,23 @@ export function gatewaySender(client: HanjiangClient): Sender {
       kind: 'conflict',
       problem,
       current: h
-        ? { stage: h.stage, version: h.version, buildingAreaM2: h.buildingAreaM2 ?? null, updatedAt: h.updatedAt }
+        ? {
+            stage: h.stage,
+            version: h.version,
+            buildingAreaM2: h.buildingAreaM2 ?? null,
+            updatedAt: h.updatedAt,
+          }
         : null,
     };
   };
 }
 
 /** Sends every waiting entry in order; 'offline' when the network failed on the way (the rest keep waiting). */
-export async function drain(queue: FieldQueue, send: Sender, onChange: () => void): Promise<'done' | 'offline'> {
+export async function drain(
+  queue: FieldQueue,
+  send: Sender,
+  onChange: () => void,
+): Promise<'done' | 'offline'> {
   for (const entry of await queue.list()) {
     if (entry.state !== 'waiting') continue;
     const outcome = await send(entry);

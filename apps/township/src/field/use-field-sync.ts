@@ -1,17 +1,23 @@
 import { FieldHouseholdsDocument, FieldTeamDocument, type HanjiangClient } from '@hanjiang/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { drain, gatewaySender } from './sync.js';
-import { FieldQueue, householdCache, indexedDbStore, type CachedHousehold, type QueueEntry } from './queue.js';
+import {
+  FieldQueue,
+  householdCache,
+  indexedDbStore,
+  type CachedHousehold,
+  type QueueEntry,
+} from './queue.js';
 
 export interface FieldSync {
   readonly entries: readonly QueueEntry[];
   readonly households: readonly CachedHousehold[] | null;
   readonly online: boolean;
   readonly sending: boolean;
-  add(entry: QueueEntry): Promise<void>;
-  replace(key: string, next: QueueEntry): Promise<void>;
-  remove(key: string): Promise<void>;
-  syncNow(): void;
+  readonly add: (entry: QueueEntry) => Promise<void>;
+  readonly replace: (key: string, next: QueueEntry) => Promise<void>;
+  readonly remove: (key: string) => Promise<void>;
+  readonly syncNow: () => void;
 }
 
 // While entries wait, try again this often even without an `online` event (a captive network says "online").
