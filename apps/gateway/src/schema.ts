@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
+import { ExportResolver } from './modules/export/export.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
 import { HouseholdSubscriptions } from './modules/household/household.subscriptions.js';
@@ -51,6 +52,7 @@ export const resolvers = [
   ResettlementResolver,
   WorkflowResolver,
   AuditResolver,
+  ExportResolver,
   VisitResolver,
   HouseholdVisitsResolver,
   DisputeResolver,

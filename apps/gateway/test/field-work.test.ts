@@ -361,6 +361,30 @@ describe('field work: visits and disputes', () => {
     expect(await record()).toBe(before + 1);
   });
 
+  it('visits are counted, off-hours among them, in the caller’s scope', async () => {
+    const q = `query ($t: ID!) { visitSummary(filter: { teamId: $t }) { visits offHoursVisits households } }`;
+    const r = await asUser<{ visitSummary: { visits: number; offHoursVisits: number; households: number } }>(
+      gateway.url,
+      'baisha.viewer',
+      q,
+      { t: jiangwei.teamId },
+    );
+    expect(r.data!.visitSummary).toEqual({
+      visits: await count('visit', 'team_id = $1', [jiangwei.teamId]),
+      offHoursVisits: await count('visit', 'team_id = $1 AND off_hours', [jiangwei.teamId]),
+      households: (
+        await owner.query<{ n: number }>(
+          'SELECT count(DISTINCT household_id)::int AS n FROM visit WHERE team_id = $1',
+          [jiangwei.teamId],
+        )
+      ).rows[0]!.n,
+    });
+    const outside = await asUser<{ visitSummary: { visits: number } }>(gateway.url, 'qiulu.viewer', q, {
+      t: jiangwei.teamId,
+    });
+    expect(outside.data!.visitSummary.visits).toBe(0);
+  });
+
   it('the dispute summary measures resolution time in the caller’s scope', async () => {
     const s = await asUser<{ disputeSummary: { resolved: number; meanResolutionHours: number | null } }>(
       gateway.url,

@@ -6,7 +6,7 @@ import { Cadre } from '../cadre-record/cadre.types.js';
 import { Household } from '../household/household.types.js';
 import { RecordVisitInput, VisitFilter } from './visit.inputs.js';
 import { MAX_VISITS_PAGE } from './visit.service.js';
-import { Visit } from './visit.types.js';
+import { Visit, VisitSummary } from './visit.types.js';
 
 @Resolver(() => Visit)
 export class VisitResolver {
@@ -34,6 +34,17 @@ export class VisitResolver {
   ): Promise<Visit[]> {
     requirePrincipal(ctx);
     return ctx.services.visits.list(ctx, filter, first);
+  }
+
+  @Query(() => VisitSummary, {
+    description: 'Visits counted in the caller’s scope, with the same filters as `visits`.',
+  })
+  visitSummary(
+    @Ctx() ctx: GatewayContext,
+    @Arg('filter', () => VisitFilter, { nullable: true, description: 'Filters.' }) filter: VisitFilter | null,
+  ): Promise<VisitSummary> {
+    requirePrincipal(ctx);
+    return ctx.services.visits.summary(ctx, filter);
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The household visited.' })

@@ -12,7 +12,7 @@ import { assertCan, requirePrincipal } from '../../guards.js';
 import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../errors/idempotency.js';
 import { householdScope, readHouseholdScope } from '../household/household.scope.js';
 import type { RecordVisitInput, VisitFilter } from './visit.inputs.js';
-import { VISIT_COLUMNS, type Visit } from './visit.types.js';
+import { VISIT_COLUMNS, type Visit, type VisitSummary } from './visit.types.js';
 
 /** A phone may be a few minutes fast; more than this in the future is a wrong clock, not a visit. */
 const FUTURE_SKEW_MS = 10 * 60 * 1000;
@@ -120,6 +120,21 @@ export class VisitService {
        ORDER BY v.visited_at DESC, v.id LIMIT $6`,
       [householdId, teamId, filter?.since ?? null, filter?.until ?? null, filter?.offHours ?? null, first],
     );
+  }
+
+  /** Counts with the same filter as `list` (no page): what the nightly summary and the boards count. */
+  async summary(ctx: GatewayContext, filter: VisitFilter | null): Promise<VisitSummary> {
+    const householdId = filter?.householdId ? requireUuid(filter.householdId, 'householdId') : null;
+    const teamId = filter?.teamId ? requireUuid(filter.teamId, 'teamId') : null;
+    const [row] = await ctx.tx.query<VisitSummary>(
+      `SELECT count(*)::int AS visits, count(*) FILTER (WHERE v.off_hours)::int AS "offHoursVisits",
+         count(DISTINCT v.household_id)::int AS households FROM visit v
+       WHERE ($1::uuid IS NULL OR v.household_id = $1) AND ($2::uuid IS NULL OR v.team_id = $2)
+         AND ($3::timestamptz IS NULL OR v.visited_at >= $3) AND ($4::timestamptz IS NULL OR v.visited_at < $4)
+         AND ($5::boolean IS NULL OR v.off_hours = $5)`,
+      [householdId, teamId, filter?.since ?? null, filter?.until ?? null, filter?.offHours ?? null],
+    );
+    return row!;
   }
 
   private async byKey(ctx: GatewayContext, p: Principal, key: string): Promise<Visit | null> {

@@ -1,5 +1,5 @@
 import { VisitPurpose } from '@hanjiang/domain';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 registerEnumType(VisitPurpose, {
   name: 'VisitPurpose',
@@ -47,6 +47,21 @@ export class Visit {
   townshipId!: string;
   headquartersId!: string;
   requestHash!: string;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Visits counted in the caller’s scope (错时走访 among them).',
+})
+export class VisitSummary {
+  @Field(() => Int, { description: 'Visits.' })
+  visits!: number;
+
+  @Field(() => Int, { description: 'Of which off-hours.' })
+  offHoursVisits!: number;
+
+  @Field(() => Int, { description: 'Distinct households visited.' })
+  households!: number;
 }
 
 export const VISIT_COLUMNS = `v.id, v.visited_at AS "visitedAt", v.met_with AS "metWith", v.purpose, v.outcome,
