@@ -7,15 +7,16 @@ import { Overview } from './Overview.js';
 
 // The other pages are chunks of their own: the first signed-in load carries only the progress overview.
 const Inspections = lazy(() => import('./Inspections.js').then((m) => ({ default: m.Inspections })));
+const Escalations = lazy(() => import('./Escalations.js').then((m) => ({ default: m.Escalations })));
 const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
 
-type PageKey = 'progress' | 'inspections' | 'audit';
+type PageKey = 'progress' | 'inspections' | 'escalations' | 'audit';
 
-/** `#/inspections`, `#/audit`: each page has an address to share or bookmark. */
+/** `#/inspections`, `#/escalations`, `#/audit`: each page has an address to share or bookmark. */
 function useHashPage(): PageKey {
   const read = (): PageKey => {
     const key = window.location.hash.replace(/^#\//, '');
-    return key === 'inspections' || key === 'audit' ? key : 'progress';
+    return key === 'inspections' || key === 'escalations' || key === 'audit' ? key : 'progress';
   };
   const [page, setPage] = useState(read);
   useEffect(() => {
@@ -34,6 +35,7 @@ export function Console({ session, client }: PortalContext) {
   const pages: [PageKey, string][] = [
     ['progress', t('navProgress')],
     ['inspections', t('navInspections')],
+    ['escalations', t('navEscalations')],
     ...(mayReadAudit ? [['audit', t('navAudit')] as [PageKey, string]] : []),
   ];
   const page = current === 'audit' && !mayReadAudit ? 'progress' : current;
@@ -50,6 +52,7 @@ export function Console({ session, client }: PortalContext) {
         <Suspense fallback={<Spin aria-label={t('loading')} />}>
           {page === 'progress' && <Overview client={client} />}
           {page === 'inspections' && <Inspections client={client} session={session} />}
+          {page === 'escalations' && <Escalations client={client} />}
           {page === 'audit' && <AuditLog client={client} />}
         </Suspense>
       </main>

@@ -20,6 +20,7 @@ type Documents = {
     "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": typeof types.InspectionTargetsDocument,
     "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": typeof types.RecordInspectionDocument,
     "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": typeof types.OpenEscalationsDocument,
     "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n": typeof types.FieldTeamDocument,
     "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.FieldHouseholdsDocument,
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n": typeof types.RecordVisitDocument,
@@ -65,6 +66,7 @@ const documents: Documents = {
     "\n  query InspectionTargets {\n    campaign {\n      startDate\n      day\n    }\n    headquarters {\n      code\n      nameZh\n    }\n    teams {\n      id\n      name\n      headquarters {\n        code\n      }\n    }\n  }\n": types.InspectionTargetsDocument,
     "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) {\n      id\n      period\n      score\n      targetKind\n    }\n  }\n": types.RecordInspectionDocument,
     "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": types.OpenEscalationsDocument,
     "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n": types.FieldTeamDocument,
     "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.FieldHouseholdsDocument,
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n": types.RecordVisitDocument,
@@ -142,6 +144,10 @@ export function graphql(source: "\n  mutation RecordInspection($input: RecordIns
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
