@@ -35,7 +35,9 @@ function Entry({ entry, sync }: { entry: QueueEntry; sync: FieldSync }) {
   const { lang, t } = useLang();
   return (
     <li data-state={entry.state} data-kind={entry.kind} data-household={entry.householdCode}>
-      <Tag color={entry.state === 'waiting' ? 'orange' : 'red'}>{t(STATE_TEXT[entry.state])}</Tag>
+      <Tag className={entry.state === 'waiting' ? 'sync-waiting' : 'sync-attention'}>
+        {t(STATE_TEXT[entry.state])}
+      </Tag>
       {t(KIND_TEXT[entry.kind])} · {entry.householdCode} {entry.ownerName} ·{' '}
       {TIME[lang].format(new Date(entry.recordedAt))} ·{' '}
       <span className="muted">{t('seenVersion', { version: entry.seenVersion })}</span>
@@ -66,7 +68,7 @@ function Entry({ entry, sync }: { entry: QueueEntry; sync: FieldSync }) {
                   {entry.state === 'conflict' ? t('retryNewVersion') : t('sendAgain')}
                 </Button>
               )}
-              <Button size="small" danger onClick={() => void sync.remove(entry.key)}>
+              <Button size="small" onClick={() => void sync.remove(entry.key)}>
                 {t('discard')}
               </Button>
             </Space>

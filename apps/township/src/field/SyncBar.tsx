@@ -17,14 +17,16 @@ export function SyncBar({ sync }: { sync: FieldSync }) {
       data-waiting={waiting}
       data-attention={attention}
     >
-      <Tag color={sync.online ? 'green' : 'default'}>{sync.online ? t('syncOnline') : t('syncOffline')}</Tag>
-      {sync.sending && <Tag color="blue">{t('syncSending')}</Tag>}
+      <Tag className={sync.online ? 'sync-ok' : undefined}>
+        {sync.online ? t('syncOnline') : t('syncOffline')}
+      </Tag>
+      {sync.sending && <Tag className="sync-busy">{t('syncSending')}</Tag>}
       {waiting > 0 ? (
-        <Tag color="orange">{t('syncWaiting', { count: waiting })}</Tag>
+        <Tag className="sync-waiting">{t('syncWaiting', { count: waiting })}</Tag>
       ) : (
         attention === 0 && <Tag>{t('syncAllSent')}</Tag>
       )}
-      {attention > 0 && <Tag color="red">{t('syncAttention', { count: attention })}</Tag>}
+      {attention > 0 && <Tag className="sync-attention">{t('syncAttention', { count: attention })}</Tag>}
       <Button size="small" onClick={sync.syncNow} disabled={!sync.online || sync.sending || waiting === 0}>
         {t('syncNow')}
       </Button>
