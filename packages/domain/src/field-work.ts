@@ -81,6 +81,13 @@ export const EscalationState = {
 export type EscalationState = ValueOf<typeof EscalationState>;
 export const ESCALATION_STATES = Object.values(EscalationState);
 
+export const ESCALATION_STATE_LABELS: Readonly<Record<EscalationState, BilingualMessage>> = {
+  RAISED: { zh: '已上报', en: 'raised' },
+  TRIAGED: { zh: '已提交会议', en: 'sent to a meeting' },
+  DECIDED: { zh: '已议定', en: 'decided' },
+  CLOSED: { zh: '已办结', en: 'closed' },
+};
+
 const ESCALATION_NEXT: Readonly<Record<EscalationState, readonly EscalationState[]>> = {
   RAISED: ['TRIAGED'],
   TRIAGED: ['DECIDED'],

@@ -7,16 +7,19 @@ import { Overview } from './Overview.js';
 
 // The other pages are chunks of their own: the first signed-in load carries only the progress overview.
 const Inspections = lazy(() => import('./Inspections.js').then((m) => ({ default: m.Inspections })));
+const Escalations = lazy(() => import('./Escalations.js').then((m) => ({ default: m.Escalations })));
 const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
 const DailySummary = lazy(() => import('./DailySummary.js').then((m) => ({ default: m.DailySummary })));
 
-type PageKey = 'progress' | 'summary' | 'inspections' | 'audit';
+type PageKey = 'progress' | 'summary' | 'inspections' | 'escalations' | 'audit';
 
-/** `#/inspections`, `#/audit`: each page has an address to share or bookmark. */
+/** `#/summary`, `#/inspections`, `#/escalations`, `#/audit`: each page has an address to share or bookmark. */
 function useHashPage(): PageKey {
   const read = (): PageKey => {
     const key = window.location.hash.replace(/^#\//, '');
-    return key === 'summary' || key === 'inspections' || key === 'audit' ? key : 'progress';
+    return key === 'summary' || key === 'inspections' || key === 'escalations' || key === 'audit'
+      ? key
+      : 'progress';
   };
   const [page, setPage] = useState(read);
   useEffect(() => {
@@ -36,6 +39,7 @@ export function Console({ session, client }: PortalContext) {
     ['progress', t('navProgress')],
     ['summary', t('navSummary')],
     ['inspections', t('navInspections')],
+    ['escalations', t('navEscalations')],
     ...(mayReadAudit ? [['audit', t('navAudit')] as [PageKey, string]] : []),
   ];
   const page = current === 'audit' && !mayReadAudit ? 'progress' : current;
@@ -53,6 +57,7 @@ export function Console({ session, client }: PortalContext) {
           {page === 'progress' && <Overview client={client} />}
           {page === 'summary' && <DailySummary client={client} />}
           {page === 'inspections' && <Inspections client={client} session={session} />}
+          {page === 'escalations' && <Escalations client={client} />}
           {page === 'audit' && <AuditLog client={client} />}
         </Suspense>
       </main>

@@ -6,6 +6,7 @@ import type { Filters } from '../use-household-pages.js';
 
 // The card and the progress page are chunks of their own: the list (the page people land on) loads first.
 const HouseholdCard = lazy(() => import('./HouseholdCard.js').then((m) => ({ default: m.HouseholdCard })));
+const FieldPage = lazy(() => import('../field/FieldPage.js').then((m) => ({ default: m.FieldPage })));
 const Progress = lazy(() => import('../progress/Progress.js').then((m) => ({ default: m.Progress })));
 
 /** `#/households/<id>` opens a card, so a card has an address that can be shared (or tried by URL). */
@@ -24,7 +25,13 @@ export function Portal({ session, client }: PortalContext) {
   const [hash, go] = useHashRoute();
   const [filters, setFilters] = useState<Filters>({});
   const cardId = /^#\/households\/([\w-]+)$/.exec(hash)?.[1];
-  const page = cardId ? 'card' : hash === '#/progress' ? 'progress' : 'households';
+  const page = cardId
+    ? 'card'
+    : hash === '#/progress'
+      ? 'progress'
+      : hash === '#/field'
+        ? 'field'
+        : 'households';
   return (
     <>
       <nav className="tw-nav" aria-label={t('title')}>
@@ -34,10 +41,14 @@ export function Portal({ session, client }: PortalContext) {
         <a href="#/progress" aria-current={page === 'progress' ? 'page' : undefined}>
           {t('navProgress')}
         </a>
+        <a href="#/field" aria-current={page === 'field' ? 'page' : undefined}>
+          {t('navField')}
+        </a>
       </nav>
       <main>
         <Suspense fallback={<Spin />}>
           {page === 'card' && <HouseholdCard client={client} id={cardId!} onBack={() => go('#/')} />}
+          {page === 'field' && <FieldPage client={client} subject={session.me.subject} />}
           {page === 'progress' && <Progress client={client} townshipCode={session.me.tenantCode} />}
           {page === 'households' && (
             <Households

@@ -23,6 +23,12 @@ type Documents = {
     "\n  query DailySummary($day: String) {\n    dailySummary(day: $day) {\n      day\n      ranAt\n      total {\n        ...SummaryRollupFields\n      }\n      headquarters {\n        ...SummaryRollupFields\n      }\n      townships {\n        ...SummaryRollupFields\n      }\n    }\n  }\n": typeof types.DailySummaryDocument,
     "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n": typeof types.SummaryRollupFieldsFragmentDoc,
     "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n": typeof types.DailySummaryXlsxDocument,
+    "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": typeof types.OpenEscalationsDocument,
+    "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n": typeof types.FieldTeamDocument,
+    "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.FieldHouseholdsDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n": typeof types.RecordVisitDocument,
+    "\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.OpenDisputeDocument,
+    "\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n": typeof types.FieldHouseholdDocument,
     "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": typeof types.HqProgressFieldsFragmentDoc,
     "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": typeof types.HqOverviewDocument,
     "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": typeof types.ScopeProgressDocument,
@@ -66,6 +72,12 @@ const documents: Documents = {
     "\n  query DailySummary($day: String) {\n    dailySummary(day: $day) {\n      day\n      ranAt\n      total {\n        ...SummaryRollupFields\n      }\n      headquarters {\n        ...SummaryRollupFields\n      }\n      townships {\n        ...SummaryRollupFields\n      }\n    }\n  }\n": types.DailySummaryDocument,
     "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n": types.SummaryRollupFieldsFragmentDoc,
     "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n": types.DailySummaryXlsxDocument,
+    "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": types.OpenEscalationsDocument,
+    "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n": types.FieldTeamDocument,
+    "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.FieldHouseholdsDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n": types.RecordVisitDocument,
+    "\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n": types.OpenDisputeDocument,
+    "\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n": types.FieldHouseholdDocument,
     "\n  fragment HqProgressFields on Progress {\n    scopeKind\n    scopeCode\n    households\n    measured\n    signed\n    buildingAreaM2\n    signedAreaM2\n  }\n": types.HqProgressFieldsFragmentDoc,
     "\n  query HqOverview($headquartersCode: String!) {\n    progress(scopeKind: \"headquarters\", scopeCode: $headquartersCode) {\n      ...HqProgressFields\n    }\n    villages {\n      id\n      code\n      name\n      township {\n        code\n        nameZh\n      }\n      headquarters {\n        code\n      }\n    }\n    teams {\n      id\n      code\n      name\n      memberCount\n      headquarters {\n        code\n      }\n      homeTownship {\n        nameZh\n      }\n      homeUnit {\n        nameZh\n      }\n    }\n  }\n": types.HqOverviewDocument,
     "\n  query ScopeProgress($scopeKind: String!, $scopeCode: String!) {\n    progress(scopeKind: $scopeKind, scopeCode: $scopeCode) {\n      ...HqProgressFields\n    }\n  }\n": types.ScopeProgressDocument,
@@ -150,6 +162,30 @@ export function graphql(source: "\n  fragment SummaryRollupFields on SummaryRoll
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n"): (typeof documents)["\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n"): (typeof documents)["\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      offHours\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation OpenDispute($input: OpenDisputeInput!) {\n    openDispute(input: $input) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query FieldHousehold($id: ID!) {\n    household(id: $id) {\n      id\n      code\n      ownerName\n      stage\n      version\n      buildingAreaM2\n      landAreaM2\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -159,3 +159,22 @@ export const DailySummaryXlsxQuery = graphql(`
     }
   }
 `);
+
+/** Open blockers (症结难题) of every headquarters, oldest first, with their age (issue 14). */
+export const OpenEscalationsQuery = graphql(`
+  query OpenEscalations {
+    escalations(openOnly: true) {
+      id
+      state
+      description
+      helpNeeded
+      meeting
+      raisedAt
+      ageDays
+      headquarters {
+        code
+        nameZh
+      }
+    }
+  }
+`);
