@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Gateway } from '../src/server.js';
 import type { TestDatabase } from './helpers/database.js';
 import { wsClient } from './helpers/graphql.js';
+import { fanoutDelta, fanoutStats } from '../src/live/fanout-stats.js';
 import { Collector, sleep } from './helpers/live.js';
 import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { asUser, tokenFor } from './helpers/sessions.js';
@@ -75,7 +76,9 @@ describe('fieldWorkChanged: visits and disputes, live and scoped', () => {
     baisha = await householdOfTeam('baisha.cadre', 'baisha-helper-jiangwei');
     qiulu = await householdOfTeam('qiulu.cadre');
     for (const username of SUBSCRIBERS) {
-      const client = wsClient(gateway.url, { authorization: `Bearer ${await tokenFor(gateway.url, username)}` });
+      const client = wsClient(gateway.url, {
+        authorization: `Bearer ${await tokenFor(gateway.url, username)}`,
+      });
       clients.push(client);
       streams.set(username, new Collector<Change>(client, CHANGED));
     }
@@ -113,10 +116,14 @@ describe('fieldWorkChanged: visits and disputes, live and scoped', () => {
     // The second field fails (a visit in the future), so the whole mutation rolls back, the first visit too.
     const failed = await asUser(gateway.url, 'baisha.cadre', TWO, {
       a: visit(baisha, 'live-visit-rollback-a'),
-      b: visit(baisha, 'live-visit-rollback-b', { visitedAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      b: visit(baisha, 'live-visit-rollback-b', {
+        visitedAt: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
     });
     expect(failed.errors?.length).toBeGreaterThan(0);
-    const { rows } = await owner.query(`SELECT 1 FROM visit WHERE idempotency_key LIKE 'live-visit-rollback-%'`);
+    const { rows } = await owner.query(
+      `SELECT 1 FROM visit WHERE idempotency_key LIKE 'live-visit-rollback-%'`,
+    );
     expect(rows).toHaveLength(0);
     await sleep(500);
     expect(streams.get('baisha.viewer')!.items).toHaveLength(before);
@@ -126,7 +133,9 @@ describe('fieldWorkChanged: visits and disputes, live and scoped', () => {
     });
     await streams.get('baisha.viewer')!.waitFor(before + 1);
     // The stream re-read the row in its own transaction: it could only do so after COMMIT.
-    expect(streams.get('baisha.viewer')!.last!.data!.fieldWorkChanged.visit?.id).toBe(ok.data!.recordVisit.id);
+    expect(streams.get('baisha.viewer')!.last!.data!.fieldWorkChanged.visit?.id).toBe(
+      ok.data!.recordVisit.id,
+    );
   });
 
   it('opening and mediating a dispute moves the team’s standing and the household card, live', async () => {
@@ -135,7 +144,14 @@ describe('fieldWorkChanged: visits and disputes, live and scoped', () => {
       gateway.url,
       'baisha.cadre',
       OPEN,
-      { input: { householdId: baisha, category: 'BOUNDARY_AREA', mediator: '江尾组长', idempotencyKey: 'live-dispute-01' } },
+      {
+        input: {
+          householdId: baisha,
+          category: 'BOUNDARY_AREA',
+          mediator: '江尾组长',
+          idempotencyKey: 'live-dispute-01',
+        },
+      },
     );
     expect(opened.errors).toBeUndefined();
     const { id } = opened.data!.openDispute;
@@ -157,5 +173,24 @@ describe('fieldWorkChanged: visits and disputes, live and scoped', () => {
     expect(changes[2]!.household!.openDisputes.map((d) => d.id)).not.toContain(id);
     await sleep(300);
     expect(ids('qiulu.viewer')).not.toContain(id);
+  });
+
+  it('fans out in one pass: one execution per group of identical subscriptions, none for unconcerned ones', async () => {
+    const extra = wsClient(gateway.url, {
+      authorization: `Bearer ${await tokenFor(gateway.url, 'baisha.viewer')}`,
+    });
+    clients.push(extra);
+    const twins = Array.from({ length: 5 }, () => new Collector<Change>(extra, CHANGED));
+    await sleep(300);
+    const before = fanoutStats();
+    const done = await asUser(gateway.url, 'baisha.cadre', RECORD, {
+      input: visit(baisha, 'live-visit-fanout-01'),
+    });
+    expect(done.errors).toBeUndefined();
+    for (const twin of twins) await twin.waitFor(1);
+    await sleep(300);
+    const delta = fanoutDelta(before);
+    // baisha.viewer's group (6 members) and district.inspector's: qiulu.viewer's is filtered out without SQL.
+    expect(delta).toMatchObject({ busEvents: 1, executions: 2, deliveries: 7, privateSubscriptions: 0 });
   });
 });

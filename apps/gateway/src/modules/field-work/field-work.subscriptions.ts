@@ -51,7 +51,10 @@ export class FieldWorkSubscriptions {
     return { ...base, kind: FieldWorkKind.DISPUTE, dispute };
   }
 
-  @FieldResolver(() => Household, { nullable: true, description: 'The household (its card: `openDisputes`).' })
+  @FieldResolver(() => Household, {
+    nullable: true,
+    description: 'The household (its card: `openDisputes`).',
+  })
   household(@Root() c: FieldWorkChange, @Ctx() ctx: GatewayContext): Promise<Household | null> {
     return ctx.loaders.household.load(c.householdId);
   }

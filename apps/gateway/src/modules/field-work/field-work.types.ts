@@ -8,7 +8,8 @@ export enum FieldWorkKind {
 }
 registerEnumType(FieldWorkKind, {
   name: 'FieldWorkKind',
-  description: 'What changed: VISIT (a visit recorded) or DISPUTE (a dispute opened, moved, resolved or escalated).',
+  description:
+    'What changed: VISIT (a visit recorded) or DISPUTE (a dispute opened, moved, resolved or escalated).',
 });
 
 @ObjectType({
@@ -29,7 +30,10 @@ export class FieldWorkChange {
   @Field(() => Visit, { nullable: true, description: 'The visit, when `kind` is VISIT.' })
   visit!: Visit | null;
 
-  @Field(() => Dispute, { nullable: true, description: 'The dispute as it now stands, when `kind` is DISPUTE.' })
+  @Field(() => Dispute, {
+    nullable: true,
+    description: 'The dispute as it now stands, when `kind` is DISPUTE.',
+  })
   dispute!: Dispute | null;
 }
 
@@ -41,6 +45,9 @@ export class FieldWorkFilter {
   @Field(() => String, { nullable: true, description: 'Only this township’s households (township code).' })
   townshipCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only this headquarters’ households (headquarters code).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this headquarters’ households (headquarters code).',
+  })
   headquartersCode?: string | null;
 }
