@@ -1,4 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
+import type { GraphQLError } from 'graphql';
 import type { Authenticator } from './credentials/authenticate.js';
 import type { AuditSink } from './db/audit-records.js';
 import type { TokenService } from './credentials/token-service.js';
@@ -24,6 +25,8 @@ export interface GatewayContext {
   readonly clientAddress?: string | null;
   /** Over WebSocket only: the socket's session, for in-band token renewal (`renewSocketToken`). */
   readonly socket?: SocketRenewal;
+  /** HTTP: the refusal the fast path's policies already gave this request (Apollo answers it, not re-applies). */
+  readonly policyRefusal?: GraphQLError;
   /** `performance.now()` when the operation arrived (before authentication on HTTP), for its latency metric. */
   readonly startedAt: number;
 }

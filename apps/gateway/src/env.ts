@@ -50,6 +50,12 @@ export const envSchema = z
     WS_MAX_UNINITIALISED_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
     // Open sockets' credentials are re-checked this often (revocations also close them at once via the bus).
     WS_CREDENTIAL_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    // Per API key and per signed-in user, on every entry (pipeline/rate-limits.ts): operations and summed query
+    // cost (graphql-armor's pricing) per window; a key's own limits override these. The window is a minute in
+    // service; tests shorten it.
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
+    COST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(2_000_000),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
     LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(5_000).default(100),
     // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
     EXPOSE_SQL_STATS: bool.default(false),
@@ -58,6 +64,9 @@ export const envSchema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(45_000),
     // How often the audit chain's head (last id and hash) is written to the log and /metrics, so a later
     // rewrite of the chain disagrees with what was exported before it.
+    // Set by pnpm: the directory the operator ran `pnpm <script>` in (scripts run in the package's own), so
+    // operator scripts resolve file arguments as typed (e.g. `pnpm apikey allow --manifest packages/…`).
+    INIT_CWD: z.string().min(1).optional(),
     AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
     // The integrator audit (modules/audit/audit.writer.ts): rows are written off the request path, in batches of at
     // most AUDIT_BATCH_ROWS, at most AUDIT_FLUSH_MS after they happen; refusals are coalesced per caller, code and

@@ -15,12 +15,12 @@ export const MAX_QUERY_BYTES = 20_000;
  *   every alias makes the server produce another field in the answer, so every alias counts.
  * - Suggestions ("Did you mean …") are not armor's business here: whether a caller may learn schema names is
  *   decided with introspection by one rule, graphql/schema-exposure.ts, on every transport.
+ * - The cost each accepted document was priced at is kept (documentCost below) for the cost budgets.
  */
 export function createArmor() {
   return new ApolloArmor({
     maxDepth: { enabled: true, n: 10 },
-    // The accepted cost is kept per document for the integrator audit (documentCost below).
-    costLimit: { enabled: true, maxCost: 20_000, onAccept: [rememberCost] },
+    costLimit: { enabled: true, maxCost: 20_000, onAccept: [recordCost] },
     maxAliases: { enabled: true, n: 15, allowList: [] },
     maxDirectives: { enabled: true, n: 50 },
     maxTokens: { enabled: false },
@@ -31,18 +31,23 @@ export function createArmor() {
 const costs = new WeakMap<DocumentNode, number>();
 
 /**
- * graphql-armor's cost-limit rule reports the cost it accepted (its `onAccept`), during the one validation of each
- * text (documents are cached per text: graphql/document-cache.ts): kept per document, so the integrator audit
- * records the very figure the limit checked.
+ * graphql-armor's cost rule prices each document while the shared document cache validates it (once per text);
+ * the price is kept here so the cost budget (pipeline/rate-limits.ts) charges the same figure the limit checked,
+ * and the integrator audit records it, without walking the document again. A document with several operations records the dearest.
  */
-function rememberCost(context: ValidationContext | null, accepted: unknown): void {
-  const n = (accepted as { n?: unknown } | null)?.n;
+function recordCost(context: ValidationContext | null, details: unknown): void {
+  const n = (details as { n?: unknown } | null)?.n;
   if (!context || typeof n !== 'number') return;
   const document = context.getDocument();
   costs.set(document, Math.max(costs.get(document) ?? 0, n));
 }
 
-/** The query cost armor accepted for this document; null when it was not validated with armor's rules. */
-export function documentCost(document: DocumentNode): number | null {
+/** The cost armor accepted for this document; null when it was not validated with armor's rules. */
+export function acceptedCost(document: DocumentNode): number | null {
   return costs.get(document) ?? null;
+}
+
+/** The document's price for the cost budget (at least 1: every operation costs something). */
+export function documentCost(document: DocumentNode): number {
+  return Math.max(1, Math.ceil(acceptedCost(document) ?? 1));
 }

@@ -20,6 +20,7 @@ import { ProgressSubscriptions } from './modules/progress/progress.subscriptions
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
+import { ApiKeyResolver } from './modules/apikey/apikey.resolver.js';
 import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
 import {
   DisputeResolver,
@@ -54,6 +55,7 @@ export const resolvers = [
   ResettlementResolver,
   WorkflowResolver,
   AuditResolver,
+  ApiKeyResolver,
   ExportResolver,
   VisitResolver,
   HouseholdVisitsResolver,

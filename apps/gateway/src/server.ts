@@ -37,6 +37,9 @@ import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { apolloDocumentStage } from './pipeline/apollo-documents.js';
+import { AllowList } from './pipeline/allow-list.js';
+import { persistedQueryStore } from './pipeline/persisted-queries.js';
+import { OperationBudgets } from './pipeline/rate-limits.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { refusalAuditPlugin } from './pipeline/refusals.js';
 import { createSchema } from './schema.js';
@@ -99,13 +102,23 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const schema = await createSchema();
   const armor = createArmor().protect();
   // Who may introspect and see "Did you mean" hints: one rule for Apollo, the fast path and WebSocket.
-  const exposure = exposurePolicy(env);
+  const exposure = exposurePolicy();
   const exposeSqlStats = env.EXPOSE_SQL_STATS && env.NODE_ENV !== 'production';
   const formatError = createErrorFormatter(logger);
   // The pipeline's shared stages (pipeline/stages.ts): one document cache (graphql's rules plus armor's limits),
   // one policy list and one executor for every entry — the fast path, Apollo and WebSocket.
   const documents = new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]);
-  const policies = operationPolicies(exposure);
+  const policies = operationPolicies(exposure, {
+    budgets: new OperationBudgets(
+      {
+        requestsPerWindow: env.RATE_LIMIT_PER_MINUTE,
+        costPerWindow: env.COST_LIMIT_PER_MINUTE,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      },
+      loginRedis ?? undefined,
+    ).policy,
+    allowList: new AllowList(() => database!.pool).policy,
+  });
   const executor = new OperationExecutor(schema);
   const apolloDocuments = apolloDocumentStage(documents);
   const fast = new FastPath({
@@ -124,6 +137,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     gateway: jitGateway(schema, executor),
     documentStore: apolloDocuments.documentStore,
     parseOptions: PARSE_OPTIONS,
+    // Automatic persisted queries every replica sees (PostgreSQL behind an in-memory cache).
+    persistedQueries: { cache: persistedQueryStore(() => database!.pool, logger) },
     includeStacktraceInErrorResponses: false,
     // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
     introspection: true,

@@ -8,6 +8,7 @@ import { CatalogueCache } from './db/catalogue-cache.js';
 import { type Env, isDemoMode } from './env.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
+import { ApiKeyService } from './modules/apikey/apikey.service.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
@@ -31,7 +32,7 @@ export interface ComposedServices {
   readonly services: Services;
   /** For the wiring: forgets a revoked key's cached lookup (server.ts, on a credential event). */
   readonly apiKeys: ApiKeyResolver;
-  /** The login limits' Redis connection, closed when the gateway stops. */
+  /** The login and operation limits' Redis connection, closed when the gateway stops. */
   readonly loginRedis: Redis | null;
   /** The batched integrator audit (also `services.audit`): started once the pool exists, closed in the drain. */
   readonly audit: AuditWriter;
@@ -54,12 +55,16 @@ export function createServices(
   const catalogue = new CatalogueCache();
   const tokens = new TokenService(env);
   // API keys are looked up on the request pool, which exists once the database is open.
-  const apiKeys = new ApiKeyResolver(pool);
+  const apiKeys = new ApiKeyResolver(pool, (error) =>
+    logger.warn({ err: error }, 'api key last use not recorded'),
+  );
   // rate-limiter-flexible's advice for ioredis: no offline queue, so a Redis outage fails fast to the fallback.
   const loginRedis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
-  loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  loginRedis?.on('error', (error: Error) =>
+    logger.warn({ err: error }, 'login and operation limits: Redis unavailable'),
+  );
   // Integrator operations, refusals and sign-ins: audited in batches off the request path, flushed in the drain.
   const audit = new AuditWriter(
     {
@@ -104,6 +109,7 @@ export function createServices(
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
     roster: new RosterService(),
+    integratorKeys: new ApiKeyService(),
     // Field work (issue 14).
     visits: new VisitService(env.WORKING_HOURS),
     disputes: new DisputeService(),

@@ -1,5 +1,6 @@
 import { HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
 import type pg from 'pg';
+import { generateApiKey } from '../src/credentials/api-keys.js';
 import type { Gateway } from '../src/server.js';
 import type { TestDatabase } from './helpers/database.js';
 import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
@@ -101,6 +102,40 @@ describe('tenancy matrix: every principal sees exactly its scope', () => {
       expect(single.errors).toBeUndefined();
       expect(single.data).toEqual({ household: null, householdEvents: [] });
     }
+  });
+
+  // The same scopes through integrator keys: a key of township A never sees township B's rows.
+  const keyed = principals.filter((p) => p.username.endsWith('.viewer') || p.kind === 'headquarters');
+  it.each(keyed.map((p) => [`${p.kind}:${p.code}`, p] as const))('an API key of %s', async (_name, p) => {
+    const { key, prefix, secretHash } = generateApiKey();
+    await owner.query(
+      `INSERT INTO api_key (prefix, secret_hash, name, tenant_kind, tenant_code, role, created_by)
+       VALUES ($1, $2, 'matrix', $3, $4, 'viewer', 'test')`,
+      [prefix, secretHash, p.kind, p.code],
+    );
+    const page = await gql<Page>(gateway.url, PAGE, {}, { 'x-api-key': key });
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.households.totalCount).toBe(await expectedCount(p));
+    for (const { node } of page.data!.households.edges) {
+      expect(inScope(p, { ...node, helper: node.team?.homeTownship?.code ?? null })).toBe(true);
+    }
+    const outside = await owner.query<{ id: string }>(
+      p.kind === 'headquarters'
+        ? `SELECT h.id FROM household h JOIN headquarters q ON q.id = h.headquarters_id WHERE q.code <> $1 LIMIT 1`
+        : `SELECT h.id FROM household h JOIN township t ON t.id = h.township_id
+           LEFT JOIN township ht ON ht.id = h.team_home_township_id
+           WHERE t.code <> $1 AND coalesce(ht.code, '') <> $1 LIMIT 1`,
+      [p.code],
+    );
+    const single = await gql(
+      gateway.url,
+      'query ($id: ID!) { household(id: $id) { id } }',
+      {
+        id: outside.rows[0]!.id,
+      },
+      { 'x-api-key': key },
+    );
+    expect(single.data).toEqual({ household: null });
   });
 
   // Field work (issue 14): visits and disputes follow the household's scope; escalations are the district's and the

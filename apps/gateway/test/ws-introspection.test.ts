@@ -1,5 +1,7 @@
+import type pg from 'pg';
+import { generateApiKey } from '../src/credentials/api-keys.js';
 import type { Gateway } from '../src/server.js';
-import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
+import { createSeededDatabase, type TestDatabase, testPool } from './helpers/database.js';
 import { gql } from './helpers/graphql.js';
 import { startTestGateway } from './helpers/in-process.js';
 import { RawSocket } from './helpers/live-socket.js';
@@ -36,18 +38,25 @@ async function overSocket(
 /** What a client learns from an answer: its whole text, where a suggestion would show. */
 const text = (answer: Answer) => JSON.stringify(answer);
 
-describe('schema exposure: one rule for HTTP and WebSocket', () => {
-  let db: TestDatabase;
+/** An integrator key of baisha with these scopes, inserted as the table owner. */
+async function keyWith(owner: pg.Pool, scopes: string[]): Promise<string> {
+  const { key, prefix, secretHash } = generateApiKey();
+  await owner.query(
+    `INSERT INTO api_key (prefix, secret_hash, name, tenant_kind, tenant_code, role, created_by, scopes)
+     VALUES ($1, $2, 'introspection', 'township', 'baisha', 'viewer', 'test', $3)`,
+    [prefix, secretHash, scopes],
+  );
+  return key;
+}
 
-  beforeAll(async () => {
-    db = await createSeededDatabase();
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
-
-  describe('in production', () => {
+describe.each(['production', 'development'])(
+  'schema exposure in %s: one rule per caller for HTTP and WebSocket',
+  (NODE_ENV) => {
+    let db: TestDatabase;
+    let owner: pg.Pool;
     let gateway: Gateway;
+    let reader: string;
+    let introspector: string;
     const sockets: RawSocket[] = [];
     const open = async (authorization?: string) => {
       const socket = await RawSocket.open(gateway.url, authorization);
@@ -55,92 +64,99 @@ describe('schema exposure: one rule for HTTP and WebSocket', () => {
       expect(socket.isOpen).toBe(true);
       return socket;
     };
+    const headersOf = (authorization?: string): Record<string, string> =>
+      authorization ? { authorization } : {};
 
     beforeAll(async () => {
-      gateway = await startTestGateway(db.url, { NODE_ENV: 'production', DEMO_MODE: '1' });
+      db = await createSeededDatabase();
+      owner = testPool(db.url);
+      gateway = await startTestGateway(db.url, { NODE_ENV, DEMO_MODE: '1' });
+      reader = `Bearer ${await keyWith(owner, ['read'])}`;
+      introspector = `Bearer ${await keyWith(owner, ['read', 'introspect'])}`;
     });
     afterAll(async () => {
       for (const socket of sockets) socket.close();
       await gateway?.stop();
+      await owner?.end();
+      await db?.drop();
     });
 
-    it.each([
-      ['__schema', SCHEMA],
-      ['__type', TYPE],
-      ['__schema inside a fragment', IN_FRAGMENT],
-    ])('refuses %s over HTTP and over a socket with empty connectionParams, alike', async (_what, query) => {
-      const http = await gql(gateway.url, query);
-      const ws = await overSocket(await open(), query);
-      for (const answer of [http, ws]) {
-        expect(answer.data ?? undefined).toBeUndefined();
-        expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-        expect(answer.errors?.[0]?.extensions?.detail).toBe('GRAPHQL_VALIDATION_FAILED');
-        expect(text(answer)).not.toMatch(/"name":"(Query|Household|Mutation)"/);
-      }
-      expect(http.status).toBe(400);
-      expect(ws.errors?.[0]?.message).toBe(http.errors?.[0]?.message);
+    const refusedTo: [string, () => string | undefined][] = [
+      ['an anonymous caller', () => undefined],
+      ['a key without the introspect scope', () => reader],
+    ];
+    const allowedTo: [string, () => Promise<string>][] = [
+      ['a signed-in user', async () => `Bearer ${await tokenFor(gateway.url, 'district.admin')}`],
+      ['a key with the introspect scope', () => Promise.resolve(introspector)],
+    ];
+
+    describe.each(refusedTo)('%s', (_who, credential) => {
+      it.each([
+        ['__schema', SCHEMA],
+        ['__type', TYPE],
+        ['__schema inside a fragment', IN_FRAGMENT],
+      ])('is refused %s over HTTP and over a socket, alike', async (_what, query) => {
+        const http = await gql(gateway.url, query, {}, headersOf(credential()));
+        const socket = await open(credential());
+        const ws = await overSocket(socket, query);
+        for (const answer of [http, ws]) {
+          expect(answer.data ?? undefined).toBeUndefined();
+          expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+          expect(answer.errors?.[0]?.extensions?.detail).toBe('GRAPHQL_VALIDATION_FAILED');
+          expect(text(answer)).not.toMatch(/"name":"(Query|Household|Mutation)"/);
+        }
+        expect(http.status).toBe(400);
+        expect(ws.errors?.[0]?.message).toBe(http.errors?.[0]?.message);
+        expect(socket.isOpen).toBe(true); // one refused operation, not the whole socket
+      });
+
+      it.each([
+        ['a misspelled enum value in the document', ENUM_TYPO, {}],
+        ['a misspelled enum value in variables', ENUM_TYPO_VAR, { s: ['SIGNEDD'] }],
+        ['a misspelled field', FIELD_TYPO, {}],
+        ['a misspelled input field', INPUT_TYPO, {}],
+      ])('gets no "Did you mean" for %s on either transport', async (_what, query, variables) => {
+        const http = await gql(gateway.url, query, variables, headersOf(credential()));
+        const ws = await overSocket(await open(credential()), query, variables);
+        for (const answer of [http, ws]) {
+          expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+          expect(text(answer)).not.toMatch(/did you mean/i);
+          expect(text(answer)).not.toMatch(/"(SIGNED|day|stages)"/);
+        }
+        expect(ws.errors?.[0]?.message).toBe(http.errors?.[0]?.message);
+      });
+
+      it('still gets __typename on both transports', async () => {
+        const http = await gql(gateway.url, '{ __typename }', {}, headersOf(credential()));
+        const ws = await overSocket(await open(credential()), '{ __typename }');
+        expect(http.data).toEqual({ __typename: 'Query' });
+        expect(ws.data).toEqual({ __typename: 'Query' });
+      });
     });
 
-    it('refuses introspection to a signed-in user on the socket too', async () => {
-      const socket = await open(`Bearer ${await tokenFor(gateway.url, 'district.admin')}`);
-      const answer = await overSocket(socket, SCHEMA);
-      expect(answer.errors?.[0]?.extensions?.detail).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(answer.data ?? undefined).toBeUndefined();
-      expect(socket.isOpen).toBe(true); // one refused operation, not the whole socket
-    });
+    describe.each(allowedTo)('%s', (_who, credential) => {
+      it('may introspect on both transports', async () => {
+        const authorization = await credential();
+        const http = await gql<{ __schema: { types: { name: string }[] } }>(
+          gateway.url,
+          SCHEMA,
+          {},
+          { authorization },
+        );
+        const ws = await overSocket(await open(authorization), SCHEMA);
+        expect(http.errors).toBeUndefined();
+        expect(ws.errors).toBeUndefined();
+        expect(http.data?.__schema.types.map((t) => t.name)).toContain('Household');
+        expect(ws.data).toEqual(http.data);
+      });
 
-    it('still answers __typename on both transports', async () => {
-      const http = await gql(gateway.url, '{ __typename }');
-      const ws = await overSocket(await open(), '{ __typename }');
-      expect(http.data).toEqual({ __typename: 'Query' });
-      expect(ws.data).toEqual({ __typename: 'Query' });
+      it('gets the same suggestions on both transports', async () => {
+        const authorization = await credential();
+        const http = await gql(gateway.url, FIELD_TYPO, {}, { authorization });
+        const ws = await overSocket(await open(authorization), FIELD_TYPO);
+        expect(http.errors?.[0]?.message).toMatch(/Did you mean "day"/);
+        expect(ws.errors?.[0]?.message).toBe(http.errors?.[0]?.message);
+      });
     });
-
-    it.each([
-      ['a misspelled enum value in the document', ENUM_TYPO, {}],
-      ['a misspelled enum value in variables', ENUM_TYPO_VAR, { s: ['SIGNEDD'] }],
-      ['a misspelled field', FIELD_TYPO, {}],
-      ['a misspelled input field', INPUT_TYPO, {}],
-    ])('hides "Did you mean" for %s on both transports', async (_what, query, variables) => {
-      const token = await tokenFor(gateway.url, 'district.admin');
-      const http = await gql(gateway.url, query, variables, { authorization: `Bearer ${token}` });
-      const ws = await overSocket(await open(`Bearer ${token}`), query, variables);
-      for (const answer of [http, ws]) {
-        expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-        expect(text(answer)).not.toMatch(/did you mean/i);
-        expect(text(answer)).not.toMatch(/"(SIGNED|day|stages)"/);
-      }
-      expect(ws.errors?.[0]?.message).toBe(http.errors?.[0]?.message);
-    });
-  });
-
-  describe('in development (the same rule, the other answer)', () => {
-    let gateway: Gateway;
-    let socket: RawSocket;
-
-    beforeAll(async () => {
-      gateway = await startTestGateway(db.url, { NODE_ENV: 'development' });
-      socket = await RawSocket.open(gateway.url);
-    });
-    afterAll(async () => {
-      socket?.close();
-      await gateway?.stop();
-    });
-
-    it('answers introspection on both transports', async () => {
-      const http = await gql<{ __schema: { types: { name: string }[] } }>(gateway.url, SCHEMA);
-      const ws = await overSocket(socket, SCHEMA);
-      expect(http.errors).toBeUndefined();
-      expect(ws.errors).toBeUndefined();
-      expect(http.data?.__schema.types.map((t) => t.name)).toContain('Household');
-      expect(ws.data).toEqual(http.data);
-    });
-
-    it('gives the same suggestions on both transports', async () => {
-      const http = await gql(gateway.url, FIELD_TYPO);
-      const ws = await overSocket(socket, FIELD_TYPO);
-      expect(http.errors?.[0]?.message).toMatch(/Did you mean "day"/);
-      expect(ws.errors?.[0]?.message).toBe(http.errors?.[0]?.message);
-    });
-  });
-});
+  },
+);

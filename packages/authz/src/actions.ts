@@ -12,7 +12,7 @@ export const ACTIONS = [
   'resettlement:create',
   'apikey:create',
   'apikey:revoke',
-  'apikey:usage',
+  'apikey:read',
   'audit:read',
   'leaderboard:read',
   'campaign:read',

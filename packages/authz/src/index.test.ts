@@ -15,6 +15,9 @@ describe('package entry point', () => {
     'maskPhone',
     'canSeePii',
     'presentPii',
+    'mayWrite',
+    'mayIntrospect',
+    'API_KEY_SCOPES',
   ])('exports %s', (name) => {
     expect(authz).toHaveProperty(name);
   });

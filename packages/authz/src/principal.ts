@@ -18,7 +18,16 @@ export interface Principal {
    */
   readonly teamId: string | null;
   readonly membershipId: string | null;
+  /**
+   * An API key's scopes (`read` always; `write`, `introspect` when granted). Absent for signed-in users, whose
+   * role alone decides. See key-scopes.ts.
+   */
+  readonly scopes?: readonly ApiKeyScope[];
 }
+
+/** What an integrator key may do beyond reading its tenant's rows (the database's API_KEY_SCOPES). */
+export const API_KEY_SCOPES = ['read', 'write', 'introspect'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
  * A principal whose tenant code exists, is of the stated kind, whose role exists in that kind of tenant, and

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Principal } from '@hanjiang/authz';
+import type { ApiKeyScope, Principal } from '@hanjiang/authz';
 import type { Role, TenantKind } from '@hanjiang/domain';
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
@@ -25,7 +25,32 @@ interface KeyRow {
   role: Role;
   expires_at: Date | null;
   revoked_at: Date | null;
+  scopes: ApiKeyScope[];
+  rate_per_minute: number | null;
+  cost_per_minute: number | null;
+  allow_list_only: boolean;
 }
+
+/** A key's own limits (null = the gateway's defaults) and its allow-list mode, read by the policies. */
+export interface ApiKeySettings {
+  readonly keyId: string;
+  readonly ratePerMinute: number | null;
+  readonly costPerMinute: number | null;
+  readonly allowListOnly: boolean;
+}
+
+/** The principal of an API key, with the key's settings (still a Principal wherever one is expected). */
+export interface KeyPrincipal extends Principal {
+  readonly kind: 'apikey';
+  readonly apiKey: ApiKeySettings;
+}
+
+export function keySettingsOf(principal: Principal | null): ApiKeySettings | null {
+  return principal?.kind === 'apikey' ? ((principal as Partial<KeyPrincipal>).apiKey ?? null) : null;
+}
+
+/** last_used_at is written at most this often per key (and per replica; the database also ignores more). */
+const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Resolves API keys to principals. Lookups are cached for a few seconds (keys are checked on every request of
@@ -34,10 +59,15 @@ interface KeyRow {
  */
 export class ApiKeyResolver {
   private readonly cache = new LRUCache<string, { row: KeyRow | null }>({ max: 10_000, ttl: 5_000 });
+  private readonly touched = new LRUCache<string, true>({ max: 10_000, ttl: TOUCH_EVERY_MS });
 
-  constructor(private readonly pool: () => pg.Pool) {}
+  constructor(
+    private readonly pool: () => pg.Pool,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
 
-  async resolve(presented: string): Promise<Principal | null> {
+  /** The key's principal and when it expires (an open socket closes then), or null for a key that does not stand. */
+  async resolve(presented: string): Promise<{ principal: KeyPrincipal; expiresAt: Date | null } | null> {
     const match = KEY_FORMAT.exec(presented);
     if (!match?.[1] || !match[2]) return null;
     const [, prefix, secret] = match;
@@ -52,15 +82,38 @@ export class ApiKeyResolver {
     const row = entry.row;
     if (!row) return null;
     if (row.revoked_at || (row.expires_at && row.expires_at.getTime() <= Date.now())) return null;
+    this.touch(row.key_id);
     return {
-      kind: 'apikey',
-      subject: `apikey:${row.key_id}`,
-      tenantKind: row.tenant_kind,
-      tenantCode: row.tenant_code,
-      role: row.role,
-      teamId: null,
-      membershipId: null,
+      principal: {
+        kind: 'apikey',
+        subject: `apikey:${row.key_id}`,
+        tenantKind: row.tenant_kind,
+        tenantCode: row.tenant_code,
+        role: row.role,
+        teamId: null,
+        membershipId: null,
+        scopes: row.scopes,
+        apiKey: {
+          keyId: row.key_id,
+          ratePerMinute: row.rate_per_minute,
+          costPerMinute: row.cost_per_minute,
+          allowListOnly: row.allow_list_only,
+        },
+      },
+      expiresAt: row.expires_at,
     };
+  }
+
+  /** Records the use off the request's path, at most once a minute per key: a hot key costs no write per request. */
+  private touch(keyId: string): void {
+    if (this.touched.has(keyId)) return;
+    this.touched.set(keyId, true);
+    asNobody(this.pool(), (client) => client.query('SELECT app.touch_api_key($1)', [keyId])).catch(
+      (error: unknown) => {
+        this.touched.delete(keyId);
+        this.onError(error);
+      },
+    );
   }
 
   forget(prefix: string): void {

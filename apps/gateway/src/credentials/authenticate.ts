@@ -5,7 +5,7 @@ import { InvalidTokenError, principalFromClaims, type TokenService } from './tok
 
 export interface Authentication {
   principal: Principal | null;
-  /** When the credential stops being valid (JWT exp); null for API keys and anonymous callers. */
+  /** When the credential stops being valid (JWT exp, a key's expires_at); null when it does not expire. */
   expiresAt: Date | null;
 }
 
@@ -46,9 +46,10 @@ export class Authenticator {
   }
 
   private async fromApiKey(key: string): Promise<Authentication> {
-    const principal = await this.apiKeys.resolve(key);
-    if (!principal) throw unauthenticated();
-    return { principal, expiresAt: null };
+    const resolved = await this.apiKeys.resolve(key);
+    if (!resolved) throw unauthenticated();
+    // An open socket of the key closes when the key expires (ws/socket-session.ts), as it does at a token's exp.
+    return resolved;
   }
 }
 

@@ -50,6 +50,15 @@ export function refusalCode(error: {
 }
 
 /**
+ * Apollo's own refusals of a malformed request that carry no code, only an HTTP 400 — e.g. a persisted query whose
+ * text does not hash to the hash sent ("provided sha does not match query"): the caller's mistake, not a fault.
+ */
+function isCodelessBadRequest(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  return (error.extensions.http as { status?: unknown } | undefined)?.status === 400;
+}
+
+/**
  * Every error leaving the gateway carries a public code and a bilingual message. Anything unexpected is logged
  * with the request id and replaced by INTERNAL_SERVER_ERROR: no stack, no SQL, no internals reach a client.
  */
@@ -61,7 +70,9 @@ export function createErrorFormatter(logger: Logger) {
     if (PUBLIC_CODES.has(code) && typeof formatted.extensions?.messageZh === 'string') {
       return { ...formatted, extensions: publicExtensions(formatted.extensions) };
     }
-    const mapped = LIMIT_MESSAGE.test(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : APOLLO_CODES[code];
+    const mapped = LIMIT_MESSAGE.test(formatted.message)
+      ? ErrorCode.QUERY_TOO_COMPLEX
+      : (APOLLO_CODES[code] ?? (isCodelessBadRequest(error) ? ErrorCode.BAD_USER_INPUT : undefined));
     if (mapped) {
       return {
         message: formatted.message,

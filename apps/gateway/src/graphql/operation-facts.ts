@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DocumentNode, print } from 'graphql';
-export { documentCost } from '../limits.js';
+export { acceptedCost } from '../limits.js';
 
 /**
  * Facts about an operation the integrator audit records, computed once per document (documents are cached and

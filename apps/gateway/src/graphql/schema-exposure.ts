@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Principal } from '@hanjiang/authz';
+import { mayIntrospect, type Principal } from '@hanjiang/authz';
 import { BREAK, type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import type { Env } from '../env.js';
 
 /** What a caller may learn about the schema beyond the answers to its own operations. */
 export interface SchemaExposure {
@@ -14,20 +13,21 @@ export interface SchemaExposure {
 
 export type ExposurePolicy = (principal: Principal | null) => SchemaExposure;
 
+const OPEN: SchemaExposure = { introspection: true, suggestions: true };
+const CLOSED: SchemaExposure = { introspection: false, suggestions: false };
+
 /**
- * THE rule for every transport (HTTP through Apollo, the HTTP fast path, WebSocket). Suggestions go with
- * introspection: a caller who may introspect learns nothing more from them, and one who may not must not get the
- * schema piece by piece from typos. Today it reads only the environment (open outside production, the way
- * Apollo's own defaults are); the principal is here so a per-principal policy (e.g. integrators with a
- * schema-reading grant) replaces this function without touching any transport.
+ * THE rule for every transport (HTTP through Apollo, the HTTP fast path, WebSocket), by caller and in every
+ * NODE_ENV (packages/authz, mayIntrospect): anonymous callers may not introspect, signed-in portal users may, API
+ * keys only with the `introspect` scope. Suggestions go with introspection: a caller who may introspect learns
+ * nothing more from them, and one who may not must not get the schema piece by piece from typos.
  */
-export function schemaExposure(env: Pick<Env, 'NODE_ENV'>, _principal: Principal | null): SchemaExposure {
-  const open = env.NODE_ENV !== 'production';
-  return { introspection: open, suggestions: open };
+export function schemaExposure(principal: Principal | null): SchemaExposure {
+  return mayIntrospect(principal) ? OPEN : CLOSED;
 }
 
-export function exposurePolicy(env: Pick<Env, 'NODE_ENV'>): ExposurePolicy {
-  return (principal) => schemaExposure(env, principal);
+export function exposurePolicy(): ExposurePolicy {
+  return schemaExposure;
 }
 
 const introspecting = new WeakMap<DocumentNode, boolean>();

@@ -14,7 +14,7 @@ import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
 import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
-import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
+import { firstRefusal, leaveRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 interface Plan {
@@ -48,6 +48,11 @@ export interface FastPathOptions {
  */
 export class FastPath {
   private readonly plans = new LRUCache<string, Plan | false>({ max: 2_000 });
+  /**
+   * Requests this path already took and handed on (`fallback`): express's copy of the path (`middleware`) must
+   * leave them to Apollo, or the policies would run — and counting ones charge — a second time.
+   */
+  private readonly handedOn = new WeakSet<object>();
 
   constructor(private readonly options: FastPathOptions) {}
 
@@ -57,9 +62,14 @@ export class FastPath {
    */
   tryHandle(body: unknown, req: IdentifiedRequest, res: ServerResponse, fallback: () => void): boolean {
     if (req.method !== 'POST' || !isPlainRequest(body) || !acceptsJson(req.headers.accept)) return false;
+    if (this.handedOn.has(req)) return false;
     const plan = this.planFor(body.query, body.operationName ?? undefined);
     if (!plan) return false;
-    run(this.options, plan, body.variables ?? undefined, req, res, fallback).catch((error: unknown) => {
+    const handOn = () => {
+      this.handedOn.add(req);
+      fallback();
+    };
+    run(this.options, plan, body.variables ?? undefined, req, res, handOn).catch((error: unknown) => {
       req.log.error({ err: error }, 'fast path failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ errors: [internalError()] }));
@@ -100,15 +110,19 @@ async function run(
     // A refused credential: Apollo authenticates again and answers with its own error.
     return fallback();
   }
-  const refusal = firstRefusal(options.policies, {
+  const refusal = await firstRefusal(options.policies, {
     document: plan.document,
     operation: plan.operation,
     variables,
     principal: ctx.principal,
     transport: 'http',
   });
-  // A refused operation is answered by Apollo, which applies the same list and gives the refusal its HTTP shape.
-  if (refusal) return fallback();
+  // A refused operation is answered by Apollo, which gives the refusal its HTTP shape (status, headers).
+  if (refusal) {
+    await ctx.tx.rollback();
+    leaveRefusal(req, refusal);
+    return fallback();
+  }
   const result = await options.executor.execute({
     document: plan.document,
     operationName: plan.operation.name?.value,

@@ -7,6 +7,7 @@ import { ErrorCode, publicError } from '../errors/public-error.js';
 import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { recordRefusal } from '../pipeline/refusals.js';
+import { refusalLeftFor } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 /**
@@ -34,6 +35,7 @@ export async function createRequestContext(
       principal,
       logger: req.log,
       clientAddress: req.socket.remoteAddress ?? null,
+      policyRefusal: refusalLeftFor(req),
       startedAt,
     },
     services,

@@ -3,7 +3,7 @@ import { ErrorCode } from '@hanjiang/domain';
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { AuditSink } from '../db/audit-records.js';
-import { countRows, documentCost, documentHash } from '../graphql/operation-facts.js';
+import { acceptedCost, countRows, documentHash } from '../graphql/operation-facts.js';
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -44,7 +44,7 @@ export function auditIntegratorOperation(
       kind: 'operation',
       operationType: operation?.operation ?? 'unknown',
       documentHash: documentHash(answer.document),
-      cost: documentCost(answer.document),
+      cost: acceptedCost(answer.document),
       rows: countRows(answer.data),
       durationMs: Math.round(durationMs * 100) / 100,
       transport: ctx.socket ? 'ws' : 'http',
@@ -80,7 +80,7 @@ export function auditIntegratorSubscription(
       kind: 'operation',
       operationType: operation.operation,
       documentHash: documentHash(document),
-      cost: documentCost(document),
+      cost: acceptedCost(document),
       rows: 0,
       durationMs: null,
       transport: 'ws',

@@ -1,4 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
+import type { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import { tenantSettings } from '../credentials/tenant-settings.js';
 import type { GatewayContext, Loaders, Services, SocketRenewal } from '../context.js';
@@ -13,6 +14,7 @@ export interface OperationOrigin {
   readonly logger: Logger;
   readonly clientAddress: string | null;
   readonly socket?: SocketRenewal;
+  readonly policyRefusal?: GraphQLError;
   /** When the operation arrived (`performance.now()`); now, unless the entry knew it earlier. */
   readonly startedAt?: number;
 }
@@ -46,5 +48,6 @@ export function openOperationContext(
     clientAddress: origin.clientAddress,
     startedAt: origin.startedAt ?? performance.now(),
     ...(origin.socket ? { socket: origin.socket } : {}),
+    ...(origin.policyRefusal ? { policyRefusal: origin.policyRefusal } : {}),
   };
 }

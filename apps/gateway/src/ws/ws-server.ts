@@ -149,7 +149,7 @@ export function startWsServer(options: WsOptions) {
       onPing: (ctx, payload) => ctx.extra.session?.renewFromPing(payload),
       onClose: closeHandler(books),
       // graphql-ws skips its own parse/validate when execution args are returned here: all checks are ours.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
           ctx.extra.socket.close(CloseCode.TooManyRequests, 'Too many subscriptions on this socket');
           return [publicError(ErrorCode.RATE_LIMITED)];
@@ -160,7 +160,7 @@ export function startWsServer(options: WsOptions) {
         if (!operation) return [unresolvedOperation(payload.operationName)];
         const session = ctx.extra.session;
         const principal = session?.principal ?? null;
-        const refusal = firstRefusal(options.operationPolicies, {
+        const refusal = await firstRefusal(options.operationPolicies, {
           document: checked.document,
           operation,
           variables: payload.variables,

@@ -9,6 +9,7 @@ import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js'
 import { IntegratorAudit1796071774812 } from './1796071774812-integrator-audit.js';
 import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
 import { FieldWork1796071811373 } from './1796071811373-field-work.js';
+import { KeyLifecycle1796271774412 } from './1796271774412-key-lifecycle.js';
 
 export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
 export { AUDIT_WRITER_SCOPE } from './sql/audit-batch.js';
@@ -27,4 +28,5 @@ export const migrations = [
   IntegratorAudit1796071774812,
   LiveReplay1796074217912,
   FieldWork1796071811373,
+  KeyLifecycle1796271774412,
 ];

@@ -32,7 +32,7 @@ interface UsageRow {
 /**
  * apiKeyUsage: the summary is computed in the database by app.api_key_usage, which reads the audit rows the caller
  * may not read (only district inspectors and admins read audit_log) and returns figures only, for a key the caller
- * may manage. The rule is packages/authz's `apikey:usage`, applied here first (who may ask at all) and again to
+ * may manage. The rule is packages/authz's `apikey:read`, applied here first (who may ask at all) and again to
  * the key's tenant; the function applies it a third time, so a key of another tenant is simply not found.
  */
 export async function apiKeyUsage(
@@ -43,7 +43,7 @@ export async function apiKeyUsage(
 ): Promise<ApiKeyUsage> {
   const { tx } = ctx;
   const principal = requirePrincipal(ctx);
-  assertCan(principal, 'apikey:usage', { tenantCode: principal.tenantCode });
+  assertCan(principal, 'apikey:read', { tenantCode: principal.tenantCode });
   if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > MAX_RANGE_MS) {
     throw publicError(ErrorCode.BAD_USER_INPUT, {
       zh: '时间范围无效:to 须晚于 from,且不超过 400 天',
@@ -58,7 +58,7 @@ export async function apiKeyUsage(
       ])
     : [];
   const usage = rows[0]?.usage;
-  if (!usage || !can(principal, 'apikey:usage', { tenantCode: usage.tenantCode }).allowed) {
+  if (!usage || !can(principal, 'apikey:read', { tenantCode: usage.tenantCode }).allowed) {
     throw publicError(ErrorCode.NOT_FOUND, { zh: '未找到该接口密钥', en: 'No such API key' });
   }
   const ms = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
