@@ -8,6 +8,7 @@ import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalo
 import { ExportResolver } from './modules/export/export.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
+import { FieldWorkSubscriptions } from './modules/field-work/field-work.subscriptions.js';
 import { HouseholdSubscriptions } from './modules/household/household.subscriptions.js';
 import { SocketResolver } from './modules/live/socket.resolver.js';
 import { MilestoneResolver } from './modules/milestone/milestone.resolver.js';
@@ -44,6 +45,7 @@ export const resolvers = [
   HouseholdResolver,
   HouseholdEventResolver,
   HouseholdSubscriptions,
+  FieldWorkSubscriptions,
   ProgressResolver,
   ProgressSubscriptions,
   MilestoneResolver,

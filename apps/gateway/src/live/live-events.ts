@@ -16,6 +16,20 @@ export type LiveEvent =
       headquartersId: string;
       teamHomeTownshipId: string | null;
     }
+  /**
+   * Field work changed: a visit recorded, or a dispute opened or moved (`kind` says which row `id` is). Carries
+   * the household's tenant ids so receivers filter with the household rule, without SQL.
+   */
+  | {
+      t: 'field';
+      kind: 'visit' | 'dispute';
+      id: string;
+      householdId: string;
+      teamId: string | null;
+      townshipId: string;
+      headquartersId: string;
+      teamHomeTownshipId: string | null;
+    }
   /** Progress counters changed (boards and the campaign gauge must be recomputed). */
   | { t: 'progress' }
   /** A milestone was recorded; `seq` orders milestones for replay (`milestoneReached(after:)`). */
@@ -46,7 +60,7 @@ export function decodeLiveEvent(payload: string): LiveEvent | null {
       sentAt?: unknown;
     } | null;
     if (!value) return null;
-    if (value.t === 'household' || value.t === 'progress' || value.t === 'milestone')
+    if (value.t === 'household' || value.t === 'progress' || value.t === 'milestone' || value.t === 'field')
       return value as LiveEvent;
     if (value.t === 'credential' && typeof value.subject === 'string') return value as LiveEvent;
     if (value.t === 'probe' && typeof value.origin === 'string' && typeof value.sentAt === 'number')
@@ -55,4 +69,13 @@ export function decodeLiveEvent(payload: string): LiveEvent | null {
   } catch {
     return null;
   }
+}
+
+export type FieldLiveEvent = Extract<LiveEvent, { t: 'field' }>;
+
+/** The statement a field-work write runs in its own transaction: the event is delivered on COMMIT only. */
+export const FIELD_NOTIFY_SQL = 'SELECT pg_notify($1, $2)';
+
+export function fieldNotifyParams(event: Omit<FieldLiveEvent, 't'>): [string, string] {
+  return [LIVE_CHANNEL, encodeLiveEvent({ t: 'field', ...event })];
 }

@@ -11,6 +11,7 @@ import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { assertCan, requirePrincipal } from '../../guards.js';
 import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../errors/idempotency.js';
 import { householdScope, readHouseholdScope } from '../household/household.scope.js';
+import { FIELD_NOTIFY_SQL, fieldNotifyParams } from '../../live/live-events.js';
 import type { DisputeFilter, MoveDisputeInput, OpenDisputeInput } from './dispute.inputs.js';
 import { DISPUTE_COLUMNS, type Dispute, type DisputeSummary } from './dispute.types.js';
 
@@ -24,6 +25,22 @@ const STAMP: Partial<Record<DisputeState, string>> = {
 /** A note line: when it was written, then the text (one dispute's story, oldest first). */
 function noteLine(note: string, at: Date): string {
   return `[${at.toISOString()}] ${note}`;
+}
+
+/** A dispute opened or moved, announced from the write's transaction (delivered on COMMIT only). */
+async function announce(ctx: GatewayContext, d: Dispute): Promise<void> {
+  await ctx.tx.query(
+    FIELD_NOTIFY_SQL,
+    fieldNotifyParams({
+      kind: 'dispute',
+      id: d.id,
+      householdId: d.householdId,
+      teamId: d.teamId,
+      townshipId: d.townshipId,
+      headquartersId: d.headquartersId,
+      teamHomeTownshipId: d.teamHomeTownshipId,
+    }),
+  );
 }
 
 /** 矛盾纠纷: opened and mediated by whoever works the household; the state machine is packages/domain's. */
@@ -91,7 +108,10 @@ export class DisputeService {
         hash,
       ],
     );
-    if (row) return row;
+    if (row) {
+      await announce(ctx, row);
+      return row;
+    }
     const raced = await this.byKey(ctx, p, key);
     if (!raced) throw publicError(ErrorCode.CONFLICT);
     return replayOrRefuse(raced, hash);
@@ -135,6 +155,7 @@ export class DisputeService {
        WHERE d.id = $1 RETURNING ${DISPUTE_COLUMNS}`,
       [id, input.toState, note ? noteLine(note, new Date()) : null],
     );
+    await announce(ctx, row!);
     return row!;
   }
 
@@ -167,7 +188,8 @@ export class DisputeService {
     return row!;
   }
 
-  private async visible(ctx: GatewayContext, id: string): Promise<Dispute | null> {
+  /** One dispute by id under the caller's RLS (the live stream's re-read); null when unseen. */
+  async visible(ctx: GatewayContext, id: string): Promise<Dispute | null> {
     const [row] = await ctx.tx.query<Dispute>(`SELECT ${DISPUTE_COLUMNS} FROM dispute d WHERE d.id = $1`, [
       id,
     ]);

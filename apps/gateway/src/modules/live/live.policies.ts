@@ -12,6 +12,7 @@ export const livePolicies: FanoutPolicies = {
   leaderboardChanged: { late: 'last', audience: 'signed-in' },
   campaignProgress: { late: 'last', audience: 'signed-in' },
   householdChanged: { late: 'none' },
+  fieldWorkChanged: { late: 'none' },
   milestoneReached: {
     late: 'none',
     replay: {

@@ -11,6 +11,7 @@ import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { assertCan, requirePrincipal } from '../../guards.js';
 import { checkIdempotencyKey, replayOrRefuse, requestHash } from '../../errors/idempotency.js';
 import { householdScope, readHouseholdScope } from '../household/household.scope.js';
+import { FIELD_NOTIFY_SQL, fieldNotifyParams } from '../../live/live-events.js';
 import type { RecordVisitInput, VisitFilter } from './visit.inputs.js';
 import { VISIT_COLUMNS, type Visit, type VisitSummary } from './visit.types.js';
 
@@ -96,7 +97,21 @@ export class VisitService {
         hash,
       ],
     );
-    if (row) return row;
+    if (row) {
+      await ctx.tx.query(
+        FIELD_NOTIFY_SQL,
+        fieldNotifyParams({
+          kind: 'visit',
+          id: row.id,
+          householdId: household.id,
+          teamId: household.teamId,
+          townshipId: household.townshipId,
+          headquartersId: household.headquartersId,
+          teamHomeTownshipId: household.teamHomeTownshipId,
+        }),
+      );
+      return row;
+    }
     // A concurrent retry committed first (ON CONFLICT waited for it): answer as that retry did.
     const raced = await this.byKey(ctx, p, key);
     if (!raced) throw publicError(ErrorCode.CONFLICT);
@@ -135,6 +150,12 @@ export class VisitService {
       [householdId, teamId, filter?.since ?? null, filter?.until ?? null, filter?.offHours ?? null],
     );
     return row!;
+  }
+
+  /** One visit by id under the caller's RLS (the live stream's re-read); null when unseen. */
+  async byId(ctx: GatewayContext, id: string): Promise<Visit | null> {
+    const [row] = await ctx.tx.query<Visit>(`SELECT ${VISIT_COLUMNS} FROM visit v WHERE v.id = $1`, [id]);
+    return row ?? null;
   }
 
   private async byKey(ctx: GatewayContext, p: Principal, key: string): Promise<Visit | null> {
