@@ -132,7 +132,11 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   app.get('/readyz', async (_req, res) => {
     // Ready means started and not draining, and also that the request pool can hand out a connection now.
     const problem = readiness.isReady() ? await poolProbe.check() : readiness.reason();
-    res.status(problem ? 503 : 200).json({ ready: !problem, detail: problem ?? readiness.reason() });
+    // Degraded live updates keep the replica in service (its reads and writes work) but are reported.
+    const degraded = services.live.problem();
+    res
+      .status(problem ? 503 : 200)
+      .json({ ready: !problem, detail: problem ?? readiness.reason(), ...(degraded ? { degraded } : {}) });
   });
   app.get('/metrics', (_req, res, next) => {
     void metrics.metrics().then((text) => res.type(metrics.contentType).send(text), next);

@@ -187,7 +187,7 @@ export class Screen {
 
 /** Counter and daily rows that differ from a recount of the events (as the owner, no RLS). */
 export async function counterMismatches(owner: pg.Pool): Promise<string[]> {
-  const show = (row: Record<string, unknown>) => JSON.stringify(Object.values(row).map(String));
+  const show = (row: object) => JSON.stringify(Object.values(row).map(String));
   const expected = [...(await computeProgressCounters(owner)), ...(await computeProgressDaily(owner))].map(
     show,
   );
