@@ -18,6 +18,7 @@ export const gatewayLayers = [
       'errors/',
       'db/',
       'credentials/',
+      'metrics/',
     ],
   },
   {

@@ -4,6 +4,7 @@ import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import type { Logger } from './logger.js';
+import type { OperationMetrics } from './metrics/operation-metrics.js';
 
 // The kernel (docs/pipeline.md, "Layers"): this file imports nothing above it. What resolvers reach that is built
 // higher up is declared here as an open interface (`Loaders`, `Services`) that the owning layer extends by module
@@ -22,6 +23,8 @@ export interface GatewayContext {
   readonly clientAddress?: string | null;
   /** Over WebSocket only: the socket's session, for in-band token renewal (`renewSocketToken`). */
   readonly socket?: SocketRenewal;
+  /** `performance.now()` when the operation arrived (before authentication on HTTP), for its latency metric. */
+  readonly startedAt: number;
 }
 
 /**
@@ -42,6 +45,8 @@ export interface Services {
   readonly catalogue: CatalogueCache;
   readonly tokens: TokenService;
   readonly authenticator: Authenticator;
+  /** Latency, rate and errors per operation, observed once at the end of every operation (pipeline/end-operation.ts). */
+  readonly operationMetrics: OperationMetrics;
 }
 
 export interface Readiness {

@@ -8,6 +8,17 @@ describe('parseEnv', () => {
     expect(isDemoMode(env)).toBe(true);
   });
 
+  it('reads the working day and the award-eligibility threshold (issue 14)', () => {
+    expect(parseEnv({}).WORKING_HOURS).toEqual({ startMinute: 510, endMinute: 1050 });
+    expect(parseEnv({}).AWARD_LOSS_LAST_PLACES).toBe(3);
+    expect(parseEnv({ WORKING_HOURS: '08:00-18:00', AWARD_LOSS_LAST_PLACES: '2' })).toMatchObject({
+      WORKING_HOURS: { startMinute: 480, endMinute: 1080 },
+      AWARD_LOSS_LAST_PLACES: 2,
+    });
+    expect(() => parseEnv({ WORKING_HOURS: '18:00-08:00' })).toThrow(/WORKING_HOURS: Working hours must end/);
+    expect(() => parseEnv({ AWARD_LOSS_LAST_PLACES: '0' })).toThrow(/AWARD_LOSS_LAST_PLACES/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(4000);
   });

@@ -1,4 +1,10 @@
 // The one place configuration is read. Every problem is reported at once, then the process exits 1.
+import {
+  DEFAULT_AWARD_LOSS_LAST_PLACES,
+  formatWorkingHours,
+  DEFAULT_WORKING_HOURS,
+  parseWorkingHours,
+} from '@hanjiang/domain';
 import { z } from 'zod';
 
 const bool = z
@@ -56,6 +62,32 @@ export const envSchema = z
     // How often the audit chain's head (last id and hash) is written to the log and /metrics, so a later
     // rewrite of the chain disagrees with what was exported before it.
     AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    // /metrics is never public: a listener of its own (off unless set; for the cluster network only) and/or a
+    // bearer token (required wherever it is set; without it the gateway's own port has no /metrics at all).
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // How often a probe goes round the live bus to measure its lag (only while metrics are served).
+    METRICS_BUS_PROBE_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    // Household exports (docs/integrators.md): a filter matching more rows is refused before anything streams;
+    // a download still running after EXPORT_MAX_SECONDS is cut off; download links live EXPORT_LINK_TTL_SECONDS.
+    EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+    EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
+    EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+    // Field work (issue 14): the working day in Asia/Shanghai wall-clock time ('HH:MM-HH:MM'); a visit outside it
+    // is an off-hours visit (错时走访). And how many inspection periods ranked last cost a unit its award eligibility.
+    WORKING_HOURS: z
+      .string()
+      .default(formatWorkingHours(DEFAULT_WORKING_HOURS))
+      .transform((v, ctx) => {
+        try {
+          return parseWorkingHours(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    AWARD_LOSS_LAST_PLACES: z.coerce.number().int().min(1).max(52).default(DEFAULT_AWARD_LOSS_LAST_PLACES),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {

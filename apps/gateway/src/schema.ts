@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
+import { ExportResolver } from './modules/export/export.resolver.js';
 import { HealthResolver } from './modules/health/health.resolver.js';
 import { HouseholdEventResolver, HouseholdResolver } from './modules/household/household.resolver.js';
 import { HouseholdSubscriptions } from './modules/household/household.subscriptions.js';
@@ -18,6 +19,18 @@ import { ProgressSubscriptions } from './modules/progress/progress.subscriptions
 import { ResettlementResolver } from './modules/resettlement/resettlement.resolver.js';
 import { RosterResolver } from './modules/roster/roster.resolver.js';
 import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
+import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
+import {
+  DisputeResolver,
+  HouseholdDisputesResolver,
+  TeamDisputesResolver,
+} from './modules/dispute/dispute.resolver.js';
+import { EscalationResolver } from './modules/escalation/escalation.resolver.js';
+import {
+  CadreRecordResolver,
+  CadreResolver,
+  ReserveNominationResolver,
+} from './modules/cadre-record/cadre-record.resolver.js';
 
 export const resolvers = [
   HealthResolver,
@@ -39,6 +52,16 @@ export const resolvers = [
   ResettlementResolver,
   WorkflowResolver,
   AuditResolver,
+  ExportResolver,
+  VisitResolver,
+  HouseholdVisitsResolver,
+  DisputeResolver,
+  HouseholdDisputesResolver,
+  TeamDisputesResolver,
+  EscalationResolver,
+  CadreRecordResolver,
+  CadreResolver,
+  ReserveNominationResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -2,10 +2,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import { specifiedRules } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { type Database, openDatabase } from './db/database.js';
@@ -22,8 +24,12 @@ import { transactionPlugin } from './http/transaction-plugin.js';
 import { fanoutStats } from './live/fanout-stats.js';
 import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
+import { BusProbe } from './live/bus-probe.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { metricsHandler, startMetricsServer } from './metrics/metrics-endpoint.js';
 import { AuditHeadExporter } from './modules/audit/audit.head.js';
 import { importBodyParser } from './http/import-body-limit.js';
+import { mountExports } from './http/exports-route.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
 import { DocumentCache } from './graphql/document-cache.js';
@@ -33,6 +39,7 @@ import { apolloDocumentStage } from './pipeline/apollo-documents.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
 import { createServices } from './services.js';
+import { mountGraphqlIde } from './static/graphql-ide.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
 
@@ -47,6 +54,8 @@ export interface Gateway {
   readonly ephemeralJwtSecret: boolean;
   /** Live updates (hub and bus), for diagnostics and tests. */
   readonly live: LiveService;
+  /** The port of the separate metrics listener (METRICS_PORT), when there is one. */
+  readonly metricsPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -65,18 +74,21 @@ export class PortInUseError extends Error {
 export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const readiness = new ReadinessState();
   let database: Database | null = null;
+  const metrics = new GatewayMetrics();
   const { services, apiKeys, loginRedis } = createServices(
     env,
     logger,
     readiness,
     VERSION,
     () => database!.pool,
+    metrics.operations,
   );
   const { catalogue, tokens } = services;
 
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
-  const auditHead = new AuditHeadExporter(logger, metrics);
+  const auditHead = new AuditHeadExporter(logger, metrics.registry);
+  metrics.attachPool(() => database?.pool ?? null);
+  const metricsServed = env.METRICS_PORT !== undefined || env.METRICS_TOKEN !== undefined;
+  const busProbe = metricsServed ? new BusProbe(services.live, metrics.busLag, logger) : null;
 
   const app = express();
   app.disable('x-powered-by');
@@ -119,6 +131,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       schemaExposurePlugin(exposure),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      // The landing page loads from a CDN; the gateway serves its own bundled IDE instead (static/graphql-ide.ts).
+      ApolloServerPluginLandingPageDisabled(),
       transactionPlugin(exposeSqlStats),
     ],
   });
@@ -138,9 +152,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       .status(problem ? 503 : 200)
       .json({ ready: !problem, detail: problem ?? readiness.reason(), ...(degraded ? { degraded } : {}) });
   });
-  app.get('/metrics', (_req, res, next) => {
-    void metrics.metrics().then((text) => res.type(metrics.contentType).send(text), next);
-  });
+  // Not public (metrics/metrics-endpoint.ts): here only with METRICS_TOKEN, and then only with the token.
+  app.get('/metrics', metricsHandler(metrics.registry, env.METRICS_TOKEN, true));
   if (exposeSqlStats) {
     // Fan-out counters for the benchmark (executions and SQL per event): see live/fanout-stats.ts.
     app.get('/debug/live-stats', (_req, res) => {
@@ -148,6 +161,9 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     });
   }
   mountPortals(app);
+  // Before the /graphql middleware: a browser's GET gets the IDE, never Apollo's CDN landing page.
+  mountGraphqlIde(app);
+  mountExports(app, services, () => database?.pool ?? null);
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -186,6 +202,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     executor,
     exposure,
     policies: livePolicies,
+    observeFanout: (field, seconds) => metrics.fanout.observe({ field }, seconds),
     limits: {
       allowedOrigins: env.ALLOWED_ORIGINS,
       maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
@@ -193,6 +210,10 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       maxUninitialisedPerAddress: env.WS_MAX_UNINITIALISED_PER_ADDRESS,
       credentialRecheckMs: env.WS_CREDENTIAL_RECHECK_MS,
     },
+  });
+  metrics.attachLive({
+    openSockets: () => ws.wss.clients.size,
+    subscriptionsByField: () => ws.fanout.subscriptionsByField(),
   });
   // A revoked key's cached lookup goes at once on every replica (the live bus carries the revocation).
   services.live.hub.on((event) => {
@@ -207,6 +228,17 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}/graphql`;
+  const metricsServer =
+    env.METRICS_PORT === undefined
+      ? null
+      : await startMetricsServer(
+          env.METRICS_PORT,
+          env.METRICS_HOST ?? env.HOST,
+          metricsHandler(metrics.registry, env.METRICS_TOKEN, false),
+        ).catch(async (error: unknown) => {
+          await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+          throw error;
+        });
 
   const ready = (async () => {
     readiness.starting(env.DATABASE_URL ? 'connecting to PostgreSQL' : 'starting embedded PostgreSQL');
@@ -231,6 +263,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
     await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
+    busProbe?.start(env.METRICS_BUS_PROBE_MS);
     readiness.ready();
     return database;
   })();
@@ -248,6 +281,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
       auditHead.stop();
+      busProbe?.stop();
+      await metricsServer?.close();
       await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
       loginRedis?.disconnect();
       const db = database ?? (await ready.catch(() => null));
@@ -263,6 +298,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     ready,
     ephemeralJwtSecret: tokens.ephemeral,
     live: services.live,
+    metricsPort: metricsServer?.port ?? null,
     stop,
   };
 }

@@ -8,8 +8,10 @@ import { CatalogueCache } from './db/catalogue-cache.js';
 import { type Env, isDemoMode } from './env.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
+import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { ExportService } from './modules/export/export.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
 import { credentialsCheckOn } from './modules/auth/login-lookup.js';
 import { HouseholdService } from './modules/household/household.service.js';
@@ -19,6 +21,10 @@ import { ProgressService } from './modules/progress/progress.service.js';
 import { ResettlementService } from './modules/resettlement/resettlement.service.js';
 import { RosterService } from './modules/roster/roster.service.js';
 import { WorkflowService } from './modules/workflow/workflow.service.js';
+import { VisitService } from './modules/visit/visit.service.js';
+import { DisputeService } from './modules/dispute/dispute.service.js';
+import { EscalationService } from './modules/escalation/escalation.service.js';
+import { CadreRecordService } from './modules/cadre-record/cadre-record.service.js';
 
 export interface ComposedServices {
   readonly services: Services;
@@ -40,6 +46,7 @@ export function createServices(
   readiness: Readiness,
   version: string,
   pool: () => pg.Pool,
+  operationMetrics: OperationMetrics,
 ): ComposedServices {
   const catalogue = new CatalogueCache();
   const tokens = new TokenService(env);
@@ -50,6 +57,7 @@ export function createServices(
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
   loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  const households = new HouseholdService(catalogue);
   const services: Services = {
     readiness,
     version,
@@ -65,14 +73,29 @@ export function createServices(
       new LoginLimits(DEFAULT_LOGIN_LIMITS, loginRedis ?? undefined),
     ),
     live: new LiveService(env, logger),
-    households: new HouseholdService(catalogue),
+    operationMetrics,
+    households,
+    exports: new ExportService(
+      {
+        maxRows: env.EXPORT_MAX_ROWS,
+        maxSeconds: env.EXPORT_MAX_SECONDS,
+        linkTtlSeconds: env.EXPORT_LINK_TTL_SECONDS,
+      },
+      tokens,
+      households,
+    ),
     workflow: new WorkflowService(catalogue),
     assignments: new AssignmentService(),
-    inspections: new InspectionService(),
+    inspections: new InspectionService(env.AWARD_LOSS_LAST_PLACES),
     milestones: new MilestoneService(),
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
     roster: new RosterService(),
+    // Field work (issue 14).
+    visits: new VisitService(env.WORKING_HOURS),
+    disputes: new DisputeService(),
+    escalations: new EscalationService(),
+    cadreRecords: new CadreRecordService(),
   };
   return { services, apiKeys, loginRedis };
 }

@@ -7,13 +7,18 @@ import type { TestDatabase } from './helpers/database.js';
 import { closeSeededGateway, openSeededGateway } from './helpers/seeded-gateway.js';
 import { advance } from './helpers/workflow.js';
 
+const METRICS_TOKEN = 'audit-chain-metrics-token-0123';
+
 describe('audit chain, version 2', () => {
   let db: TestDatabase;
   let gateway: Gateway;
   let owner: pg.Pool;
 
   beforeAll(async () => {
-    ({ db, gateway, owner } = await openSeededGateway({ AUDIT_HEAD_EXPORT_MS: '1000' }));
+    ({ db, gateway, owner } = await openSeededGateway({
+      AUDIT_HEAD_EXPORT_MS: '1000',
+      METRICS_TOKEN: METRICS_TOKEN,
+    }));
   }, 120_000);
   afterAll(() => closeSeededGateway({ db, gateway, owner }));
 
@@ -75,7 +80,9 @@ describe('audit chain, version 2', () => {
     const metricsUrl = gateway.url.replace(/\/graphql$/, '/metrics');
     let text = '';
     for (let attempt = 0; attempt < 40 && !text.includes(expected); attempt += 1) {
-      text = await (await fetch(metricsUrl)).text();
+      text = await (
+        await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      ).text();
       if (!text.includes(expected)) await new Promise((r) => setTimeout(r, 250));
     }
     expect(text).toContain(expected);

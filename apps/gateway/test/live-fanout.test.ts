@@ -113,7 +113,8 @@ describe('fan-out: one execution per group per burst, whatever the number of sub
     for (const username of ['baitang.viewer', 'baisha.viewer']) {
       for (let i = 0; i < 2; i += 1) await subscribe(username, CHANGED);
     }
-    for (let waited = 0; fanoutStats().members < before.members + 4 && waited < 5_000; waited += 50) await sleep(50);
+    for (let waited = 0; fanoutStats().members < before.members + 4 && waited < 5_000; waited += 50)
+      await sleep(50);
     expect(fanoutStats()).toMatchObject({ groups: before.groups + 2, members: before.members + 4 });
   });
 });

@@ -13,6 +13,7 @@ interface Node {
   team: { homeTownship: { code: string } | null } | null;
   events: { township: { code: string }; headquarters: { code: string } }[];
 }
+type Helper = { team: { homeTownship: { code: string } | null } | null } | null;
 interface Page {
   households: { totalCount: number; edges: { node: Node }[] };
 }
@@ -100,6 +101,45 @@ describe('tenancy matrix: every principal sees exactly its scope', () => {
       expect(single.errors).toBeUndefined();
       expect(single.data).toEqual({ household: null, householdEvents: [] });
     }
+  });
+
+  // Field work (issue 14): visits and disputes follow the household's scope; escalations are the district's and the
+  // raising headquarters'; the reserve pool is the district's alone.
+  it.each(principals.map((p) => [p.username, p] as const))('field work: %s', async (_name, p) => {
+    const result = await asUser<{
+      visits: { township: { code: string }; headquarters: { code: string }; household: Helper }[];
+      disputes: { township: { code: string }; headquarters: { code: string }; household: Helper }[];
+      escalations: { headquarters: { code: string } }[];
+    }>(
+      gateway.url,
+      p.username,
+      `{ visits(first: 200) { township { code } headquarters { code } household { team { homeTownship { code } } } }
+         disputes { township { code } headquarters { code } household { team { homeTownship { code } } } }
+         escalations(openOnly: false) { headquarters { code } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const { visits, disputes, escalations } = result.data!;
+    for (const row of [...visits, ...disputes]) {
+      const helper = row.household?.team?.homeTownship?.code ?? null;
+      expect(inScope(p, { ...row, helper })).toBe(true);
+    }
+    const where = {
+      district: 'true',
+      headquarters: `headquarters_id = (SELECT id FROM headquarters WHERE code = $1)`,
+      township: `(SELECT id FROM township WHERE code = $1) IN (township_id, team_home_township_id)`,
+    }[p.kind];
+    const params = p.kind === 'district' ? [] : [p.code];
+    const n = async (table: string, w: string) =>
+      (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${w}`, params))
+        .rows[0]!.n;
+    expect(disputes).toHaveLength(Math.min(500, await n('dispute', where)));
+    expect(visits).toHaveLength(Math.min(200, await n('visit', where)));
+    expect(escalations).toHaveLength(
+      p.kind === 'township' ? 0 : await n('escalation', p.kind === 'district' ? 'true' : where),
+    );
+    const pool = await asUser<{ reservePool: unknown[] }>(gateway.url, p.username, '{ reservePool { id } }');
+    if (p.kind === 'district') expect(pool.errors).toBeUndefined();
+    else expect(pool.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a helper township sees the households its own team works in the paired township', async () => {

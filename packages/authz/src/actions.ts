@@ -15,6 +15,13 @@ export const ACTIONS = [
   'audit:read',
   'leaderboard:read',
   'campaign:read',
+  'visit:record',
+  'dispute:open',
+  'dispute:mediate',
+  'escalation:raise',
+  'escalation:triage',
+  'reserve:read',
+  'reserve:nominate',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

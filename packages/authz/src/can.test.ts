@@ -11,6 +11,12 @@ const own = householdNamed('own');
 const unassigned = householdNamed('unassigned');
 const unassignedInBaitang = householdNamed('unassignedInBaitang');
 
+const DISPUTE_REFUSAL = {
+  reasonZh: '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以登记和调解矛盾纠纷',
+  reasonEn:
+    "Only a cadre of the household's team, or a commander of its township or headquarters, may open or mediate its disputes",
+};
+
 /** What each action's refusal says to a well-formed principal. */
 const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined> = {
   'leaderboard:read': undefined,
@@ -57,6 +63,29 @@ const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined
   'apikey:revoke': {
     reasonZh: '只有本单位指挥长本人可以管理接口密钥',
     reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
+  },
+  'visit:record': {
+    reasonZh: '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以登记走访',
+    reasonEn:
+      "Only a cadre of the household's team, or a commander of its township or headquarters, may record a visit",
+  },
+  'dispute:open': DISPUTE_REFUSAL,
+  'dispute:mediate': DISPUTE_REFUSAL,
+  'escalation:raise': {
+    reasonZh: '只有本指挥部的指挥长可以上报症结难题',
+    reasonEn: 'Only a commander of this headquarters may raise an escalation',
+  },
+  'escalation:triage': {
+    reasonZh: '只有综合督查组可以研判、决定和办结症结难题',
+    reasonEn: 'Only the district supervision group may triage, decide and close escalations',
+  },
+  'reserve:read': {
+    reasonZh: '后备干部库仅限区级查看',
+    reasonEn: 'The reserve pool is visible to the district only',
+  },
+  'reserve:nominate': {
+    reasonZh: '只有综合督查组可以推荐干部进入后备干部库',
+    reasonEn: 'Only the district supervision group may nominate cadres to the reserve pool',
   },
 };
 
@@ -117,6 +146,29 @@ const MATRIX: [Action, string, Resource, readonly string[]][] = [
   ['apikey:create', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
   ['apikey:create', 'district', { tenantCode: 'district' }, ['district.admin']],
   ['apikey:revoke', 'baisha', { tenantCode: 'baisha' }, ['baisha.commander', 'district.admin']],
+  // Field work follows who works the household: the helper cadre of 江尾分组 visits 白塘's household; 白沙's own
+  // commander does not command it, and viewers and inspectors only read.
+  ...(['visit:record', 'dispute:open', 'dispute:mediate'] as const).flatMap((action) => [
+    [action, 'helped', helped, [
+      'baisha.cadre', 'key:baisha.cadre', 'baitang.commander', 'baitang-lake.commander', 'key:baitang.commander',
+      'district.admin', 'key:district.admin',
+    ]] as [Action, string, Resource, readonly string[]],
+    [action, 'own', own, [
+      'baitang.cadre', 'baitang.commander', 'baitang-lake.commander', 'key:baitang.commander',
+      'district.admin', 'key:district.admin',
+    ]] as [Action, string, Resource, readonly string[]],
+    [action, 'unassignedInBaitang', unassignedInBaitang, [
+      'baitang.commander', 'baitang-lake.commander', 'key:baitang.commander', 'district.admin', 'key:district.admin',
+    ]] as [Action, string, Resource, readonly string[]],
+  ]),
+  ['escalation:raise', 'baitang-lake', { headquartersCode: 'baitang-lake' }, [
+    'baitang-lake.commander', 'district.admin', 'key:district.admin',
+  ]],
+  ['escalation:raise', 'baitang', { headquartersCode: 'baitang' }, ['district.admin', 'key:district.admin']],
+  ['escalation:triage', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
+  // The reserve pool: the district only — never a township or headquarters, whatever its role.
+  ['reserve:read', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
+  ['reserve:nominate', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
 ];
 
 const cases = MATRIX.flatMap(([action, label, resource, allowed]) =>

@@ -29,6 +29,13 @@ export type ActionResources = EveryActionHasAResource<{
   'audit:read': undefined;
   'leaderboard:read': undefined;
   'campaign:read': undefined;
+  'visit:record': HouseholdScope;
+  'dispute:open': HouseholdScope;
+  'dispute:mediate': HouseholdScope;
+  'escalation:raise': HeadquartersScope;
+  'escalation:triage': undefined;
+  'reserve:read': undefined;
+  'reserve:nominate': undefined;
 }>;
 
 /** Actions whose rule needs a resource take it as a required argument, so a caller cannot forget it. */
@@ -59,6 +66,13 @@ const NEEDS_RESOURCE: Readonly<Record<Action, boolean>> = {
   'audit:read': false,
   'leaderboard:read': false,
   'campaign:read': false,
+  'visit:record': true,
+  'dispute:open': true,
+  'dispute:mediate': true,
+  'escalation:raise': true,
+  'escalation:triage': false,
+  'reserve:read': false,
+  'reserve:nominate': false,
 };
 
 type AuthzRequest = { [A in Action]: { action: A; resource: ActionResources[A] } }[Action];
@@ -111,6 +125,19 @@ function mayRevert(p: Principal, h: HouseholdScope): boolean {
   // Stryker disable next-line ConditionalExpression: redundant with the rules below while TRANSITION_ROLES lists all they grant
   if (!(TRANSITION_ROLES.revert.roles as readonly string[]).includes(p.role)) return false;
   return commandsHousehold(p, h) || isDistrictAdmin(p);
+}
+
+/**
+ * Field work on a household (a visit, a dispute and its mediation): whoever may work the household — a cadre of its
+ * team, a commander of its township or headquarters, the district admin. Viewers and inspectors only read.
+ */
+function worksHousehold(p: Principal, h: HouseholdScope): boolean {
+  return isCadreOfTeam(p, h.teamId) || commandsHousehold(p, h) || isDistrictAdmin(p);
+}
+
+/** The supervision group's own acts (四察四看, triage of blockers, the reserve pool). */
+function supervises(p: Principal): boolean {
+  return isDistrictInspector(p) || isDistrictAdmin(p);
 }
 
 function judge(p: Principal, request: AuthzRequest): Decision {
@@ -174,6 +201,43 @@ function judge(p: Principal, request: AuthzRequest): Decision {
         p.kind === 'user' && (commandsTenant(p, request.resource.tenantCode) || isDistrictAdmin(p)),
         '只有本单位指挥长本人可以管理接口密钥',
         'Only a signed-in commander of this tenant may manage its API keys',
+      );
+    case 'visit:record':
+      return rule(
+        worksHousehold(p, request.resource),
+        '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以登记走访',
+        "Only a cadre of the household's team, or a commander of its township or headquarters, may record a visit",
+      );
+    case 'dispute:open':
+    case 'dispute:mediate':
+      return rule(
+        worksHousehold(p, request.resource),
+        '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以登记和调解矛盾纠纷',
+        "Only a cadre of the household's team, or a commander of its township or headquarters, may open or mediate its disputes",
+      );
+    case 'escalation:raise':
+      return rule(
+        isCommanderOf(p, 'headquarters', request.resource.headquartersCode) || isDistrictAdmin(p),
+        '只有本指挥部的指挥长可以上报症结难题',
+        'Only a commander of this headquarters may raise an escalation',
+      );
+    case 'escalation:triage':
+      return rule(
+        supervises(p),
+        '只有综合督查组可以研判、决定和办结症结难题',
+        'Only the district supervision group may triage, decide and close escalations',
+      );
+    case 'reserve:read':
+    case 'reserve:nominate':
+      // District only: a township or headquarters must not learn who was (or was not) nominated.
+      return rule(
+        request.action === 'reserve:read' ? p.tenantKind === 'district' : supervises(p),
+        request.action === 'reserve:read'
+          ? '后备干部库仅限区级查看'
+          : '只有综合督查组可以推荐干部进入后备干部库',
+        request.action === 'reserve:read'
+          ? 'The reserve pool is visible to the district only'
+          : 'Only the district supervision group may nominate cadres to the reserve pool',
       );
     default:
       throw new UnreachableCaseError(request);

@@ -30,7 +30,9 @@ describe('migrations', () => {
       await Promise.all([a.destroy(), b.destroy()]);
       await dropDatabase(url);
     }
-  });
+    // The whole chain twice over (two replicas), on a shared 2-core machine: jest's 5 s default was too tight once
+    // the field-work tables joined it (≈ 8 s seen under load).
+  }, 30_000);
 });
 
 /** Tenant-scoped = has a township_id or headquarters_id column. */

@@ -8,3 +8,5 @@ export * from './units.js';
 export * from './calendar.js';
 export * from './progress.js';
 export * from './milestones.js';
+export * from './working-hours.js';
+export * from './field-work.js';

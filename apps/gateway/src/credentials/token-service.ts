@@ -81,6 +81,36 @@ export class TokenService {
     return result;
   }
 
+  /**
+   * A short-lived ticket for one purpose (e.g. an export download): signed with the same key, but with its own
+   * audience, so a ticket is never accepted as a bearer token and a bearer token never as a ticket.
+   */
+  signTicket(payload: Record<string, unknown>, audience: string, ttlSeconds: number): IssuedToken {
+    const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttlSeconds) * 1000);
+    const token = jwt.sign(payload, this.signingKey, {
+      algorithm: this.algorithm,
+      issuer: this.env.JWT_ISSUER,
+      audience,
+      expiresIn: ttlSeconds,
+    });
+    return { token, expiresAt };
+  }
+
+  /** The ticket's payload, or InvalidTokenError (bad signature, other audience, expired: no clock tolerance). */
+  verifyTicket(token: string, audience: string): Record<string, unknown> {
+    try {
+      const payload = jwt.verify(token, this.verifyKey, {
+        algorithms: [this.algorithm],
+        issuer: this.env.JWT_ISSUER,
+        audience,
+      });
+      if (typeof payload === 'string') throw new Error('not an object');
+      return payload;
+    } catch (error) {
+      throw new InvalidTokenError((error as Error).message);
+    }
+  }
+
   private verifyFully(token: string): { claims: TokenClaims; expiresAt: Date } {
     let payload: jwt.JwtPayload | string;
     try {

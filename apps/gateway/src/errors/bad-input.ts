@@ -26,3 +26,24 @@ export function badInput(
 ): GraphQLError {
   return publicError(ErrorCode.BAD_USER_INPUT, message, extensions);
 }
+
+/**
+ * Free text a person typed (notes, outcomes, reasons): trimmed, and BAD_USER_INPUT naming the field when it is
+ * shorter than `min` or longer than `max` characters. Empty optional text is null.
+ */
+export function requireText(
+  value: string | null | undefined,
+  field: string,
+  min: number,
+  max: number,
+): string | null {
+  const text = (value ?? '').trim();
+  if (text.length === 0 && min === 0) return null;
+  if (text.length < min || text.length > max) {
+    throw badInput(
+      { zh: `${field} 长度须为 ${min}–${max} 个字`, en: `${field} must be ${min}–${max} characters` },
+      { fields: [field] },
+    );
+  }
+  return text;
+}

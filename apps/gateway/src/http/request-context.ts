@@ -18,12 +18,19 @@ export async function createRequestContext(
   services: Services,
   pool: pg.Pool,
 ): Promise<GatewayContext> {
+  const startedAt = performance.now();
   const { principal } = await services.authenticator
     .authenticate(header(req, 'authorization'), header(req, 'x-api-key'))
     .catch(unavailableWhenDatabaseIs);
   const ctx = openOperationContext(
     // Express's req.ip is the socket's address too, as long as 'trust proxy' stays off (it is).
-    { requestId: req.id, principal, logger: req.log, clientAddress: req.socket.remoteAddress ?? null },
+    {
+      requestId: req.id,
+      principal,
+      logger: req.log,
+      clientAddress: req.socket.remoteAddress ?? null,
+      startedAt,
+    },
     services,
     pool,
     createLoaders,

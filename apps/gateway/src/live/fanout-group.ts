@@ -27,6 +27,8 @@ export class FanoutGroup {
   constructor(
     private readonly args: ExecutionArgs,
     private readonly principal: Principal | null,
+    /** The root subscription field, for metrics. */
+    readonly field: string,
     private readonly policy: FanoutPolicy,
     private readonly options: FanoutOptions,
     private readonly onClosed: (group: FanoutGroup) => void,
@@ -97,10 +99,12 @@ export class FanoutGroup {
       for (;;) {
         const next = await source.next();
         if (next.done || this.closed) break;
+        const arrived = performance.now();
         const result = await this.execute(next.value);
         if (!result || this.closed) continue;
         if (this.policy.late === 'last') this.last = result;
         for (const member of this.members) member.deliver(result, next.value);
+        this.options.observeFanout?.(this.field, (performance.now() - arrived) / 1000);
       }
     } catch (error) {
       this.options.onError(error, 'live source failed');

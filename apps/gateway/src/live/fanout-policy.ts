@@ -54,6 +54,8 @@ export interface FanoutOptions {
   /** Formats errors exactly as HTTP does; called once per group result, not per subscriber. */
   format(result: ExecutionResult): FormattedExecutionResult;
   onError(error: unknown, detail: string): void;
+  /** Seconds from an event reaching a group to its result queued for every member (the metrics histogram). */
+  observeFanout?(field: string, seconds: number): void;
 }
 
 /**

@@ -19,6 +19,8 @@ type Outcome = AsyncIterableIterator<FormattedExecutionResult | ExecutionResult>
  */
 export class Fanout {
   private readonly groups = new Map<string, FanoutGroup>();
+  /** Subscribers of operations without a fan-out policy, per field (read by /metrics). */
+  private readonly privateCounts = new Map<string, number>();
 
   constructor(private readonly options: FanoutOptions) {}
 
@@ -26,12 +28,21 @@ export class Fanout {
     return this.groups.size;
   }
 
+  /** Subscribers per subscription field, summed over groups when scraped (never counted per event). */
+  subscriptionsByField(): Map<string, number> {
+    const counts = new Map(this.privateCounts);
+    for (const group of this.groups.values()) {
+      counts.set(group.field, (counts.get(group.field) ?? 0) + group.size);
+    }
+    return counts;
+  }
+
   /** `args.contextValue` is the subscriber (see ws-server's onSubscribe), not a request context. */
   readonly subscribe = async (args: ExecutionArgs): Promise<Outcome> => {
     const subscriber = args.contextValue as Subscriber;
     const op = analyseOperation(args.document, args.operationName, this.options.policies);
     const policy = op.field ? this.options.policies[op.field] : undefined;
-    if (!policy) return this.runPrivately(args, subscriber);
+    if (!policy) return this.runPrivately(args, subscriber, op.field ?? 'unknown');
 
     let after: bigint | null = null;
     if (policy.replay) {
@@ -55,6 +66,7 @@ export class Fanout {
         const opened: FanoutGroup = new FanoutGroup(
           { ...args, document: op.groupDocument, contextValue: undefined },
           subscriber.principal,
+          op.field ?? 'unknown',
           policy,
           this.options,
           () => {
@@ -76,10 +88,16 @@ export class Fanout {
   };
 
   /** Operations without a fan-out policy run per subscriber, as graphql-ws would by default. */
-  private async runPrivately(args: ExecutionArgs, subscriber: Subscriber): Promise<Outcome> {
+  private async runPrivately(args: ExecutionArgs, subscriber: Subscriber, field: string): Promise<Outcome> {
     stats.privateSubscriptions += 1;
     const ctx = this.options.createContext(subscriber.principal, subscriber);
-    const end = () => void ctx.tx.rollback().catch(() => undefined);
+    this.privateCounts.set(field, (this.privateCounts.get(field) ?? 0) + 1);
+    const end = () => {
+      const left = (this.privateCounts.get(field) ?? 1) - 1;
+      if (left > 0) this.privateCounts.set(field, left);
+      else this.privateCounts.delete(field);
+      void ctx.tx.rollback().catch(() => undefined);
+    };
     const result = await subscribe({ ...args, contextValue: ctx });
     if (!(Symbol.asyncIterator in result)) {
       end();

@@ -25,6 +25,12 @@ export interface LiveBus {
 
 export type EventSink = (event: LiveEvent) => void;
 
+/** Told when the bus's own connection drops and comes back, so missed household events can be replayed. */
+export interface GapListener {
+  dropped(): void;
+  recovered(): Promise<void>;
+}
+
 /** The connection settings of the request pool, for the bus's own dedicated connection. */
 export function connectionOf(pool: pg.Pool): pg.ClientConfig {
   const { max: _max, idleTimeoutMillis: _idle, ...config } = pool.options as pg.PoolConfig;
@@ -51,14 +57,18 @@ export class PgLiveBus implements LiveBus {
   private readonly listener: PgListener;
   private readonly connection: pg.ClientConfig;
 
-  constructor(pool: pg.Pool, sink: EventSink, logger: Logger) {
+  constructor(pool: pg.Pool, sink: EventSink, logger: Logger, gaps?: GapListener) {
     this.connection = connectionOf(pool);
     this.listener = new PgListener({
       connection: this.connection,
       channel: LIVE_CHANNEL,
       logger,
       onPayload: (payload) => handOn(payload, sink, logger),
-      onReconnected: () => sink({ t: 'progress' }),
+      onDropped: () => gaps?.dropped(),
+      onReconnected: () => {
+        sink({ t: 'progress' });
+        void gaps?.recovered();
+      },
     });
   }
 

@@ -26,7 +26,12 @@ export type LiveEvent =
    * every replica closes the affected sockets at once. `subject` is the principal's subject (`apikey:<id>` or
    * the username); `membershipId` narrows a user's to one membership; `prefix` names the API key's cache entry.
    */
-  | { t: 'credential'; subject: string; membershipId?: string | null; prefix?: string | null };
+  | { t: 'credential'; subject: string; membershipId?: string | null; prefix?: string | null }
+  /**
+   * A metrics probe (metrics/bus-probe.ts): a replica publishes it and times its own copy's return, which is the
+   * bus's lag. Every stream ignores it; other replicas' probes are ignored by origin.
+   */
+  | { t: 'probe'; origin: string; sentAt: number };
 
 export function encodeLiveEvent(event: LiveEvent): string {
   return JSON.stringify(event);
@@ -34,11 +39,18 @@ export function encodeLiveEvent(event: LiveEvent): string {
 
 export function decodeLiveEvent(payload: string): LiveEvent | null {
   try {
-    const value = JSON.parse(payload) as { t?: unknown; subject?: unknown } | null;
+    const value = JSON.parse(payload) as {
+      t?: unknown;
+      subject?: unknown;
+      origin?: unknown;
+      sentAt?: unknown;
+    } | null;
     if (!value) return null;
     if (value.t === 'household' || value.t === 'progress' || value.t === 'milestone')
       return value as LiveEvent;
     if (value.t === 'credential' && typeof value.subject === 'string') return value as LiveEvent;
+    if (value.t === 'probe' && typeof value.origin === 'string' && typeof value.sentAt === 'number')
+      return value as LiveEvent;
     return null;
   } catch {
     return null;

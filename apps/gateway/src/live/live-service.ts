@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Logger } from '../logger.js';
 import { type LiveBus, PgLiveBus } from './live-bus.js';
 import type { LiveEvent } from './live-events.js';
+import { HouseholdReplay } from './household-replay.js';
 import { LiveHub } from './live-hub.js';
 import { RedisLiveBus } from './redis-live-bus.js';
 
@@ -39,10 +40,12 @@ export class LiveService {
 
   async start(pool: pg.Pool): Promise<void> {
     if (this.current) return;
-    const sink = (event: LiveEvent) => this.hub.emit(event);
+    // Household events missed during an outage of the bus are read back from household_event when it recovers.
+    const replay = new HouseholdReplay(pool, (event: LiveEvent) => this.hub.emit(event), this.logger);
+    const gaps = { dropped: () => replay.dropped(), recovered: () => replay.recovered() };
     const bus = this.settings.REDIS_URL
-      ? new RedisLiveBus(this.settings.REDIS_URL, pool, sink, this.logger)
-      : new PgLiveBus(pool, sink, this.logger);
+      ? new RedisLiveBus(this.settings.REDIS_URL, pool, replay.receive, this.logger, gaps)
+      : new PgLiveBus(pool, replay.receive, this.logger, gaps);
     await bus.start();
     this.current = bus;
     this.logger.info({ bus: bus.kind, coalesceMs: this.hub.coalesceMs }, 'live bus started');

@@ -9,6 +9,8 @@ export interface PgListenerOptions {
   onPayload(payload: string): void;
   /** After a drop and a successful reconnect: notifications sent meanwhile are lost, so state must be re-read. */
   onReconnected(): void;
+  /** The connection was lost (called before each reconnection attempt is scheduled). */
+  onDropped?(): void;
   /**
    * When set, LISTEN only while holding this session-level advisory lock: one listener per database across
    * all replicas (the Redis bridge). Standbys retry the lock every `standbyRetryMs`.
@@ -125,6 +127,7 @@ export class PgListener {
     if (this.leader) this.options.onLeadership?.(false);
     this.leader = false;
     if (this.stopped) return;
+    this.options.onDropped?.();
     const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.attempt) * (0.75 + Math.random() / 2);
     this.attempt += 1;
     this.options.logger.warn(

@@ -1,7 +1,14 @@
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Logger } from '../logger.js';
-import { connectionOf, databaseNameOf, type EventSink, handOn, type LiveBus } from './live-bus.js';
+import {
+  connectionOf,
+  databaseNameOf,
+  type EventSink,
+  type GapListener,
+  handOn,
+  type LiveBus,
+} from './live-bus.js';
 import { encodeLiveEvent, LIVE_CHANNEL, type LiveEvent } from './live-events.js';
 import { PgListener } from './pg-listener.js';
 
@@ -20,7 +27,8 @@ import { PgListener } from './pg-listener.js';
  * - Gaps are repaired, not hidden: a new leader publishes `{ t: 'progress' }` (events between the old leader's
  *   death and the takeover were not relayed), and a replica whose subscriber reconnects emits one locally.
  *   Boards and gauges then re-read current state; milestones are recovered by cursor (`milestoneReached(after:)`).
- *   Household events inside such a gap are not replayed.
+ *   Household events a replica missed while ITS subscriber was down are replayed from household_event
+ *   (live/household-replay.ts); those lost between a relaying leader's death and the takeover are not yet.
  * The channel is namespaced by database name, so environments (or test databases) sharing a Redis stay apart.
  */
 export class RedisLiveBus implements LiveBus {
@@ -31,7 +39,7 @@ export class RedisLiveBus implements LiveBus {
   readonly channel: string;
   private subscribed = false;
 
-  constructor(url: string, pool: pg.Pool, sink: EventSink, logger: Logger) {
+  constructor(url: string, pool: pg.Pool, sink: EventSink, logger: Logger, gaps?: GapListener) {
     const connection = connectionOf(pool);
     this.channel = `${LIVE_CHANNEL}:${databaseNameOf(connection)}`;
     // The publisher queues commands while reconnecting, so a relay during a Redis blip is late, not lost.
@@ -46,9 +54,15 @@ export class RedisLiveBus implements LiveBus {
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) handOn(message, sink, logger);
     });
+    this.subscriber.on('close', () => {
+      if (this.subscribed) gaps?.dropped();
+    });
     this.subscriber.on('ready', () => {
-      // ioredis resubscribes by itself after a reconnect; what was published meanwhile is gone.
-      if (this.subscribed) sink({ t: 'progress' });
+      // ioredis resubscribes by itself after a reconnect; what was published meanwhile is gone from Redis, so
+      // boards resync and household events are read back from the database (live/household-replay.ts).
+      if (!this.subscribed) return;
+      sink({ t: 'progress' });
+      void gaps?.recovered();
     });
     this.bridge = new PgListener({
       connection,

@@ -38,6 +38,18 @@ export function statsExtensions(end: OperationEnd): Record<string, number> {
  * not stored: the returned result replaces the response.
  */
 export async function endOperation(ctx: GatewayContext, outcome: OperationOutcome): Promise<OperationEnd> {
+  const end = await finish(ctx, outcome);
+  // Every entry passes this stage exactly once per operation: the one place its latency and outcome are counted.
+  ctx.services.operationMetrics.observe(
+    outcome.operationName,
+    outcome.operation?.operation ?? 'unresolved',
+    outcome.failed || end.replacement !== null,
+    ctx.startedAt,
+  );
+  return end;
+}
+
+async function finish(ctx: GatewayContext, outcome: OperationOutcome): Promise<OperationEnd> {
   const { tx } = ctx;
   const mutation = outcome.operation?.operation === OperationTypeNode.MUTATION;
   const counted = () => tx.statements + (tx.started ? 1 : 0);

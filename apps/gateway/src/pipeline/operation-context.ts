@@ -13,6 +13,8 @@ export interface OperationOrigin {
   readonly logger: Logger;
   readonly clientAddress: string | null;
   readonly socket?: SocketRenewal;
+  /** When the operation arrived (`performance.now()`); now, unless the entry knew it earlier. */
+  readonly startedAt?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export function openOperationContext(
     loaders: createLoaders(tx),
     services,
     clientAddress: origin.clientAddress,
+    startedAt: origin.startedAt ?? performance.now(),
     ...(origin.socket ? { socket: origin.socket } : {}),
   };
 }

@@ -9,6 +9,8 @@ export const PORTALS = [
   { app: 'township', path: '/portal/township/', titleZh: '乡镇', titleEn: 'township portal' },
   { app: 'hq', path: '/portal/hq/', titleZh: '指挥部', titleEn: 'HQ portal' },
   { app: 'district', path: '/district/', titleZh: '区级督查', titleEn: 'district console' },
+  // The GraphQL IDE; browsers also get it at GET /graphql (static/graphql-ide.ts).
+  { app: 'graphiql', path: '/graphiql/', titleZh: '调试台', titleEn: 'GraphQL IDE' },
 ] as const;
 
 const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));

@@ -56,6 +56,8 @@ export interface WsOptions {
   /** Whether a caller sees suggestions in errors: the rule Apollo's path applies (graphql/schema-exposure.ts). */
   exposure: ExposurePolicy;
   policies: FanoutPolicies;
+  /** The fan-out latency metric (seconds per event and group). */
+  observeFanout?: (field: string, seconds: number) => void;
   limits: WsLimits;
 }
 
@@ -133,6 +135,7 @@ export function startWsServer(options: WsOptions) {
     createContext: (principal, member) => createContext(principal, (member as Member | null)?.session),
     format: format.result,
     onError: (error, detail) => logger.error({ err: error }, detail),
+    ...(options.observeFanout ? { observeFanout: options.observeFanout } : {}),
   });
 
   const cleanup = useServer<Record<string, unknown>, SocketState>(

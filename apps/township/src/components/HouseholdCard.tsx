@@ -7,6 +7,7 @@ import { STAGE_LABELS } from '@hanjiang/domain';
 import { Alert, Button, Descriptions, Result, Spin, Timeline } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { AdvanceForm } from './AdvanceForm.js';
+import { FieldWork } from './FieldWork.js';
 import { MaskedField, StageTag, useLang } from '@hanjiang/ui';
 
 // Times as the campaign lives them: Asia/Shanghai, in the reader's language.
@@ -95,6 +96,7 @@ export function HouseholdCard({
               }))}
             />
           )}
+          <FieldWork household={household} />
         </div>
         <div>
           <AdvanceForm

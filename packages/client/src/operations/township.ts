@@ -88,6 +88,22 @@ export const HouseholdCardFields = graphql(`
       occurredAt
       reason
     }
+    visits {
+      id
+      visitedAt
+      metWith
+      purpose
+      outcome
+      nextStep
+      offHours
+    }
+    openDisputes {
+      id
+      category
+      state
+      mediator
+      openedAt
+    }
   }
 `);
 

@@ -6,6 +6,8 @@ import { Sockets1764700000200 } from './1764700000200-sockets.js';
 import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js';
 import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cadre.js';
 import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js';
+import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
+import { FieldWork1796071811373 } from './1796071811373-field-work.js';
 
 export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
 export { TEAM_ONLY_FOR_CADRE } from './1796061489512-team-only-for-cadre.js';
@@ -20,4 +22,6 @@ export const migrations = [
   DatabaseRights1764720000000,
   TeamOnlyForCadre1796061489512,
   IntegratorKeys1796200000000,
+  LiveReplay1796074217912,
+  FieldWork1796071811373,
 ];

@@ -1,4 +1,5 @@
 // The whole demo, built in memory from a seeded PRNG: same scale and `now`, same data (ids aside).
+import { buildFieldWork, type SeedFieldWork } from './build-field-work.js';
 import { buildHouseholds, buildVillages } from './build-households.js';
 import { teamHistory, type Actor } from './build-history.js';
 import { buildCadres, buildTeams } from './build-teams.js';
@@ -16,6 +17,7 @@ export interface DemoData {
   readonly events: readonly SeedEvent[];
   readonly replay: Replay;
   readonly inspections: ReturnType<typeof buildInspections>;
+  readonly fieldWork: SeedFieldWork;
 }
 
 export function buildDemo(
@@ -75,5 +77,6 @@ export function buildDemo(
     events,
     replay: replayMilestones(world, events),
     inspections: buildInspections(world, events, calendar, root.fork('inspections')),
+    fieldWork: buildFieldWork(world, events, calendar, actors, root.fork('field-work')),
   };
 }

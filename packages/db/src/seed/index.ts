@@ -13,6 +13,7 @@ import { writeInspections } from './inspections.js';
 import { computeProgressCounters, recountProgress } from '../progress/recount.js';
 import { teamVillages, writeCampaign, writeWorld } from './write-world.js';
 import { writeEvents, writeHouseholds, writeMilestones } from './write-history.js';
+import { writeFieldWork } from './write-field-work.js';
 import {
   actorsByTeam,
   hashPasswords,
@@ -48,6 +49,10 @@ export interface SeedSummary {
   events: number;
   milestones: number;
   inspections: number;
+  visits: number;
+  offHoursVisits: number;
+  disputes: number;
+  escalations: number;
   accounts: number;
   buildingAreaM2: number;
   landAreaM2: number;
@@ -87,6 +92,9 @@ function rowsToWrite(demo: DemoData, accounts: readonly PreparedAccount[]): numb
     demo.events.length +
     replay.milestones.length +
     demo.inspections.length +
+    demo.fieldWork.visits.length +
+    demo.fieldWork.disputes.length +
+    1 + // the escalation
     replay.tallies.size
   );
 }
@@ -139,11 +147,13 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
     phase = 'households';
     await writeHouseholds(client, world.households, tick);
     phase = 'events';
-    await writeEvents(client, events, tick);
+    await writeEvents(client, events, tick, demo.fieldWork.creditOf);
     phase = 'milestones';
     await writeMilestones(client, replay.milestones, tick);
     phase = 'inspections';
     await writeInspections(client, demo.inspections, tick);
+    phase = 'field work';
+    const { escalations } = await writeFieldWork(client, demo.fieldWork, calendar.now, tick);
     phase = 'accounts';
     await writeAccounts(client, accounts, await hashing, world.teamsByCode, tick);
     if (options.demoDisplayKey) await writeDemoDisplayKey(client, options.demoPassword);
@@ -167,6 +177,10 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
       events: events.length,
       milestones: replay.milestones.length,
       inspections: demo.inspections.length,
+      visits: demo.fieldWork.visits.length,
+      offHoursVisits: demo.fieldWork.visits.filter((v) => v.offHours).length,
+      disputes: demo.fieldWork.disputes.length,
+      escalations,
       accounts: accounts.length,
       buildingAreaM2: (campaign?.buildingCents ?? 0) / 100,
       landAreaM2: world.households.reduce((sum, h) => sum + h.landCents, 0) / 100,

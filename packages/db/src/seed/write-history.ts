@@ -57,6 +57,7 @@ export async function writeEvents(
   client: pg.PoolClient,
   eventsInTimeOrder: readonly SeedEvent[],
   onBatch: (written: number) => void,
+  creditOf: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   await bulkInsert(
     client,
@@ -78,6 +79,8 @@ export async function writeEvents(
       { name: 'request_hash', type: 'text', value: (e) => e.requestHash },
       { name: 'payload', type: 'jsonb', value: (e) => JSON.stringify(e.payload) },
       { name: 'occurred_at', type: 'timestamptz', value: (e) => iso(e.occurredAt) },
+      // The cadre credited with a measurement or signing (cadre records, issue 14).
+      { name: 'cadre_id', type: 'uuid', value: (e) => creditOf.get(e.id) ?? null },
     ],
     eventsInTimeOrder,
     onBatch,

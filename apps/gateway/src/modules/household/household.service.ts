@@ -136,7 +136,8 @@ export class HouseholdService {
     };
   }
 
-  private conditions(filter: HouseholdFilter | null): { where: string[]; params: unknown[] } {
+  /** The WHERE conditions of a filter (shared with exports, so both read the same rows). */
+  conditions(filter: HouseholdFilter | null): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: (n: number) => string, value: unknown) => {

@@ -1,3 +1,4 @@
+import { DEFAULT_AWARD_LOSS_LAST_PLACES, losesAwardEligibility } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { Team } from '../catalog/catalog.types.js';
@@ -24,6 +25,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 四察四看: the supervision group records scores; every signed-in caller may read the rankings. */
 export class InspectionService {
+  /** `awardLossLastPlaces`: periods ranked last that cost a unit its award eligibility (AWARD_LOSS_LAST_PLACES). */
+  constructor(private readonly awardLossLastPlaces: number = DEFAULT_AWARD_LOSS_LAST_PLACES) {}
+
   async record(ctx: GatewayContext, input: RecordInspectionInput): Promise<Inspection> {
     const p = requirePrincipal(ctx);
     assertCan(p, 'inspection:record');
@@ -91,12 +95,26 @@ export class InspectionService {
     );
     const wanted = period === null ? null : canonicalPeriod(period).text;
     const ranked = rankInspections(rows, wanted, window);
+    // The same ranking over every period so far: last places add up over the year for award eligibility.
+    const threshold = this.awardLossLastPlaces;
+    const totals = new Map(
+      rankInspections(rows, wanted, Number.MAX_SAFE_INTEGER).map((r) => [r.id, r.lastPlaceCount] as const),
+    );
     const teams = await ctx.loaders.team.loadMany(ranked.flatMap((r) => (r.teamId ? [r.teamId] : [])));
     const teamById = new Map(teams.flatMap((t) => (t && !(t instanceof Error) ? [[t.id, t] as const] : [])));
     return ranked.flatMap((r) => {
       const headquarters = ctx.services.catalogue.headquartersOf(r.headquartersId);
+      const lastPlaceTotal = totals.get(r.id) ?? 0;
       return headquarters
-        ? [{ ...r, headquarters, team: r.teamId ? (teamById.get(r.teamId) ?? null) : null }]
+        ? [
+            {
+              ...r,
+              headquarters,
+              team: r.teamId ? (teamById.get(r.teamId) ?? null) : null,
+              lastPlaceTotal,
+              losesAwardEligibility: losesAwardEligibility(lastPlaceTotal, threshold),
+            },
+          ]
         : [];
     });
   }

@@ -72,4 +72,17 @@ export class InspectionRanking extends Inspection {
       'Ranked last in at least 2 of the recent periods: flagged for the leadership (多次排名靠后).',
   })
   flaggedLast!: boolean;
+
+  @Field(() => Int, {
+    description:
+      'In how many inspection periods so far (up to and including this one) this target ranked last.',
+  })
+  lastPlaceTotal!: number;
+
+  @Field(() => Boolean, {
+    description:
+      'Ranked last in at least N periods (AWARD_LOSS_LAST_PLACES, default 3): loses its annual award eligibility ' +
+      '(取消年度评优评先资格).',
+  })
+  losesAwardEligibility!: boolean;
 }

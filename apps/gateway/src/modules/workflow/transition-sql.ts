@@ -30,6 +30,7 @@ export interface TransitionWrite {
   requestHash: string;
   payload: Record<string, unknown>;
   reason: string | null;
+  cadreId: string | null;
 }
 
 /** Locks the household row (RLS applies: an invisible household is simply not found). */
@@ -72,8 +73,8 @@ export async function writeTransition(
       `WITH event AS (
          INSERT INTO household_event (township_id, headquarters_id, team_home_township_id, household_id, team_id,
            kind, from_stage, to_stage, version, actor_subject, membership_id, idempotency_key, request_hash, payload,
-           reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id),
+           reason, cadre_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $23) RETURNING id),
        updated AS (
          UPDATE household h SET stage = $8, version = $9, updated_at = now(),
            assessed_amount_fen = CASE WHEN $16::bigint IS NOT NULL THEN $16::bigint ELSE assessed_amount_fen END,
@@ -110,6 +111,7 @@ export async function writeTransition(
         w.payload.compensationChoice ?? null,
         siteId,
         measured && typeof w.payload.measuredBuildingAreaM2 === 'number',
+        w.cadreId,
       ],
     );
   } catch (error) {

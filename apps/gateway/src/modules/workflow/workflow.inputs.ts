@@ -51,6 +51,14 @@ export class AdvanceStageInput {
       '(BAD_USER_INPUT otherwise, or when the site has no units left).',
   })
   resettlementSiteId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The cadre credited with the work (measurements and signings count in cadre records): a cadre of the ' +
+      'household’s team (BAD_USER_INPUT otherwise).',
+  })
+  cadreId?: string | null;
 }
 
 @InputType({ description: 'Move a household one stage back (a correction by a commander), with a reason.' })

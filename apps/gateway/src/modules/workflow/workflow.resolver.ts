@@ -1,6 +1,7 @@
 import { ErrorCode, yuanToFen } from '@hanjiang/domain';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import { requireUuid } from '../../errors/bad-input.js';
 import { publicError } from '../../errors/public-error.js';
 import { Household } from '../household/household.types.js';
 import { AdvanceStageInput, RevertStageInput } from './workflow.inputs.js';
@@ -31,6 +32,7 @@ export class WorkflowResolver {
       expectedVersion: input.expectedVersion,
       payload: Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== null)),
       reason: null,
+      cadreId: input.cadreId ? requireUuid(input.cadreId, 'cadreId') : null,
     });
     return reload(ctx, result);
   }

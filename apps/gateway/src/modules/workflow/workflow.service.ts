@@ -12,6 +12,7 @@ import {
 } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import type { CatalogueCache } from '../../db/catalogue-cache.js';
+import type { RequestTransaction } from '../../db/request-transaction.js';
 import { publicError } from '../../errors/public-error.js';
 import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 import { householdScope } from '../household/household.scope.js';
@@ -39,6 +40,8 @@ export interface TransitionRequest {
   expectedVersion: number;
   payload: Record<string, unknown>;
   reason: string | null;
+  /** The cadre credited with the work (cadre records); a cadre of the household's team. */
+  cadreId?: string | null;
 }
 
 /**
@@ -99,6 +102,7 @@ export class WorkflowService {
       });
     }
     const toStage = this.checkStage(household, request);
+    if (request.cadreId) await checkCredit(tx, request.cadreId, household.teamId);
 
     const write: TransitionWrite = {
       kind: request.kind,
@@ -108,6 +112,7 @@ export class WorkflowService {
       requestHash,
       payload: request.payload,
       reason: request.reason,
+      cadreId: request.cadreId ?? null,
     };
     const { eventId, household: updated } = await writeTransition(tx, household, write);
     const { rows: counters, change } = await countTransition(tx, eventId);
@@ -169,6 +174,21 @@ function badInput(problems: readonly { field: string; messageZh: string; message
   );
 }
 
+/** Credit follows the work: only a cadre of the household's own team may be credited with it. */
+async function checkCredit(tx: RequestTransaction, cadreId: string, teamId: string | null): Promise<void> {
+  const [row] = await tx.query<{ ok: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM cadre WHERE id = $1 AND team_id = $2) AS ok',
+    [cadreId, teamId],
+  );
+  if (!row?.ok) {
+    throw publicError(
+      ErrorCode.BAD_USER_INPUT,
+      { zh: '所填干部不是该户所属工作组的成员', en: 'cadreId must be a cadre of the household’s team' },
+      { fields: ['cadreId'] },
+    );
+  }
+}
+
 /** What makes two requests "the same": everything but the key itself, canonically ordered. */
 function hashRequest(request: TransitionRequest): string {
   const canonical = JSON.stringify({
@@ -177,6 +197,8 @@ function hashRequest(request: TransitionRequest): string {
     toStage: request.toStage,
     expectedVersion: request.expectedVersion,
     reason: request.reason,
+    // Only when given, so a retry of a request made before credit existed still hashes the same.
+    ...(request.cadreId ? { cadreId: request.cadreId } : {}),
     payload: Object.fromEntries(
       Object.entries(request.payload)
         .filter(([, v]) => v !== null && v !== undefined)
