@@ -1,5 +1,6 @@
 import type { Principal } from '@hanjiang/authz';
 import type { Authenticator } from './credentials/authenticate.js';
+import type { AuditSink } from './db/audit-records.js';
 import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
 import type { RequestTransaction } from './db/request-transaction.js';
@@ -45,6 +46,11 @@ export interface Services {
   readonly catalogue: CatalogueCache;
   readonly tokens: TokenService;
   readonly authenticator: Authenticator;
+  /**
+   * The batched audit of integrator operations, refusals and sign-ins (modules/audit/audit.writer.ts): the
+   * pipeline's END_OPERATION stage and the refusing entries hand it rows.
+   */
+  readonly audit: AuditSink;
   /** Latency, rate and errors per operation, observed once at the end of every operation (pipeline/end-operation.ts). */
   readonly operationMetrics: OperationMetrics;
 }

@@ -62,6 +62,12 @@ export const envSchema = z
     // How often the audit chain's head (last id and hash) is written to the log and /metrics, so a later
     // rewrite of the chain disagrees with what was exported before it.
     AUDIT_HEAD_EXPORT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    // The integrator audit (modules/audit/audit.writer.ts): rows are written off the request path, in batches of at
+    // most AUDIT_BATCH_ROWS, at most AUDIT_FLUSH_MS after they happen; refusals are coalesced per caller, code and
+    // address into one row per AUDIT_REFUSAL_WINDOW_MS.
+    AUDIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+    AUDIT_BATCH_ROWS: z.coerce.number().int().min(1).max(5_000).default(200),
+    AUDIT_REFUSAL_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     // /metrics is never public: a listener of its own (off unless set; for the cluster network only) and/or a
     // bearer token (required wherever it is set; without it the gateway's own port has no /metrics at all).
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),

@@ -28,6 +28,7 @@ import { BusProbe } from './live/bus-probe.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { metricsHandler, startMetricsServer } from './metrics/metrics-endpoint.js';
 import { AuditHeadExporter } from './modules/audit/audit.head.js';
+import type { AuditWriter } from './modules/audit/audit.writer.js';
 import { importBodyParser } from './http/import-body-limit.js';
 import { mountExports } from './http/exports-route.js';
 import { livePolicies } from './modules/live/live.policies.js';
@@ -37,6 +38,7 @@ import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { apolloDocumentStage } from './pipeline/apollo-documents.js';
 import { operationPolicies, policyPlugin } from './pipeline/policies.js';
+import { refusalAuditPlugin } from './pipeline/refusals.js';
 import { createSchema } from './schema.js';
 import { createServices } from './services.js';
 import { mountGraphqlIde } from './static/graphql-ide.js';
@@ -54,6 +56,8 @@ export interface Gateway {
   readonly ephemeralJwtSecret: boolean;
   /** Live updates (hub and bus), for diagnostics and tests. */
   readonly live: LiveService;
+  /** The batched integrator audit, for tests (flush, pending rows). */
+  readonly audit: AuditWriter;
   /** The port of the separate metrics listener (METRICS_PORT), when there is one. */
   readonly metricsPort: number | null;
   stop(): Promise<void>;
@@ -75,7 +79,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const readiness = new ReadinessState();
   let database: Database | null = null;
   const metrics = new GatewayMetrics();
-  const { services, apiKeys, loginRedis } = createServices(
+  const { services, apiKeys, loginRedis, audit } = createServices(
     env,
     logger,
     readiness,
@@ -128,6 +132,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       apolloDocuments.plugin,
       policyPlugin(policies),
+      refusalAuditPlugin(),
       schemaExposurePlugin(exposure),
       // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
@@ -263,6 +268,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     readiness.starting('starting live updates');
     await services.live.start(database.pool);
     await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
+    audit.start(database.pool);
     busProbe?.start(env.METRICS_BUS_PROBE_MS);
     readiness.ready();
     return database;
@@ -280,6 +286,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       // came: Ctrl-C then ended in "shutdown took too long" with exit 1.)
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
+      // No operation runs any more: what the integrator audit holds is written before the pool closes.
+      await audit.close();
       auditHead.stop();
       busProbe?.stop();
       await metricsServer?.close();
@@ -298,6 +306,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     ready,
     ephemeralJwtSecret: tokens.ephemeral,
     live: services.live,
+    audit,
     metricsPort: metricsServer?.port ?? null,
     stop,
   };

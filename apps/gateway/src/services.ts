@@ -10,6 +10,7 @@ import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
+import { AuditWriter } from './modules/audit/audit.writer.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ExportService } from './modules/export/export.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './modules/auth/login-limits.js';
@@ -32,6 +33,8 @@ export interface ComposedServices {
   readonly apiKeys: ApiKeyResolver;
   /** The login limits' Redis connection, closed when the gateway stops. */
   readonly loginRedis: Redis | null;
+  /** The batched integrator audit (also `services.audit`): started once the pool exists, closed in the drain. */
+  readonly audit: AuditWriter;
 }
 
 /**
@@ -57,6 +60,15 @@ export function createServices(
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
   loginRedis?.on('error', (error: Error) => logger.warn({ err: error }, 'login limits: Redis unavailable'));
+  // Integrator operations, refusals and sign-ins: audited in batches off the request path, flushed in the drain.
+  const audit = new AuditWriter(
+    {
+      flushMs: env.AUDIT_FLUSH_MS,
+      batchRows: env.AUDIT_BATCH_ROWS,
+      refusalWindowMs: env.AUDIT_REFUSAL_WINDOW_MS,
+    },
+    logger,
+  );
   const households = new HouseholdService(catalogue);
   const services: Services = {
     readiness,
@@ -64,6 +76,7 @@ export function createServices(
     catalogue,
     tokens,
     authenticator: new Authenticator(tokens, apiKeys),
+    audit,
     // Password checks run in their own short transactions on the request pool (login-lookup.ts); failed
     // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
     auth: new AuthService(
@@ -97,5 +110,5 @@ export function createServices(
     escalations: new EscalationService(),
     cadreRecords: new CadreRecordService(),
   };
-  return { services, apiKeys, loginRedis };
+  return { services, apiKeys, loginRedis, audit };
 }

@@ -73,6 +73,8 @@ describe('audit chain, version 2', () => {
   });
 
   it('exports the chain head to /metrics on its timer', async () => {
+    // Sign-ins are audited in batches (modules/audit/audit.writer.ts): the head must be read after they are in.
+    await gateway.audit.flush();
     const head = await owner.query<{ id: string; hash: string }>(
       'SELECT id::text, hash FROM audit_log ORDER BY id DESC LIMIT 1',
     );

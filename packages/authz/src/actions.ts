@@ -12,6 +12,7 @@ export const ACTIONS = [
   'resettlement:create',
   'apikey:create',
   'apikey:revoke',
+  'apikey:usage',
   'audit:read',
   'leaderboard:read',
   'campaign:read',

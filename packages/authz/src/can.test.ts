@@ -64,6 +64,10 @@ const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined
     reasonZh: '只有本单位指挥长本人可以管理接口密钥',
     reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
   },
+  'apikey:usage': {
+    reasonZh: '只有本单位指挥长本人可以管理接口密钥',
+    reasonEn: 'Only a signed-in commander of this tenant may manage its API keys',
+  },
   'visit:record': {
     reasonZh: '只有该户所属工作组的干部、所在乡镇或指挥部的指挥长可以登记走访',
     reasonEn:
@@ -146,6 +150,10 @@ const MATRIX: [Action, string, Resource, readonly string[]][] = [
   ['apikey:create', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
   ['apikey:create', 'district', { tenantCode: 'district' }, ['district.admin']],
   ['apikey:revoke', 'baisha', { tenantCode: 'baisha' }, ['baisha.commander', 'district.admin']],
+  // A key's usage: who may manage the key — not its own key, not the district inspector, not another tenant's commander.
+  ['apikey:usage', 'baitang', { tenantCode: 'baitang' }, ['baitang.commander', 'district.admin']],
+  ['apikey:usage', 'baitang-lake', { tenantCode: 'baitang-lake' }, ['baitang-lake.commander', 'district.admin']],
+  ['apikey:usage', 'district', { tenantCode: 'district' }, ['district.admin']],
   // Field work follows who works the household: the helper cadre of 江尾分组 visits 白塘's household; 白沙's own
   // commander does not command it, and viewers and inspectors only read.
   ...(['visit:record', 'dispute:open', 'dispute:mediate'] as const).flatMap((action) => [

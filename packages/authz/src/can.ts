@@ -26,6 +26,8 @@ export type ActionResources = EveryActionHasAResource<{
   'resettlement:create': HeadquartersScope;
   'apikey:create': TenantScope;
   'apikey:revoke': TenantScope;
+  /** A key's usage summary (apiKeyUsage): whoever may manage the key may see it. */
+  'apikey:usage': TenantScope;
   'audit:read': undefined;
   'leaderboard:read': undefined;
   'campaign:read': undefined;
@@ -63,6 +65,7 @@ const NEEDS_RESOURCE: Readonly<Record<Action, boolean>> = {
   'resettlement:create': true,
   'apikey:create': true,
   'apikey:revoke': true,
+  'apikey:usage': true,
   'audit:read': false,
   'leaderboard:read': false,
   'campaign:read': false,
@@ -196,6 +199,7 @@ function judge(p: Principal, request: AuthzRequest): Decision {
       );
     case 'apikey:create':
     case 'apikey:revoke':
+    case 'apikey:usage':
       // A key that could mint keys would let a leaked key outlive its own revocation.
       return rule(
         p.kind === 'user' && (commandsTenant(p, request.resource.tenantCode) || isDistrictAdmin(p)),

@@ -1,6 +1,6 @@
 export * from './admin.js';
 export * from './data-source.js';
-export { API_KEY_SCOPES, migrations, TEAM_ONLY_FOR_CADRE } from './migrations/index.js';
+export { API_KEY_SCOPES, AUDIT_WRITER_SCOPE, migrations, TEAM_ONLY_FOR_CADRE } from './migrations/index.js';
 export * from './roles.js';
 export * from './url.js';
 export { upsertCatalogue } from './catalogue.js';

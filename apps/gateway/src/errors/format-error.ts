@@ -34,6 +34,22 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
 };
 
 /**
+ * The public code a refusal before execution is answered with (what the formatter below gives it), for the
+ * refusal audit: a public error keeps its code, armor's limits are QUERY_TOO_COMPLEX, Apollo's request errors
+ * BAD_USER_INPUT; null for anything else (not a refusal: an internal error).
+ */
+export function refusalCode(error: {
+  readonly message: string;
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}): string | null {
+  const raw = error.extensions?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  if (PUBLIC_CODES.has(code)) return code;
+  if (LIMIT_MESSAGE.test(error.message)) return ErrorCode.QUERY_TOO_COMPLEX;
+  return APOLLO_CODES[code] ?? null;
+}
+
+/**
  * Every error leaving the gateway carries a public code and a bilingual message. Anything unexpected is logged
  * with the request id and replaced by INTERNAL_SERVER_ERROR: no stack, no SQL, no internals reach a client.
  */

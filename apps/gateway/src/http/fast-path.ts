@@ -126,6 +126,7 @@ async function run(
     operationName: plan.operation.name?.value,
     variables,
     failed: Boolean(errors?.length),
+    answer: { document: plan.document, data: result.data, errors },
   });
   const response: FormattedExecutionResult = end.replacement ?? {
     ...(errors?.length ? { errors } : {}),

@@ -1,10 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import type { GatewayContext, Services } from '../context.js';
 import { mapDatabaseError } from '../errors/database-errors.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
+import { recordRefusal } from '../pipeline/refusals.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 /**
@@ -21,7 +23,10 @@ export async function createRequestContext(
   const startedAt = performance.now();
   const { principal } = await services.authenticator
     .authenticate(header(req, 'authorization'), header(req, 'x-api-key'))
-    .catch(unavailableWhenDatabaseIs);
+    .catch((error: unknown) => {
+      auditRefusedCredential(services, req, error);
+      return unavailableWhenDatabaseIs(error);
+    });
   const ctx = openOperationContext(
     // Express's req.ip is the socket's address too, as long as 'trust proxy' stays off (it is).
     {
@@ -37,6 +42,22 @@ export async function createRequestContext(
   );
   res.once('close', () => void ctx.tx.rollback().catch(() => undefined));
   return ctx;
+}
+
+/**
+ * A refused credential is audited once per request: the fast path authenticates first and, refused, leaves the
+ * request to Apollo, which authenticates again.
+ */
+const refusedRequests = new WeakSet<IdentifiedRequest>();
+
+function auditRefusedCredential(services: Services, req: IdentifiedRequest, error: unknown): void {
+  if (!(error instanceof GraphQLError) || refusedRequests.has(req)) return;
+  refusedRequests.add(req);
+  recordRefusal(
+    services.audit,
+    { principal: null, clientAddress: req.socket.remoteAddress, requestId: req.id, transport: 'http' },
+    error,
+  );
 }
 
 function header(req: IdentifiedRequest, name: string): string | undefined {

@@ -6,8 +6,22 @@ import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
 export function transactionPlugin(exposeSqlStats: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart() {
+      // An operation refused before execution has no answer to audit: it is a refusal (pipeline/refusals.ts).
+      let executed = false;
       return Promise.resolve({
-        async willSendResponse({ contextValue, response, errors, operation, operationName, request }) {
+        executionDidStart() {
+          executed = true;
+          return Promise.resolve();
+        },
+        async willSendResponse({
+          contextValue,
+          response,
+          errors,
+          operation,
+          operationName,
+          request,
+          document,
+        }) {
           const single = response.body.kind === 'single' ? response.body : null;
           const failed = (errors?.length ?? 0) > 0 || (single?.singleResult.errors?.length ?? 0) > 0;
           const end = await endOperation(contextValue, {
@@ -15,6 +29,9 @@ export function transactionPlugin(exposeSqlStats: boolean): ApolloServerPlugin<G
             operationName,
             variables: request.variables,
             failed,
+            ...(executed && document && operation && single
+              ? { answer: { document, data: single.singleResult.data, errors: single.singleResult.errors } }
+              : {}),
           });
           if (!single) return;
           if (end.replacement) single.singleResult = end.replacement;

@@ -5,6 +5,7 @@ import { Kind, OperationTypeNode } from 'graphql';
 import pg from 'pg';
 import type { GatewayContext } from '../context.js';
 import { mapDatabaseError } from '../errors/database-errors.js';
+import { auditIntegratorOperation, type OperationAnswer } from './integrator-audit.js';
 
 export interface OperationOutcome {
   readonly operation: OperationDefinitionNode | null | undefined;
@@ -12,6 +13,11 @@ export interface OperationOutcome {
   readonly variables: Record<string, unknown> | undefined;
   /** True when the response carries any error. */
   readonly failed: boolean;
+  /**
+   * The answer of a single operation (not a subscription's per-event execution): an API key's operation is then
+   * recorded in the integrator audit.
+   */
+  readonly answer?: OperationAnswer;
 }
 
 export interface OperationEnd {
@@ -55,24 +61,28 @@ async function finish(ctx: GatewayContext, outcome: OperationOutcome): Promise<O
   const counted = () => tx.statements + (tx.started ? 1 : 0);
   if (mutation && outcome.failed) {
     await tx.rollback();
+    audited(ctx, outcome, null);
     return { replacement: null, sqlStatements: counted(), commitStartedAt: null };
   }
   try {
     // The audit row rides in COMMIT's round trip (values as escaped literals): one round trip fewer per write.
-    const audit = mutation
-      ? `SELECT app.append_audit(${[
-          outcome.operationName ?? firstField(outcome.operation) ?? 'anonymous mutation',
-          hashVariables(outcome.variables),
-          ctx.requestId,
-          ctx.clientAddress ?? null,
-          'ok',
-          ctx.principal?.membershipId ?? null,
-        ]
-          .map(literal)
-          .join(', ')})`
-      : undefined;
+    // Sign-ins are audited by the sign-in itself (naming who signed in, or the username tried): auth.service.ts.
+    const audit =
+      mutation && !onlyLogin(outcome.operation)
+        ? `SELECT app.append_audit(${[
+            outcome.operationName ?? firstField(outcome.operation) ?? 'anonymous mutation',
+            hashVariables(outcome.variables),
+            ctx.requestId,
+            ctx.clientAddress ?? null,
+            'ok',
+            ctx.principal?.membershipId ?? null,
+          ]
+            .map(literal)
+            .join(', ')})`
+        : undefined;
     const commitStartedAt = performance.timeOrigin + performance.now();
     await tx.commit(audit);
+    audited(ctx, outcome, null);
     return { replacement: null, sqlStatements: tx.statements, commitStartedAt };
   } catch (error) {
     ctx.logger.error({ err: error }, 'commit failed');
@@ -81,24 +91,38 @@ async function finish(ctx: GatewayContext, outcome: OperationOutcome): Promise<O
     const busy = mapDatabaseError(error);
     const code = busy?.code === ErrorCode.SERVICE_UNAVAILABLE ? busy.code : ErrorCode.INTERNAL_SERVER_ERROR;
     const message = busy && code === busy.code ? busy.message : errorMessages[code];
-    return {
-      replacement: {
-        data: null,
-        errors: [
-          {
-            message: message.en,
-            extensions: {
-              code,
-              messageZh: message.zh,
-              messageEn: message.en,
-            },
-          },
-        ],
-      },
-      sqlStatements: counted(),
-      commitStartedAt: null,
+    const replacement: FormattedExecutionResult = {
+      data: null,
+      errors: [{ message: message.en, extensions: { code, messageZh: message.zh, messageEn: message.en } }],
     };
+    audited(ctx, outcome, replacement);
+    return { replacement, sqlStatements: counted(), commitStartedAt: null };
   }
+}
+
+/** The integrator audit of what the client is answered (a failed commit's replacement included). */
+function audited(
+  ctx: GatewayContext,
+  outcome: OperationOutcome,
+  replacement: FormattedExecutionResult | null,
+) {
+  if (!outcome.answer || ctx.principal?.kind !== 'apikey') return;
+  const answer = replacement
+    ? { document: outcome.answer.document, data: null, errors: replacement.errors }
+    : outcome.answer;
+  auditIntegratorOperation(
+    ctx,
+    outcome.operation,
+    outcome.operationName,
+    hashVariables(outcome.variables),
+    answer,
+  );
+}
+
+/** A mutation whose every root field is `login`. */
+function onlyLogin(operation: OperationDefinitionNode | null | undefined): boolean {
+  const fields = operation?.selectionSet.selections ?? [];
+  return fields.length > 0 && fields.every((f) => f.kind === Kind.FIELD && f.name.value === 'login');
 }
 
 function literal(value: string | null): string {

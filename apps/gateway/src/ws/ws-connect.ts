@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Services } from '../context.js';
+import { recordRefusal } from '../pipeline/refusals.js';
 import { CloseCode } from './close-codes.js';
 import type { SocketCredentials } from './socket-credentials.js';
 import { principalKey, type PrincipalSockets, type UninitialisedSockets } from './socket-limits.js';
@@ -40,7 +42,12 @@ export function connectHandler(services: Services, books: SocketBooks) {
         typeof authorization === 'string' ? authorization : undefined,
         undefined,
       );
-    } catch {
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        const address = request.socket.remoteAddress;
+        const origin = { principal: null, clientAddress: address, requestId: null, transport: 'ws' } as const;
+        recordRefusal(services.audit, origin, error);
+      }
       socket.close(CloseCode.Unauthorized, 'Unauthorized: invalid or expired token');
       return false;
     }

@@ -25,6 +25,7 @@ export function socketExecute(executor: OperationExecutor) {
         operationName: operation?.name?.value,
         variables: args.variableValues ?? undefined,
         failed: Boolean(result.errors?.length),
+        answer: { document: args.document, data: result.data, errors: result.errors },
       });
       // A replacement carries formatted errors already; onNext passes formatted errors through unchanged.
       return (end.replacement as ExecutionResult | null) ?? result;

@@ -25,6 +25,8 @@ import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
+import { auditIntegratorSubscription } from '../pipeline/integrator-audit.js';
+import { recordRefusal } from '../pipeline/refusals.js';
 import { SocketCredentials } from './socket-credentials.js';
 import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
@@ -166,6 +168,16 @@ export function startWsServer(options: WsOptions) {
           transport: 'ws',
         });
         if (refusal) return [refusal];
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+          auditIntegratorSubscription(
+            services.audit,
+            principal,
+            checked.document,
+            operation,
+            payload.operationName,
+            ctx.extra.request.socket.remoteAddress,
+          );
+        }
         // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
         const contextValue: Member | GatewayContext =
           operation.operation === OperationTypeNode.SUBSCRIPTION
@@ -185,7 +197,23 @@ export function startWsServer(options: WsOptions) {
       // Per subscriber per event on the fan-out's hot path: only a result with errors needs the caller's rule.
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors?.length ? format.result(result, exposureOf(ctx.extra)) : result,
-      onError: (ctx, _id, _payload, errors) => format.errors(errors, exposureOf(ctx.extra)),
+      // Errors sent instead of running (onSubscribe's refusals): audited as refusals, then worded per caller.
+      onError: (ctx, _id, _payload, errors) => {
+        const first = errors[0];
+        if (first) {
+          recordRefusal(
+            services.audit,
+            {
+              principal: ctx.extra.session?.principal ?? null,
+              clientAddress: ctx.extra.request.socket.remoteAddress,
+              requestId: null,
+              transport: 'ws',
+            },
+            first,
+          );
+        }
+        return format.errors(errors, exposureOf(ctx.extra));
+      },
     },
     wss,
   );

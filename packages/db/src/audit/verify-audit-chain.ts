@@ -10,7 +10,8 @@ export interface AuditChainReport {
 /**
  * Walks the audit log in id order: each row's hash must equal the hash recomputed from its fields, and its
  * prev_hash must equal the previous row's hash ('genesis' for the first). Each row is recomputed with the hash
- * version it was written with (1: fields joined, NULLs skipped; 2: length-prefixed, NULL distinct). Runs as the
+ * version it was written with (1: fields joined, NULLs skipped; 2: length-prefixed, NULL distinct; 3: version 2
+ * plus the row's jsonb detail). Runs as the
  * owner (reads every row).
  */
 export async function verifyAuditChain(
@@ -31,7 +32,9 @@ export async function verifyAuditChain(
          WHEN 1 THEN app.audit_row_hash(prev_hash, at, actor, membership_id, tenant_kind, tenant_code, operation,
            variables_hash, request_id, client_address, outcome)
          WHEN 2 THEN app.audit_row_hash_v2(prev_hash, at, actor, membership_id, tenant_kind, tenant_code, operation,
-           variables_hash, request_id, client_address, outcome) END AS recomputed
+           variables_hash, request_id, client_address, outcome)
+         WHEN 3 THEN app.audit_row_hash_v3(prev_hash, at, actor, membership_id, tenant_kind, tenant_code, operation,
+           variables_hash, request_id, client_address, outcome, detail) END AS recomputed
        FROM audit_log a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
       [afterId, batchSize],
     );

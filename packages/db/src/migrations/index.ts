@@ -6,10 +6,12 @@ import { Sockets1764700000200 } from './1764700000200-sockets.js';
 import { DatabaseRights1764720000000 } from './1764720000000-database-rights.js';
 import { TeamOnlyForCadre1796061489512 } from './1796061489512-team-only-for-cadre.js';
 import { IntegratorKeys1796200000000 } from './1796200000000-integrator-keys.js';
+import { IntegratorAudit1796071774812 } from './1796071774812-integrator-audit.js';
 import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
 import { FieldWork1796071811373 } from './1796071811373-field-work.js';
 
 export { API_KEY_SCOPES } from './1796200000000-integrator-keys.js';
+export { AUDIT_WRITER_SCOPE } from './sql/audit-batch.js';
 export { TEAM_ONLY_FOR_CADRE } from './1796061489512-team-only-for-cadre.js';
 
 /** Every migration, oldest first. Add-only: never edit one that has shipped; add a new one. */
@@ -22,6 +24,7 @@ export const migrations = [
   DatabaseRights1764720000000,
   TeamOnlyForCadre1796061489512,
   IntegratorKeys1796200000000,
+  IntegratorAudit1796071774812,
   LiveReplay1796074217912,
   FieldWork1796071811373,
 ];

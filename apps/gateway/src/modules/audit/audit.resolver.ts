@@ -1,8 +1,10 @@
 import { ErrorCode } from '@hanjiang/domain';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { assertCan, requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
+import { apiKeyUsage } from './api-key-usage.service.js';
+import { ApiKeyUsage } from './api-key-usage.types.js';
 import { AuditEntry } from './audit.types.js';
 
 @Resolver()
@@ -25,9 +27,23 @@ export class AuditResolver {
     }
     return ctx.tx.query<AuditEntry>(
       `SELECT id::text AS id, at, actor, tenant_kind AS "tenantKind", tenant_code AS "tenantCode", operation,
-         variables_hash AS "variablesHash", request_id AS "requestId", client_address AS "clientAddress", outcome, hash
+         variables_hash AS "variablesHash", request_id AS "requestId", client_address AS "clientAddress", outcome, hash,
+         detail
        FROM audit_log a WHERE ($1::bigint IS NULL OR a.id < $1::bigint) ORDER BY a.id DESC LIMIT $2`,
       [before ?? null, first],
     );
+  }
+
+  @Query(() => ApiKeyUsage, {
+    description:
+      'An API key’s use between `from` and `to`: operations, errors by code, rows, cost, durations, by operation. For district admins and commanders of the key’s tenant.',
+  })
+  apiKeyUsage(
+    @Ctx() ctx: GatewayContext,
+    @Arg('key', () => ID, { description: 'The key’s id (the `<id>` of `apikey:<id>`).' }) key: string,
+    @Arg('from', () => Date, { description: 'Start (inclusive).' }) from: Date,
+    @Arg('to', () => Date, { description: 'End (exclusive).' }) to: Date,
+  ): Promise<ApiKeyUsage> {
+    return apiKeyUsage(ctx, key, from, to);
   }
 }

@@ -1,3 +1,4 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({
@@ -20,7 +21,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'Tenant code the actor acted in.' })
   tenantCode!: string | null;
 
-  @Field(() => String, { description: 'GraphQL operation (mutation) name.' })
+  @Field(() => String, { description: 'GraphQL operation name (or first field), `login`, or `refused`.' })
   operation!: string;
 
   @Field(() => String, {
@@ -38,8 +39,15 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'Client address.' })
   clientAddress!: string | null;
 
-  @Field(() => String, { description: 'Outcome.' })
+  @Field(() => String, { description: 'Outcome: `ok` or a public error code.' })
   outcome!: string;
+
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'What the row adds (hash version 3): an integrator operation’s document hash, cost, rows and duration (its key is the actor, `apikey:<id>`); a refusal’s count; a sign-in’s username.',
+  })
+  detail!: unknown;
 
   @Field(() => String, { description: 'Hash of this row, covering the previous row’s hash.' })
   hash!: string;

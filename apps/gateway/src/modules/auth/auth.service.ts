@@ -1,6 +1,7 @@
 import { ErrorCode, publicError } from '../../errors/public-error.js';
 import type { TokenService } from '../../credentials/token-service.js';
 import type { GatewayContext } from '../../context.js';
+import type { AuditRecord } from '../../db/audit-records.js';
 import { requirePrincipal } from '../../guards.js';
 import type { AuthPayload, Me, Membership } from './auth.types.js';
 import { LoginLimits } from './login-limits.js';
@@ -25,13 +26,18 @@ export class AuthService {
   /**
    * Every `login` field is one attempt, aliased ones included: it is counted (per address and per username)
    * before anything touches the database, and refused with RATE_LIMITED past the limits. No connection is held
-   * while the password is checked, and nothing ever sleeps.
+   * while the password is checked, and nothing ever sleeps. Every attempt is audited (ctx.services.audit): a
+   * success names who signed in, a failure keeps the username tried and the address, never the password.
    */
   async login(ctx: GatewayContext, username: string, password: string): Promise<AuthPayload> {
     const key = username.trim().toLowerCase();
     // HTTP always knows the peer; an operation without one (over WebSocket) shares a single address bucket.
     const address = ctx.clientAddress ?? 'unknown';
-    await this.limits.begin(address, key);
+    await this.limits.begin(address, key).catch((error: unknown) => {
+      // A throttled attempt is a refusal: coalesced, so a password sprayer does not flood the log.
+      throttled(ctx, error);
+      throw error;
+    });
     // No answer from the database (busy, down) checked no password: the attempt is given back.
     const rows = await this.checkCredentials(key, password).catch(async (error: unknown) => {
       await this.limits.abandoned(address, key);
@@ -40,9 +46,11 @@ export class AuthService {
     const user = rows[0];
     const membership = rows.find((r) => r.membership_id !== null);
     if (!user || user.disabled || (user.demo && !this.demoMode) || !membership) {
+      ctx.services.audit.record(loginRow(ctx, key, ErrorCode.UNAUTHENTICATED, null));
       throw loginFailed();
     }
     await this.limits.succeeded(address, key);
+    ctx.services.audit.record(loginRow(ctx, key, 'ok', membership));
     return this.issue(key, user.display_name, rows, membership);
   }
 
@@ -96,6 +104,47 @@ export class AuthService {
       },
     };
   }
+}
+
+/**
+ * A sign-in's audit row. A success names who signed in and the membership they act in; a failure is the
+ * anonymous caller's, with the username tried (truncated: it is caller input) in its detail.
+ */
+function loginRow(
+  ctx: GatewayContext,
+  username: string,
+  outcome: string,
+  membership: LoginRow | null,
+): AuditRecord {
+  return {
+    at: new Date(),
+    actor: membership ? username : 'anonymous',
+    membership: membership?.membership_id ?? null,
+    tenantKind: membership?.tenant_kind ?? null,
+    tenantCode: membership?.tenant_code ?? null,
+    operation: 'login',
+    variablesHash: null,
+    requestId: ctx.requestId,
+    client: ctx.clientAddress ?? null,
+    outcome,
+    detail: { kind: 'login', username: username.slice(0, 200) },
+  };
+}
+
+function throttled(ctx: GatewayContext, error: unknown): void {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  if (typeof code !== 'string') return;
+  ctx.services.audit.refused({
+    actor: 'anonymous',
+    tenantKind: null,
+    tenantCode: null,
+    membership: null,
+    code,
+    client: ctx.clientAddress ?? null,
+    requestId: ctx.requestId,
+    operation: 'login',
+    transport: ctx.socket ? 'ws' : 'http',
+  });
 }
 
 /**
