@@ -26,6 +26,9 @@ export const envSchema = z
     // Pool connections: how long a request waits for one (then SERVICE_UNAVAILABLE), and the server-side limits
     // that keep one request from holding a connection for long (statement; idle inside a transaction).
     DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    // A pool none of whose connections came back for this long is starved: requests then fail at once
+    // (SERVICE_UNAVAILABLE) instead of each waiting DB_ACQUIRE_TIMEOUT_MS.
+    DB_STARVED_AFTER_MS: z.coerce.number().int().min(100).max(120_000).default(1_000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     REDIS_URL: z

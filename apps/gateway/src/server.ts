@@ -168,7 +168,11 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   app.get('/readyz', async (_req, res) => {
     // Ready means started and not draining, and also that the request pool can hand out a connection now.
     const problem = readiness.isReady() ? await poolProbe.check() : readiness.reason();
-    res.status(problem ? 503 : 200).json({ ready: !problem, detail: problem ?? readiness.reason() });
+    // Degraded live updates keep the replica in service (its reads and writes work) but are reported.
+    const degraded = services.live.problem();
+    res
+      .status(problem ? 503 : 200)
+      .json({ ready: !problem, detail: problem ?? readiness.reason(), ...(degraded ? { degraded } : {}) });
   });
   // Not public (metrics/metrics-endpoint.ts): here only with METRICS_TOKEN, and then only with the token.
   app.get('/metrics', metricsHandler(metrics.registry, env.METRICS_TOKEN, true));

@@ -17,6 +17,7 @@ import pg from 'pg';
 import type { DataSource } from '@hanjiang/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
+import { failFastWhenStarved } from './pool-starvation.js';
 import { attachScopeKey } from './scope-key.js';
 
 export interface Database {
@@ -101,6 +102,7 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
     });
     // An idle connection the server drops (restart, shutdown, idle timeout) must not crash the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+    failFastWhenStarved(pool, Math.min(env.DB_STARVED_AFTER_MS, env.DB_ACQUIRE_TIMEOUT_MS));
     attachScopeKey(pool, await readScopeKey(admin));
     let adminOpen = true;
     const releaseAdmin = async () => {

@@ -16,6 +16,11 @@ export interface LiveBus {
   stop(): Promise<void>;
   /** Sends an event to every replica (tests, tools; the write path uses pg_notify in its transaction). */
   publish(event: LiveEvent): Promise<void>;
+  /**
+   * Why live updates are degraded now (a transport connection down and reconnecting), or null. Reads and writes
+   * still work meanwhile, so /readyz reports it without refusing traffic.
+   */
+  problem(): string | null;
 }
 
 export type EventSink = (event: LiveEvent) => void;
@@ -73,6 +78,10 @@ export class PgLiveBus implements LiveBus {
 
   stop(): Promise<void> {
     return this.listener.stop();
+  }
+
+  problem(): string | null {
+    return this.listener.isConnected ? null : 'live updates: LISTEN connection lost, reconnecting';
   }
 
   async publish(event: LiveEvent): Promise<void> {

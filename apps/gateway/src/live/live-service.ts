@@ -57,6 +57,11 @@ export class LiveService {
     await bus?.stop();
   }
 
+  /** Why live updates are degraded now, or null (not started counts as fine: /readyz covers start-up). */
+  problem(): string | null {
+    return this.current?.problem() ?? null;
+  }
+
   /** Sends an event to every replica through the bus (not for writes: those pg_notify in their transaction). */
   async publish(event: LiveEvent): Promise<void> {
     if (!this.current) throw new Error('live bus not started');

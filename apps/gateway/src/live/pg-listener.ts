@@ -33,11 +33,17 @@ export class PgListener {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private standbyTimer: NodeJS.Timeout | null = null;
   private leader = false;
+  private connected = false;
 
   constructor(private readonly options: PgListenerOptions) {}
 
   get isLeader(): boolean {
     return this.leader;
+  }
+
+  /** True while the dedicated connection is up (listening, or a standby waiting for the lock). */
+  get isConnected(): boolean {
+    return this.connected;
   }
 
   /** First connection attempt; on failure it keeps retrying in the background rather than failing startup. */
@@ -72,6 +78,7 @@ export class PgListener {
       return;
     }
     this.attempt = 0;
+    this.connected = true;
     if (this.connectedOnce) {
       logger.info({ channel }, 'live listener reconnected');
       this.options.onReconnected();
@@ -116,6 +123,7 @@ export class PgListener {
     client.on('error', () => undefined);
     void client.end().catch(() => undefined);
     this.client = null;
+    this.connected = false;
     if (this.leader) this.options.onLeadership?.(false);
     this.leader = false;
     if (this.stopped) return;

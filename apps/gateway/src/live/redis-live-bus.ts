@@ -87,6 +87,15 @@ export class RedisLiveBus implements LiveBus {
     return this.bridge.isLeader;
   }
 
+  problem(): string | null {
+    const down = [
+      this.subscriber.status === 'ready' ? null : `Redis subscriber ${this.subscriber.status}`,
+      this.publisher.status === 'ready' ? null : `Redis publisher ${this.publisher.status}`,
+      this.bridge.isConnected ? null : 'NOTIFY bridge connection lost',
+    ].filter((d): d is string => d !== null);
+    return down.length ? `live updates: ${down.join(', ')}, reconnecting` : null;
+  }
+
   async start(): Promise<void> {
     try {
       await this.subscriber.connect();
