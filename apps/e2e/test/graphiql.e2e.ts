@@ -87,6 +87,8 @@ describe.skipIf(missing !== null && !process.env.CI)('GraphQL IDE in chromium', 
     );
     await page.locator('.graphiql-execute-button').click();
     await expect.poll(() => responseText(page), { timeout: 30_000 }).toContain('"tenantCode": "baitang"');
+    // Signed in now: the schema (refused to the anonymous first load) is fetched again with the header.
+    await page.keyboard.press('Shift+Control+R');
     const text = await responseText(page);
     expect(text).toContain('"role": "commander"');
     expect(text).toContain('"totalCount"');

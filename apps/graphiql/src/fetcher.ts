@@ -1,4 +1,5 @@
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 
 /** The credential headers the gateway reads, passed to a socket as connectionParams. */
@@ -30,6 +31,20 @@ export function createIdeFetcher(httpUrl: URL): Fetcher {
       });
       byHeaders.set(key, fetcher);
     }
-    return fetcher(params, options);
+    // GraphiQL hands over the parsed document only once it has a schema; an anonymous visitor has none (the
+    // gateway refuses anonymous introspection), and without the document the toolkit cannot tell a
+    // subscription from a query and would POST it. Parsing here keeps subscriptions on the socket regardless.
+    return fetcher(
+      params,
+      options?.documentAST ? options : { ...options, documentAST: parseOrUndefined(params.query) },
+    );
   };
+}
+
+function parseOrUndefined(query: string) {
+  try {
+    return parse(query);
+  } catch {
+    return undefined; // the gateway answers a syntax error better than the IDE could
+  }
 }

@@ -11,6 +11,7 @@ import { createIdeFetcher } from './fetcher.js';
 
 const DEFAULT_QUERY = `# 涵江征迁平台 GraphQL IDE — put your token or key in the Headers tab:
 #   { "authorization": "Bearer <token from login>" }   or   { "x-api-key": "hj_…" }
+# then re-fetch the schema (Shift-Ctrl-R) for completion and docs: anonymous callers may not introspect.
 # Integrator guide: docs/integrators.md
 {
   townships {

@@ -52,7 +52,22 @@ export function failFastWhenStarved(pool: pg.Pool, starvedAfterMs: number): void
       );
     });
   };
-  (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = guarded;
+  // pg-pool's own pool.query() calls connect(callback): the callback form must keep working (pg-boss, and anything
+  // else that queries the pool directly, would otherwise wait forever).
+  type Callback = (
+    error: Error | undefined,
+    client?: pg.PoolClient,
+    done?: (release?: unknown) => void,
+  ) => void;
+  const connectEitherWay = (callback?: Callback): Promise<pg.PoolClient> | undefined => {
+    if (!callback) return guarded();
+    guarded().then(
+      (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error)),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  };
+  (pool as unknown as { connect: typeof connectEitherWay }).connect = connectEitherWay;
 }
 
 function starvedError(ms: number): Error {
