@@ -11,7 +11,7 @@ import { insertApiKey } from './helpers/api-key.js';
 import {
   compareWithReadme,
   parseReadmeExamples,
-  splitJsonValues,
+  runExamples,
   type ReadmeExample,
 } from './helpers/readme-examples.js';
 import { closeSeededGateway, openSeededGateway, type SeededGateway } from './helpers/seeded-gateway.js';
@@ -38,25 +38,14 @@ describe('docs/integrators.md examples', () => {
       'viewer',
       'docs',
     );
-    const port = new URL(opened.gateway.url).port;
     env = { ...process.env, KEY: key, GATEWAY_URL: opened.gateway.url };
-    const script = [...prelude, ...examples.flatMap((e, i) => [e.script, `printf '\\n${separator(i)}\\n'`])]
-      .join('\n')
-      .replaceAll('localhost:4000', `localhost:${port}`);
-    const run = await promisify(execFile)('bash', ['-c', script], {
-      timeout: 120_000,
-      maxBuffer: 16 * 1024 * 1024,
+    const run = await runExamples({ prelude, examples }, opened.gateway.url, {
+      label: 'guide example',
       env,
       cwd: await scratch(),
     });
+    run.printed.forEach((values, i) => printed.set(i, values));
     stderr = run.stderr;
-    let rest = run.stdout;
-    examples.forEach((_e, i) => {
-      const at = rest.indexOf(separator(i));
-      if (at < 0) throw new Error(`guide example ${i + 1} printed no end marker: ${rest.slice(0, 500)}`);
-      printed.set(i, splitJsonValues(rest.slice(0, at)));
-      rest = rest.slice(at + separator(i).length);
-    });
   });
 
   afterAll(async () => {
@@ -101,10 +90,6 @@ describe('docs/integrators.md examples', () => {
     },
   );
 });
-
-function separator(index: number): string {
-  return `<<<guide example ${index + 1} end>>>`;
-}
 
 /** Inside apps/gateway, so the examples' imports (graphql-ws, ws) resolve as in an integrator's project. */
 async function scratch(): Promise<string> {

@@ -1,16 +1,15 @@
 // The README's examples are run as written — its shell blocks, in order, in one bash session with curl — against
 // a real gateway that migrates and seeds an empty database on start, as `pnpm start` does; what each example
 // prints must be the JSON the README shows under it. Only the port differs (`localhost:4000` → the test's).
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Gateway } from '../src/server.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startTestGateway } from './helpers/in-process.js';
 import {
   compareWithReadme,
   parseReadmeExamples,
+  runExamples,
   splitJsonValues,
   type ReadmeExample,
 } from './helpers/readme-examples.js';
@@ -30,22 +29,9 @@ describe('README examples', () => {
     db = await createTestDatabase('hj_readme');
     // An empty database: the gateway migrates and seeds it on start, like `pnpm start` on a fresh clone.
     gateway = await startTestGateway(db.url, { SEED_ON_EMPTY: '1', SEED_SCALE: '1' });
-    const port = new URL(gateway.url).port;
-    const script = [...prelude, ...examples.flatMap((e, i) => [e.script, `printf '\\n${separator(i)}\\n'`])]
-      .join('\n')
-      .replaceAll('localhost:4000', `localhost:${port}`);
-    const run = await promisify(execFile)('bash', ['-c', script], {
-      timeout: 120_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const run = await runExamples({ prelude, examples }, gateway.url, { label: 'README example' });
+    run.printed.forEach((values, i) => printed.set(i, values));
     stderr = run.stderr;
-    let rest = run.stdout;
-    examples.forEach((_e, i) => {
-      const at = rest.indexOf(separator(i));
-      if (at < 0) throw new Error(`README example ${i + 1} printed no end marker: ${rest.slice(0, 500)}`);
-      printed.set(i, splitJsonValues(rest.slice(0, at)));
-      rest = rest.slice(at + separator(i).length);
-    });
   });
 
   afterAll(async () => {
@@ -83,10 +69,6 @@ describe('README examples', () => {
     },
   );
 });
-
-function separator(index: number): string {
-  return `<<<readme-example ${index + 1} end>>>`;
-}
 
 describe('README comparison rules', () => {
   const signed = (at: string, area: number) => ({ data: { x: { signedAt: at, area, rows: [1, 2, 3] } } });

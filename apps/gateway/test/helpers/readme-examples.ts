@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 // Reads the README's runnable examples and compares what they print with the JSON the README shows.
 //
 // In README.md an HTML comment (invisible when rendered) marks the shell block that follows it:
@@ -181,4 +183,44 @@ export function compareWithReadme(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What running a document's examples printed: each example's JSON values, by index, and bash's stderr. */
+export interface ExampleRun {
+  readonly printed: ReadonlyMap<number, unknown[]>;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the prelude and the examples, in order, in one bash session against the gateway at `gatewayUrl` (the
+ * documents say `localhost:4000`), and splits what they print at a marker printed after each example.
+ */
+export async function runExamples(
+  parsed: Pick<ParsedReadme, 'prelude' | 'examples'>,
+  gatewayUrl: string,
+  options: { readonly label: string; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string },
+): Promise<ExampleRun> {
+  const separator = (index: number) => `<<<${options.label} ${index + 1} end>>>`;
+  const port = new URL(gatewayUrl).port;
+  const script = [
+    ...parsed.prelude,
+    ...parsed.examples.flatMap((e, i) => [e.script, `printf '\\n${separator(i)}\\n'`]),
+  ]
+    .join('\n')
+    .replaceAll('localhost:4000', `localhost:${port}`);
+  const run = await promisify(execFile)('bash', ['-c', script], {
+    timeout: 120_000,
+    maxBuffer: 16 * 1024 * 1024,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
+  const printed = new Map<number, unknown[]>();
+  let rest = run.stdout;
+  parsed.examples.forEach((_e, i) => {
+    const at = rest.indexOf(separator(i));
+    if (at < 0) throw new Error(`${options.label} ${i + 1} printed no end marker: ${rest.slice(0, 500)}`);
+    printed.set(i, splitJsonValues(rest.slice(0, at)));
+    rest = rest.slice(at + separator(i).length);
+  });
+  return { printed, stderr: run.stderr };
 }
