@@ -9,7 +9,16 @@ export function createConfig(tsconfigRootDir) {
   return tseslint.config(
     // .stryker-tmp and reports: mutation testing's sandbox copies and HTML report (pnpm test:mutation).
     {
-      ignores: ['dist/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'eslint.config.js', '.data/**', '.stryker-tmp/**', 'reports/**'],
+      ignores: [
+        'dist/**',
+        'coverage/**',
+        '**/*.cjs',
+        '**/*.mjs',
+        'eslint.config.js',
+        '.data/**',
+        '.stryker-tmp/**',
+        'reports/**',
+      ],
     },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
@@ -20,7 +29,10 @@ export function createConfig(tsconfigRootDir) {
       },
       rules: {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-        '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+        '@typescript-eslint/consistent-type-imports': [
+          'error',
+          { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+        ],
         '@typescript-eslint/no-floating-promises': 'error',
         '@typescript-eslint/switch-exhaustiveness-check': 'error',
         'no-restricted-properties': [

@@ -32,8 +32,9 @@ const costs = new WeakMap<DocumentNode, number>();
 
 /**
  * graphql-armor's cost rule prices each document while the shared document cache validates it (once per text);
- * the price is kept here so the cost budget (pipeline/rate-limits.ts) charges the same figure the limit checked,
- * and the integrator audit records it, without walking the document again. A document with several operations records the dearest.
+ * the price is kept here so the cost budget (pipeline/rate-limits.ts) charges, and the integrator audit records,
+ * the same figure the limit checked, without walking the document again. A document with several operations
+ * records the dearest.
  */
 function recordCost(context: ValidationContext | null, details: unknown): void {
   const n = (details as { n?: unknown } | null)?.n;

@@ -20,7 +20,8 @@ try {
 }
 try {
   if (action === 'create') await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  if (action === 'drop') await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  if (action === 'drop')
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
 } finally {
   await client.end();
 }
