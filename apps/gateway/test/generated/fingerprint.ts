@@ -8,7 +8,7 @@
 // in-scope signing (their recount is checked by the workflow tests), and every write appends an audit row (the
 // chain is verified by audit-chain.test.ts). summary_run is the nightly summary's log of runs (no tenant data; its
 // per-team rows, team_day_summary, are checked like any tenant table).
-import type { Principal } from '@hanjiang/authz';
+import { can, type Principal } from '@hanjiang/authz';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { OWNER, type Oracle, type Row } from './oracle.js';
@@ -27,8 +27,15 @@ interface Table {
   columns: string[];
 }
 
+/** Integrator keys and their allow-lists: written by whoever manages the key's tenant (createApiKey, registerOperation). */
+const KEY_TENANT: Readonly<Record<string, string>> = {
+  api_key: 'tenant_code',
+  persisted_operation: '(SELECT k.tenant_code FROM api_key k WHERE k.id = persisted_operation.key_id)',
+};
+
 interface RawRow {
   id: string | null;
+  keyTenant: string | null;
   township: string | null;
   headquarters: string | null;
   helper: string | null;
@@ -61,6 +68,9 @@ export class WriteScope {
 
   /** May `p` have inserted or updated this row? Write scope is inside read scope, narrowed by role. */
   writable(p: Principal, table: Table, raw: RawRow): boolean {
+    // Any caller may store a query text by its hash (automatic persisted queries): content-addressed, no tenant data.
+    if (table.name === 'persisted_query') return true;
+    if (raw.keyTenant !== null && can(p, 'apikey:create', { tenantCode: raw.keyTenant }).allowed) return true;
     if (OWNER[table.name]) return raw.owner === p.subject; // a key's last use, a user's own credentials
     const scoped = table.columns.includes('township_id') || table.columns.includes('headquarters_id');
     if (!scoped || p.role === 'viewer') return false;
@@ -73,6 +83,7 @@ export class WriteScope {
     const col = (c: string) => (table.columns.includes(c) ? `${c}::text` : 'NULL::text');
     return `SELECT ${col('id')} AS id, ${col('township_id')} AS township, ${col('headquarters_id')} AS headquarters,
       ${col('team_home_township_id')} AS helper, ${OWNER[table.name] ?? 'NULL::text'} AS owner,
+      ${KEY_TENANT[table.name] ?? 'NULL::text'} AS "keyTenant",
       md5(${table.name}::text) AS digest FROM ${table.name} WHERE ${where}`;
   }
 

@@ -16,7 +16,16 @@ export interface ChildGateway {
 export function spawnGateway(env: Record<string, string>): ChildGateway {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: GATEWAY_DIR,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    // Tests drive one principal far past a person's pace: the per-caller budgets are raised (rate-limits.test.ts
+    // sets its own).
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      COST_LIMIT_PER_MINUTE: '1000000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
