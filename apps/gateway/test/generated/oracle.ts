@@ -3,11 +3,11 @@
 // Rules (DESIGN §3, packages/db/src/migrations/sql/tenancy-policies.ts and later migrations): the district sees
 // all; a headquarters its rows; a township its rows and rows worked by its own teams elsewhere (households,
 // events, team assignments; villages its teams work in; resettlement sites of headquarters its teams serve).
-import { type Principal, canSeePii } from '@hanjiang/authz';
+import { type Principal, can, canSeePii } from '@hanjiang/authz';
 import type pg from 'pg';
 
 /** How a table's rows are scoped. A table not named here is scoped by its columns; without them, district only. */
-export type Rule = 'public' | 'own' | 'supervision' | 'scoped' | 'district-only';
+export type Rule = 'public' | 'own' | 'key' | 'supervision' | 'scoped' | 'district-only';
 const RULES: Readonly<Record<string, Rule>> = {
   // The catalogue, teams, counters, milestones, inspections and the gauge are public to every principal.
   township: 'public',
@@ -22,7 +22,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   // Credentials: a principal sees only its own (me, memberships).
   user_account: 'own',
   membership: 'own',
-  api_key: 'own',
+  // Integrator keys: the key itself, and whoever may manage its tenant's keys (apiKeys, apiKeyUsage).
+  api_key: 'key',
   audit_log: 'supervision',
 };
 
@@ -33,6 +34,8 @@ export interface Row {
   headquarters: string | null;
   helper: string | null;
   owner: string | null;
+  /** An integrator key's tenant code (null for other tables). */
+  keyTenant: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,7 +70,8 @@ export class Oracle {
       const col = (c: string | undefined) => (c && has(c) ? `${c}::text` : 'NULL');
       const result = await owner.query<Omit<Row, 'table' | 'rule'> & { id: string }>(
         `SELECT id::text, ${col('township_id')} AS township, ${col('headquarters_id')} AS headquarters,
-         ${col('team_home_township_id')} AS helper, ${OWNER[table] ?? 'NULL'} AS owner FROM ${table}`,
+         ${col('team_home_township_id')} AS helper, ${OWNER[table] ?? 'NULL'} AS owner,
+         ${table === 'api_key' ? 'tenant_code' : 'NULL'} AS "keyTenant" FROM ${table}`,
       );
       for (const r of result.rows) rows.set(idKey(table, r.id), { table, rule, ...r });
     }
@@ -113,6 +117,11 @@ export class Oracle {
         return true;
       case 'own':
         return row.owner === p.subject;
+      case 'key':
+        return (
+          row.owner === p.subject ||
+          (row.keyTenant !== null && can(p, 'apikey:read', { tenantCode: row.keyTenant }).allowed)
+        );
       case 'supervision':
         return p.tenantKind === 'district' && (p.role === 'inspector' || p.role === 'admin');
       case 'district-only':
