@@ -5,6 +5,8 @@ export interface Column<T> {
   readonly title: string;
   readonly render: (row: T) => ReactNode;
   readonly numeric?: boolean;
+  /** Free text (a description, a reason): wraps instead of widening the table past the screen. */
+  readonly prose?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function DataTable<T>({
             rows.map((row) => (
               <tr key={rowKey(row)} className={rowClassName?.(row) || undefined}>
                 {columns.map((c) => (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                  <td key={c.key} className={c.numeric ? 'num' : c.prose ? 'prose' : undefined}>
                     {c.render(row)}
                   </td>
                 ))}

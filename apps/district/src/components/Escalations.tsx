@@ -53,8 +53,8 @@ export function Escalations({ client }: { client: HanjiangClient }) {
         emptyText={rows === null ? undefined : t('noEscalations')}
         columns={[
           { key: 'hq', title: t('colEscHeadquarters'), render: (r) => r.headquarters.nameZh },
-          { key: 'description', title: t('colEscDescription'), render: (r) => r.description },
-          { key: 'help', title: t('colEscHelp'), render: (r) => r.helpNeeded },
+          { key: 'description', title: t('colEscDescription'), prose: true, render: (r) => r.description },
+          { key: 'help', title: t('colEscHelp'), prose: true, render: (r) => r.helpNeeded },
           {
             key: 'state',
             title: t('colEscState'),
