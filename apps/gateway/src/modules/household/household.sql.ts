@@ -16,6 +16,10 @@ export const HOUSEHOLD_FIELD_COLUMNS: Readonly<Record<string, string | null>> = 
   events: null,
   village: null,
   team: null,
+  // Field work, loaded by the household's id (modules/visit, modules/dispute).
+  visits: null,
+  disputes: null,
+  openDisputes: null,
   code: 'h.code',
   stage: 'h.stage',
   version: 'h.version',
