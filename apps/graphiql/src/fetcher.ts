@@ -31,13 +31,10 @@ export function createIdeFetcher(httpUrl: URL): Fetcher {
       });
       byHeaders.set(key, fetcher);
     }
-    // GraphiQL hands over the parsed document only once it has a schema; an anonymous visitor has none (the
-    // gateway refuses anonymous introspection), and without the document the toolkit cannot tell a
-    // subscription from a query and would POST it. Parsing here keeps subscriptions on the socket regardless.
-    return fetcher(
-      params,
-      options?.documentAST ? options : { ...options, documentAST: parseOrUndefined(params.query) },
-    );
+    // The toolkit tells a subscription (socket) from a query (POST) by the parsed document GraphiQL hands over;
+    // without a schema (the gateway refuses anonymous introspection) that document is missing or stale, so the
+    // text actually sent is parsed here.
+    return fetcher(params, { ...options, documentAST: parseOrUndefined(params.query) });
   };
 }
 
