@@ -7,7 +7,7 @@ import { databaseName } from '@hanjiang/db';
 import type { Gateway } from '../src/server.js';
 import { waitFor } from './helpers/child-gateway.js';
 import { adminUrl, createSeededDatabase, type TestDatabase, testPool } from './helpers/database.js';
-import { gql, wsClient } from './helpers/graphql.js';
+import { wsClient } from './helpers/graphql.js';
 import { startTestGateway } from './helpers/in-process.js';
 import { asUser, tokenFor } from './helpers/sessions.js';
 import { advance } from './helpers/workflow.js';
@@ -59,17 +59,18 @@ describe('read replica: queries read it, writes and the writer’s next reads st
       DATABASE_REPLICA_PIN_MS: '600000',
       DATABASE_REPLICA_RETRY_MS: '100',
     });
-    ({
-      rows: [target],
-    } = await primaryOwner.query(
+    const { rows } = await primaryOwner.query<typeof target>(
       `SELECT id, code, version, owner_name FROM household WHERE stage = 'SURVEYED' ORDER BY code LIMIT 1`,
-    ));
+    );
+    target = rows[0]!;
     await replicaOwner.query('UPDATE household SET owner_name = $2 WHERE id = $1', [target.id, REPLICA_NAME]);
     await Promise.all([tokenFor(gateway.url, WRITER), tokenFor(gateway.url, OTHER)]);
   });
 
   afterAll(async () => {
-    await admin?.query(`ALTER DATABASE ${pg.escapeIdentifier(databaseName(replica.url))} ALLOW_CONNECTIONS true`);
+    await admin?.query(
+      `ALTER DATABASE ${pg.escapeIdentifier(databaseName(replica.url))} ALLOW_CONNECTIONS true`,
+    );
     await gateway?.stop();
     await Promise.all([primaryOwner?.end(), replicaOwner?.end(), admin?.end()]);
     await Promise.all([primary?.drop(), replica?.drop()]);
@@ -114,7 +115,8 @@ describe('read replica: queries read it, writes and the writer’s next reads st
     expect(written.errors).toBeUndefined();
     expect(written.data?.advanceStage).toMatchObject({ stage: 'MEASURED', version: target.version + 1 });
     const stageIn = async (pool: pg.Pool) =>
-      (await pool.query('SELECT stage FROM household WHERE id = $1', [target.id])).rows[0].stage;
+      (await pool.query<{ stage: string }>('SELECT stage FROM household WHERE id = $1', [target.id])).rows[0]
+        ?.stage;
     expect(await stageIn(primaryOwner)).toBe('MEASURED');
     expect(await stageIn(replicaOwner)).toBe('SURVEYED');
 

@@ -162,7 +162,10 @@ function openReplicaPool(
     max: size,
     application_name: 'hanjiang-gateway-reads',
     ...poolSessionOptions(limits),
-    connectionTimeoutMillis: Math.min(limits.acquireTimeoutMs ?? REPLICA_CONNECT_TIMEOUT_MS, REPLICA_CONNECT_TIMEOUT_MS),
+    connectionTimeoutMillis: Math.min(
+      limits.acquireTimeoutMs ?? REPLICA_CONNECT_TIMEOUT_MS,
+      REPLICA_CONNECT_TIMEOUT_MS,
+    ),
   });
   replica.on('error', (error) => logger.warn({ err: error }, 'idle replica connection lost'));
   attachScopeKey(replica, scopeKey);
