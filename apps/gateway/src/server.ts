@@ -98,6 +98,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
 
   const auditHead = new AuditHeadExporter(logger, metrics.registry);
   metrics.attachPool(() => database?.pool ?? null);
+  if (env.DATABASE_REPLICA_URL) {
+    metrics.attachReplica({
+      pool: () => database?.replica ?? null,
+      inService: () => services.reads.inService,
+    });
+  }
   const metricsServed = env.METRICS_PORT !== undefined || env.METRICS_TOKEN !== undefined;
   const busProbe = metricsServed ? new BusProbe(services.live, metrics.busLag, logger) : null;
   const summaryJobs = new SummaryJobs(services.summaries, logger);

@@ -31,9 +31,11 @@ const HOUSEHOLD = 'query ($id: ID!) { household(id: $id) { id stage ownerName } 
   let target: { id: string; version: number; owner_name: string };
 
   const readOn = async (gateway: Gateway, username: string) =>
-    (await asUser<{ household: { stage: string; ownerName: string } }>(gateway.url, username, HOUSEHOLD, {
-      id: target.id,
-    })).data!.household;
+    (
+      await asUser<{ household: { stage: string; ownerName: string } }>(gateway.url, username, HOUSEHOLD, {
+        id: target.id,
+      })
+    ).data!.household;
 
   beforeAll(async () => {
     [primary, replica] = await Promise.all([createSeededDatabase('hj_pri'), createSeededDatabase('hj_rep')]);
@@ -55,7 +57,11 @@ const HOUSEHOLD = 'query ($id: ID!) { household(id: $id) { id stage ownerName } 
     );
     target = rows[0]!;
     await replicaOwner.query('UPDATE household SET owner_name = $2 WHERE id = $1', [target.id, REPLICA_NAME]);
-    await Promise.all([tokenFor(first.url, WRITER), tokenFor(second.url, WRITER), tokenFor(second.url, OTHER)]);
+    await Promise.all([
+      tokenFor(first.url, WRITER),
+      tokenFor(second.url, WRITER),
+      tokenFor(second.url, OTHER),
+    ]);
   });
 
   afterAll(async () => {

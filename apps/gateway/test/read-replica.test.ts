@@ -21,6 +21,7 @@ const LIST = `query ($code: String!) { households(first: 5, filter: { search: $c
 
 type Household = { id: string; stage: string; version: number; ownerName: string };
 type Readyz = { ready: boolean; degraded?: string };
+const METRICS_TOKEN = 'read-replica-metrics-token';
 
 describe('read replica: queries read it, writes and the writer’s next reads stay on the primary', () => {
   let primary: TestDatabase;
@@ -58,6 +59,7 @@ describe('read replica: queries read it, writes and the writer’s next reads st
       // Long enough that the writer stays pinned for the whole file (no timing in the assertions).
       DATABASE_REPLICA_PIN_MS: '600000',
       DATABASE_REPLICA_RETRY_MS: '100',
+      METRICS_TOKEN,
     });
     const { rows } = await primaryOwner.query<typeof target>(
       `SELECT id, code, version, owner_name FROM household WHERE stage = 'SURVEYED' ORDER BY code LIMIT 1`,
@@ -139,5 +141,12 @@ describe('read replica: queries read it, writes and the writer’s next reads st
     await replicaAllowsConnections(true);
     await waitFor(async () => ((await readyz()).degraded ? undefined : true), { what: 'replica back' });
     expect(await readAs(OTHER)).toMatchObject({ ownerName: REPLICA_NAME });
+    const metrics = await (
+      await fetch(gateway.url.replace(/\/graphql$/, '/metrics'), {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
+    expect(metrics).toMatch(/^hanjiang_db_replica_in_service 1$/m);
+    expect(metrics).toMatch(/^hanjiang_db_replica_pool_connections [1-9]/m);
   });
 });

@@ -44,6 +44,11 @@ export class ReadRouting {
     return this.route !== null;
   }
 
+  /** Whether queries read the replica now (false without one, or while it is skipped after a failure). */
+  get inService(): boolean {
+    return this.route !== null && Date.now() >= this.downUntil;
+  }
+
   /** The replica for a read-only operation of `subject`, or null when it must read the primary. */
   async routeFor(subject: string | null): Promise<ReadRoute | null> {
     if (!this.route || Date.now() < this.downUntil) return null;
