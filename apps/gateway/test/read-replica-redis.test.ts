@@ -1,3 +1,4 @@
+// @service-pass: it needs Redis, which only the service pass has (test/service-pass.mjs).
 // Read your writes across gateways (issue 16): two gateways on one primary and one replica (two clones of the
 // seeded database, made to disagree, as in read-replica.test.ts) share the read pins through the machine's Redis.
 // A write through one gateway pins its author's reads on the other; nobody else is pinned.
