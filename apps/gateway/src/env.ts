@@ -59,6 +59,9 @@ export const envSchema = z
     WS_MAX_UNINITIALISED_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
     // Open sockets' credentials are re-checked this often (revocations also close them at once via the bus).
     WS_CREDENTIAL_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    // How long a JWT's standing (user enabled, membership unchanged) is remembered before it is checked again
+    // (credentials/token-standing.ts); credential events from the database forget it at once.
+    CREDENTIAL_CHECK_TTL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     // Per API key and per signed-in user, on every entry (pipeline/rate-limits.ts): operations and summed query
     // cost (graphql-armor's pricing) per window; a key's own limits override these. The window is a minute in
     // service; tests shorten it.

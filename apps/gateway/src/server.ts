@@ -86,7 +86,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const readiness = new ReadinessState();
   let database: Database | null = null;
   const metrics = new GatewayMetrics();
-  const { services, apiKeys, loginRedis, audit } = createServices(
+  const { services, apiKeys, tokenStanding, loginRedis, audit } = createServices(
     env,
     logger,
     readiness,
@@ -248,9 +248,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     openSockets: () => ws.wss.clients.size,
     subscriptionsByField: () => ws.fanout.subscriptionsByField(),
   });
-  // A revoked key's cached lookup goes at once on every replica (the live bus carries the revocation).
+  // A revoked key's cached lookup, or a lapsed user's standing, goes at once on every replica (the live bus
+  // carries the lapse).
   services.live.hub.on((event) => {
-    if (event.t === 'credential' && event.prefix) apiKeys.forget(event.prefix);
+    if (event.t !== 'credential') return;
+    if (event.prefix) apiKeys.forget(event.prefix);
+    tokenStanding.forget(event.subject);
   });
 
   await new Promise<void>((resolve, reject) => {

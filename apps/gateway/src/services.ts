@@ -3,7 +3,9 @@ import type pg from 'pg';
 import type { Readiness, Services } from './context.js';
 import { ApiKeyResolver } from './credentials/api-keys.js';
 import { Authenticator } from './credentials/authenticate.js';
+import { CredentialStatus } from './credentials/credential-status.js';
 import { TokenService } from './credentials/token-service.js';
+import { TokenStanding } from './credentials/token-standing.js';
 import { CatalogueCache } from './db/catalogue-cache.js';
 import { ReadPins } from './db/read-pins.js';
 import { ReadRouting } from './db/read-routing.js';
@@ -38,6 +40,8 @@ export interface ComposedServices {
   readonly services: Services;
   /** For the wiring: forgets a revoked key's cached lookup (server.ts, on a credential event). */
   readonly apiKeys: ApiKeyResolver;
+  /** For the wiring: forgets a user's remembered standing (server.ts, on a credential event). */
+  readonly tokenStanding: TokenStanding;
   /** The login and operation limits' (and read pins') Redis connection, closed when the gateway stops. */
   readonly loginRedis: Redis | null;
   /** The batched integrator audit (also `services.audit`): started once the pool exists, closed in the drain. */
@@ -80,13 +84,14 @@ export function createServices(
     },
     logger,
   );
+  const tokenStanding = new TokenStanding(new CredentialStatus(pool), env.CREDENTIAL_CHECK_TTL_MS);
   const households = new HouseholdService(catalogue);
   const services: Services = {
     readiness,
     version,
     catalogue,
     tokens,
-    authenticator: new Authenticator(tokens, apiKeys),
+    authenticator: new Authenticator(tokens, apiKeys, tokenStanding),
     audit,
     // Password checks run in their own short transactions on the request pool (login-lookup.ts); failed
     // sign-ins are counted in Redis when replicas share one, so the limits hold across them.
@@ -132,5 +137,5 @@ export function createServices(
     cadreRecords: new CadreRecordService(),
     auditLog: new AuditLogService(),
   };
-  return { services, apiKeys, loginRedis, audit };
+  return { services, apiKeys, tokenStanding, loginRedis, audit };
 }

@@ -2,6 +2,7 @@ import type { Principal } from '@hanjiang/authz';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 import type { ApiKeyResolver } from './api-keys.js';
 import { InvalidTokenError, principalFromClaims, type TokenService } from './token-service.js';
+import type { TokenStanding } from './token-standing.js';
 
 export interface Authentication {
   principal: Principal | null;
@@ -20,13 +21,24 @@ export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
     private readonly apiKeys: ApiKeyResolver,
+    private readonly standing: TokenStanding,
   ) {}
 
-  async authenticate(authorization: string | undefined, apiKey: string | undefined): Promise<Authentication> {
+  /**
+   * `standing: false` skips the check that a JWT's user and membership still stand, for a caller that makes it
+   * itself with its own answer (a socket's connect: 4403 for a lapse, 1013 when it cannot be checked).
+   */
+  async authenticate(
+    authorization: string | undefined,
+    apiKey: string | undefined,
+    { standing = true }: { standing?: boolean } = {},
+  ): Promise<Authentication> {
     if (authorization) {
       const [scheme, credential] = authorization.trim().split(/\s+/, 2);
       if (scheme?.toLowerCase() === 'bearer' && credential) {
-        return credential.startsWith('hj_') ? this.fromApiKey(credential) : this.fromToken(credential);
+        return credential.startsWith('hj_')
+          ? this.fromApiKey(credential)
+          : this.fromToken(credential, standing);
       }
       if (credential === undefined && scheme?.startsWith('hj_')) return this.fromApiKey(scheme);
       throw unauthenticated();
@@ -35,14 +47,18 @@ export class Authenticator {
     return ANONYMOUS;
   }
 
-  private fromToken(token: string): Authentication {
+  private async fromToken(token: string, standing: boolean): Promise<Authentication> {
+    let authentication: Authentication & { principal: Principal };
     try {
       const { claims, expiresAt } = this.tokens.verify(token);
-      return { principal: principalFromClaims(claims), expiresAt };
+      authentication = { principal: principalFromClaims(claims), expiresAt };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated();
       throw error;
     }
+    // A valid signature is not enough: the user may have been disabled, or the membership changed, since.
+    if (standing && !(await this.standing.inForce(authentication.principal))) throw unauthenticated();
+    return authentication;
   }
 
   private async fromApiKey(key: string): Promise<Authentication> {

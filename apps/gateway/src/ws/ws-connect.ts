@@ -38,9 +38,11 @@ export function connectHandler(services: Services, books: SocketBooks) {
     const authorization = ctx.connectionParams?.authorization;
     let auth;
     try {
+      // Whether the credential still stands is checked below, batched with other connects, with its own codes.
       auth = await services.authenticator.authenticate(
         typeof authorization === 'string' ? authorization : undefined,
         undefined,
+        { standing: false },
       );
     } catch (error) {
       if (error instanceof GraphQLError) {
