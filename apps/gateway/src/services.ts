@@ -126,7 +126,7 @@ export function createServices(
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
     roster: new RosterService(),
-    integratorKeys: new ApiKeyService(),
+    integratorKeys: new ApiKeyService(apiKeys),
     plans: new PlanService(),
     summaries: new SummaryRunner(pool),
     summaryReads: new SummaryService(),

@@ -1,3 +1,4 @@
+import type { ApiKeyResolver } from '../../credentials/api-keys.js';
 import { type TenantKind, tenantKindOf } from '@hanjiang/domain';
 import type { GatewayContext } from '../../context.js';
 import { generateApiKey } from '../../credentials/api-keys.js';
@@ -62,6 +63,9 @@ function checkLimit(value: number | null | undefined, max: number, name: string)
  * can be talked into another tenant's keys. The secret exists only in the answer to createApiKey.
  */
 export class ApiKeyService {
+  /** The process's key lookup cache, so a revocation is refused here at once (other replicas: the bus event). */
+  constructor(private readonly lookups: Pick<ApiKeyResolver, 'forget'>) {}
+
   async create(ctx: GatewayContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const p = requirePrincipal(ctx);
     const tenant = parseTenant(input.tenant);
@@ -101,6 +105,9 @@ export class ApiKeyService {
     assertCan(p, 'apikey:revoke', { tenantCode: key.tenantCode });
     // The update's trigger announces the lapse: every replica drops the cached lookup and closes the key's sockets.
     const [row] = await ctx.tx.query<KeyRow>('SELECT * FROM app.revoke_api_key($1)', [id]);
+    // The event comes after COMMIT, on the bus: without this the revoking replica itself could serve the key from
+    // its cache to the caller's very next request. (A lookup cached again before COMMIT is forgotten by the event.)
+    if (row) this.lookups.forget(row.prefix);
     if (!row) {
       if (key.revokedAt) return key;
       throw forbidden();
