@@ -2,7 +2,9 @@
 // Retry-After + RATE_LIMITED, the body never read), anonymous operations have a per-address budget, TCP
 // connections and WebSockets per address are capped (4429 on sockets), and X-Forwarded-For counts only from a
 // trusted proxy. Each "client" is its own loopback address (127.0.0.x as the local address).
+import { randomInt } from 'node:crypto';
 import { connect } from 'node:net';
+import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import type { Gateway } from '../src/server.js';
 import { createSeededDatabase, type TestDatabase } from './helpers/database.js';
@@ -129,7 +131,38 @@ describe('per-address limits', () => {
     // And the same forged header from the untrusted peer on the first gateway (no trusted proxies) alike.
     expect((await post(gateway.url, '127.0.0.13', QUERY, xff('203.0.113.2'))).status).toBe(200);
   });
+
+  const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  it('two gateways on one Redis share an address budget (skipped with a reason when no Redis answers)', async () => {
+    if (!(await redisAnswers(REDIS_URL))) {
+      console.log(`[address-limits] shared-budget case skipped: no Redis answers at ${REDIS_URL}`);
+      return;
+    }
+    const shared = { ...LIMITS, REDIS_URL, ADDRESS_REQUESTS_PER_WINDOW: '4' };
+    const [a, b] = [await startTestGateway(db.url, shared), await startTestGateway(db.url, shared)];
+    try {
+      // A loopback address of its own, so counts left in Redis by an earlier run do not matter.
+      const from = `127.${1 + randomInt(250)}.${randomInt(250)}.${1 + randomInt(250)}`;
+      const auth = { authorization: `Bearer ${token}` };
+      for (const g of [a, b, a, b]) expect((await post(g.url, from, QUERY, auth)).status).toBe(200);
+      expect((await post(a.url, from, QUERY, auth)).status).toBe(429);
+      expect((await post(b.url, from, QUERY, auth)).status).toBe(429);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
 });
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  probe.on('error', () => undefined);
+  const answer = await probe.connect().then(
+    () => probe.ping(),
+    () => null,
+  );
+  probe.disconnect();
+  return answer === 'PONG';
+}
 
 interface OpenedSocket {
   ws: WebSocket;
