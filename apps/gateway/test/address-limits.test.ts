@@ -75,6 +75,13 @@ describe('per-address limits', () => {
     expect([spent.status, codeOf(spent)]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(spent.headers['retry-after'])).toBeGreaterThan(0);
     expect((await post(gateway.url, '127.0.0.4', 'not json')).status).toBe(429);
+    // A portal's static files are not GraphQL operations: its page still loads from the spent address.
+    const page = await rawRequest({
+      url: gateway.url.replace('/graphql', '/portal/township/'),
+      method: 'GET',
+      localAddress: '127.0.0.4',
+    });
+    expect(page.status).not.toBe(429);
     // The same address signed in is charged as its user, and another address as itself.
     expect((await post(gateway.url, '127.0.0.4', QUERY, { authorization: `Bearer ${token}` })).status).toBe(
       200,

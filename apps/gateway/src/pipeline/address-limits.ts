@@ -48,7 +48,7 @@ export class AddressLimits {
   async admit(req: IncomingMessage): Promise<number | null> {
     const address = this.addressOf(req);
     const wait = await this.charge(address);
-    if (wait !== null || hasCredential(req)) return wait;
+    if (wait !== null || hasCredential(req) || !asksGraphql(req)) return wait;
     // No credential: an anonymous request, charged to its address's anonymous budget here, not after parsing.
     return this.budgets.chargeAnonymousRequest(address);
   }
@@ -63,6 +63,14 @@ export class AddressLimits {
       return retryAfterOf(rejection);
     }
   }
+}
+
+/**
+ * Only GraphQL requests count as anonymous operations: a portal's page load fetches dozens of static files without
+ * a credential, which must not spend its office's sign-in budget.
+ */
+function asksGraphql(req: IncomingMessage): boolean {
+  return (req.url ?? '/').split('?', 1)[0] === '/graphql';
 }
 
 /** A credential header means the caller is charged by who it is (rate-limits.ts), not only by where it is. */
