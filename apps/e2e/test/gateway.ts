@@ -55,6 +55,11 @@ export class GatewayProcess {
       LOG_LEVEL: 'warn',
       // The same secret across restarts, as a real deployment keeps it.
       JWT_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only',
+      // Every simulated portal and browser shares loopback: one client to the per-address limits.
+      ADDRESS_REQUESTS_PER_WINDOW: '100000000',
+      ADDRESS_MAX_CONNECTIONS: '1000000',
+      ADDRESS_MAX_SOCKETS: '1000000',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
       ...this.env,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -19,6 +19,22 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ AWARD_LOSS_LAST_PLACES: '0' })).toThrow(/AWARD_LOSS_LAST_PLACES/);
   });
 
+  it('reads the per-address limits and the trusted proxies (none by default)', () => {
+    expect(parseEnv({})).toMatchObject({
+      ADDRESS_REQUESTS_PER_WINDOW: 1_000,
+      ADDRESS_WINDOW_SECONDS: 10,
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: 120,
+      TRUSTED_PROXIES: [],
+    });
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, loopback ,fd00::1' }).TRUSTED_PROXIES).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      'fd00::1',
+    ]);
+    expect(() => parseEnv({ TRUSTED_PROXIES: 'proxy.example' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseEnv({ ADDRESS_MAX_SOCKETS: '0' })).toThrow(/ADDRESS_MAX_SOCKETS/);
+  });
+
   it('takes a read replica only beside DATABASE_URL (issue 16)', () => {
     const primary = 'postgres://u@db:5432/hanjiang';
     expect(parseEnv({ DATABASE_URL: primary })).toMatchObject({

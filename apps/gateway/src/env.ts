@@ -5,6 +5,7 @@ import {
   DEFAULT_WORKING_HOURS,
   parseWorkingHours,
 } from '@hanjiang/domain';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const bool = z
@@ -14,6 +15,15 @@ const bool = z
 const postgresUrl = z
   .string()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' });
+
+function compilesAsTrust(list: string[]): boolean {
+  try {
+    proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const envSchema = z
   .object({
@@ -68,6 +78,27 @@ export const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
     COST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(2_000_000),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    // Per client address, before a body is read (pipeline/address-limits.ts): requests per window (every path but
+    // the probes), TCP connections and WebSockets open at once, and anonymous operations and their cost per
+    // RATE_LIMIT_WINDOW_SECONDS. Far above what a portal or an office behind one NAT sends; loopback is not exempt.
+    ADDRESS_REQUESTS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000_000).default(1_000),
+    ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
+    ADDRESS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(256),
+    ADDRESS_MAX_SOCKETS: z.coerce.number().int().min(1).max(1_000_000).default(128),
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(120),
+    ANONYMOUS_COST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(100_000),
+    // Peers (IPs or CIDRs, comma-separated, or proxy-addr's names such as `loopback`) whose X-Forwarded-For is
+    // believed; from any other peer the socket's address is the client's.
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      )
+      .refine(compilesAsTrust, { message: 'must list IP addresses, CIDRs or proxy-addr names' }),
     LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(5_000).default(100),
     // Adds `extensions.sqlStatements` to responses: for the N+1 tests and the bench, never in production.
     EXPOSE_SQL_STATS: bool.default(false),

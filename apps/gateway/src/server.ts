@@ -15,6 +15,7 @@ import { type Env, isDemoMode, summaryCron } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
 import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './limits.js';
+import { gateConnections, gateRequests } from './http/address-gate.js';
 import { FastPath } from './http/fast-path.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
@@ -38,6 +39,7 @@ import { DocumentCache } from './graphql/document-cache.js';
 import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
 import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
 import { apolloDocumentStage } from './pipeline/apollo-documents.js';
+import { AddressLimits } from './pipeline/address-limits.js';
 import { AllowList } from './pipeline/allow-list.js';
 import { persistedQueryStore } from './pipeline/persisted-queries.js';
 import { OperationBudgets } from './pipeline/rate-limits.js';
@@ -119,15 +121,30 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   // The pipeline's shared stages (pipeline/stages.ts): one document cache (graphql's rules plus armor's limits),
   // one policy list and one executor for every entry — the fast path, Apollo and WebSocket.
   const documents = new DocumentCache(schema, [...specifiedRules, ...(armor.validationRules ?? [])]);
+  const budgets = new OperationBudgets(
+    {
+      requestsPerWindow: env.RATE_LIMIT_PER_MINUTE,
+      costPerWindow: env.COST_LIMIT_PER_MINUTE,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      anonymousRequestsPerWindow: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+      anonymousCostPerWindow: env.ANONYMOUS_COST_LIMIT_PER_MINUTE,
+    },
+    loginRedis ?? undefined,
+  );
+  // Per client address, before bodies are read (pipeline/address-limits.ts): requests, connections, sockets.
+  const addresses = new AddressLimits(
+    {
+      requestsPerWindow: env.ADDRESS_REQUESTS_PER_WINDOW,
+      windowSeconds: env.ADDRESS_WINDOW_SECONDS,
+      maxConnections: env.ADDRESS_MAX_CONNECTIONS,
+      maxSockets: env.ADDRESS_MAX_SOCKETS,
+      trustedProxies: env.TRUSTED_PROXIES,
+    },
+    budgets,
+    loginRedis ?? undefined,
+  );
   const policies = operationPolicies(exposure, {
-    budgets: new OperationBudgets(
-      {
-        requestsPerWindow: env.RATE_LIMIT_PER_MINUTE,
-        costPerWindow: env.COST_LIMIT_PER_MINUTE,
-        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
-      },
-      loginRedis ?? undefined,
-    ).policy,
+    budgets: budgets.policy,
     allowList: new AllowList(() => database!.pool).policy,
   });
   const executor = new OperationExecutor(schema);
@@ -141,8 +158,13 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     exposeSqlStats,
   });
   const httpServer = createServer(
-    graphqlEntry({ app, fast, readiness, logger, maxBodyBytes: MAX_QUERY_BYTES * 10 }),
+    gateRequests(
+      addresses,
+      logger,
+      graphqlEntry({ app, fast, readiness, logger, maxBodyBytes: MAX_QUERY_BYTES * 10 }),
+    ),
   );
+  gateConnections(httpServer, addresses);
   const apollo = new ApolloServer<GatewayContext>({
     ...armor,
     gateway: jitGateway(schema, executor),
@@ -236,6 +258,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     exposure,
     policies: livePolicies,
     observeFanout: (field, seconds) => metrics.fanout.observe({ field }, seconds),
+    addresses,
     limits: {
       allowedOrigins: env.ALLOWED_ORIGINS,
       maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,

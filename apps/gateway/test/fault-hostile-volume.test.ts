@@ -2,21 +2,23 @@
 // bomb, slow clients, a WebSocket connection flood from one address) run in parallel from other loopback
 // addresses while legitimate readers are measured. Their error rate must stay zero and their p99 within 2× of
 // the unloaded p99 (+ 25 ms of slack for a 2-core machine shared with other work). Bounded: HOSTILE_SECONDS each phase.
-// Status (measured on a 2-core machine at load average ≈ 25): error rate zero and every attack refused, but the
-// p99 bound is NOT met — a loop of valid, parseable queries from one anonymous address (the "query bomb" here,
-// also the alias bomb) takes legit p99 from ≈ 115 ms to ≈ 720 ms, since nothing limits an address's request rate
-// on /graphql; malformed bodies, slow clients and the WebSocket flood alone cost ≈ 10 %. So the 2× bound is
-// asserted only with HOSTILE_STRICT=1 (and printed always) until a per-address rate limit lands.
-import { connect, type Socket } from 'node:net';
-import { gzipSync } from 'node:zlib';
+// The gateway runs with the per-address limits at their defaults (pipeline/address-limits.ts; see beforeAll), and
+// the attacks run in a process of their own (helpers/hostile-attacks.ts) so the measuring loop is not delayed by
+// generating them. Status: error rate zero and every attack refused. Before the per-address limits, a loop of
+// valid anonymous queries from one address (the query bomb, also the alias bomb) took legit p99 from ≈ 65 ms to
+// ≈ 540 ms. With them, each anonymous address is refused at request start once its budget is spent (no body read;
+// ≈ 0.1 ms a refusal, ≈ 7 % of the gateway's CPU under attack in a profile), and the bound was met in a run outside
+// Jest (legit p99 79 → 135 ms at load average ≈ 9) but not inside it (70 → 410 ms; 79 → 472 ms without the
+// spreadsheet bomb): the attacking process's own CPU (≈ 0.3–0.5 of a core), Jest's heavier client loop and a
+// 2-core machine shared with other work (load average 9–40 while measured) decide the tail. So the 2× bound is
+// still asserted only with HOSTILE_STRICT=1 (and printed always).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type pg from 'pg';
-import WebSocket from 'ws';
 import { type ChildGateway, spawnGateway, waitFor } from './helpers/child-gateway.js';
 import { createSeededDatabase, type TestDatabase, testPool } from './helpers/database.js';
-import { lastColumnRows, rawXlsx } from './fixtures/xlsx-raw.js';
 import { DEMO_PASSWORD, TEST_JWT_SECRET } from './helpers/in-process.js';
 import { freePortForTest } from './helpers/ports.js';
-import { rawRequest } from './helpers/raw-http.js';
 import { tokenFor } from './helpers/sessions.js';
 
 const SECONDS = Number(process.env.HOSTILE_SECONDS ?? 8);
@@ -45,6 +47,14 @@ describe('hostile input at volume', () => {
       DEMO_PASSWORD,
       SEED_ON_EMPTY: '0',
       LOG_LEVEL: 'fatal',
+      // The per-address limits at their defaults (pipeline/address-limits.ts), not the helpers' raised ones —
+      // except the request rate: the four legitimate loops on 127.0.0.1 stand for a whole office behind one
+      // address, at ≈ 300 requests/s.
+      ADDRESS_REQUESTS_PER_WINDOW: '100000000',
+      ADDRESS_MAX_CONNECTIONS: '',
+      ADDRESS_MAX_SOCKETS: '',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '',
+      ANONYMOUS_COST_LIMIT_PER_MINUTE: '',
     });
     await waitFor(
       () =>
@@ -92,89 +102,18 @@ describe('hostile input at volume', () => {
     await legit(Date.now() + 1_000); // warm-up: compiled documents, pooled connections
     const unloaded = await legit(Date.now() + SECONDS * 1_000);
 
+    const attacker = startAttacks(url, importer);
+    await attacker.ready;
     const until = Date.now() + SECONDS * 1_000;
-    const counts: Record<string, number> = {};
-    const unexpected: string[] = [];
-    /** One attack kind in a loop from its own loopback address; every answer must be a 4xx refusal. */
-    const attack = (
-      name: string,
-      address: string,
-      send: () => Promise<{ status: number }>,
-      ok: (s: number) => boolean,
-    ) =>
-      (async () => {
-        while (Date.now() < until && !SKIP.some((k) => name.startsWith(k))) {
-          const { status } = await send().catch(() => ({ status: -1 }));
-          counts[name] = (counts[name] ?? 0) + 1;
-          if (!ok(status) && unexpected.length < 20) unexpected.push(`${name}: ${status} (${address})`);
-        }
-      })();
-    const post = (address: string, body: Buffer | string, headers: Record<string, string> = {}) =>
-      rawRequest({
-        url,
-        body,
-        localAddress: address,
-        headers: { 'content-type': 'application/json', ...headers },
-      });
-    const deep = `{ ${'campaign { '.repeat(1)}day }${' '.repeat(10)}${'h: households(first: 1) { edges { node { id } } } '.repeat(40)}}`;
-    const aliasBomb = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: campaign { day }`).join(' ')} }`;
-    const huge = JSON.stringify({ query: `{ campaign { day } } #${'x'.repeat(2_000_000)}` });
-    const gzBomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, ' '));
-    const sheet = rawXlsx(lastColumnRows(50_000)).toString('base64');
-    const refused = (s: number) => s >= 400 && s < 500;
-    const answeredOrRefused = (s: number) => s >= 200 && s < 500;
-    const attacks = [
-      attack(
-        'alias bomb',
-        '127.0.0.2',
-        () => post('127.0.0.2', JSON.stringify({ query: aliasBomb })),
-        answeredOrRefused,
-      ),
-      attack(
-        'query bomb (40 aliased pages)',
-        '127.0.0.3',
-        () => post('127.0.0.3', JSON.stringify({ query: deep })),
-        answeredOrRefused,
-      ),
-      attack('oversized body (2 MB)', '127.0.0.4', () => post('127.0.0.4', huge), refused),
-      attack(
-        'malformed JSON',
-        '127.0.0.5',
-        () => post('127.0.0.5', '{"query": "{ campaign { day } }"'),
-        refused,
-      ),
-      attack(
-        'gzip bomb (50 MB inflated)',
-        '127.0.0.6',
-        () => post('127.0.0.6', gzBomb, { 'content-encoding': 'gzip' }),
-        refused,
-      ),
-      attack(
-        'spreadsheet bomb (50,000 × XFD)',
-        '127.0.0.7',
-        () =>
-          post(
-            '127.0.0.7',
-            JSON.stringify({
-              query:
-                'mutation ($input: ImportHouseholdsInput!) { importHouseholds(input: $input) { totalRows } }',
-              variables: { input: { fileBase64: sheet, format: 'XLSX', dryRun: true } },
-            }),
-            { authorization: `Bearer ${importer}` },
-          ),
-        answeredOrRefused,
-      ),
-      slowClients(url, '127.0.0.8', until, counts),
-      socketFlood(url, '127.0.0.9', until, counts),
-    ];
+    attacker.start(until);
     const loaded = await legit(until);
-    await Promise.all(attacks);
+    const { counts, unexpected, cpuMs } = await attacker.result;
 
     const fmt = (r: { n: number; p50: number; p99: number; errors: number }) =>
       `${r.n} requests, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`;
     console.log(
       `[fault-hostile-volume] ${SECONDS} s each — unloaded: ${fmt(unloaded)}; under attack: ${fmt(loaded)}\n` +
-        `  attacks sent: ${JSON.stringify(counts)}`,
+        `  attacks sent: ${JSON.stringify(counts)}; the attacking process used ${cpuMs} ms of CPU`,
     );
     expect(unexpected).toEqual([]);
     expect(unloaded.errors).toBe(0);
@@ -190,44 +129,29 @@ describe('hostile input at volume', () => {
   }, 120_000);
 });
 
-/** Slowloris: connections that send a header byte at a time and never finish the request. */
-async function slowClients(
-  url: string,
-  address: string,
-  until: number,
-  counts: Record<string, number>,
-): Promise<void> {
-  const sockets: Socket[] = [];
-  const port = Number(new URL(url).port);
-  for (let i = 0; i < 20; i += 1) {
-    const socket = connect({ host: '127.0.0.1', port, localAddress: address });
-    socket.on('error', () => undefined);
-    socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n');
-    sockets.push(socket);
-  }
-  counts['slow clients'] = sockets.length;
-  while (Date.now() < until) {
-    for (const s of sockets) if (!s.destroyed) s.write('X');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  sockets.forEach((s) => s.destroy());
-}
-
-/** Opens uninitialised WebSockets from one address as fast as they are refused. */
-async function socketFlood(
-  url: string,
-  address: string,
-  until: number,
-  counts: Record<string, number>,
-): Promise<void> {
-  const open: WebSocket[] = [];
-  while (Date.now() < until) {
-    const ws = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { localAddress: address });
-    ws.on('error', () => undefined);
-    open.push(ws);
-    counts['ws flood'] = (counts['ws flood'] ?? 0) + 1;
-    await new Promise((r) => ws.once('close', r).once('open', r));
-    if (open.length > 200) open.shift()?.terminate();
-  }
-  open.forEach((ws) => ws.terminate());
+/** The abuse suite in its own process (helpers/hostile-attacks.ts): its traffic must not slow the measuring loop. */
+function startAttacks(url: string, importer: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/helpers/hostile-attacks.ts', url, importer, SKIP.join(',')],
+    { cwd: path.resolve(__dirname, '..'), stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return {
+    ready: waitFor(() => (out.startsWith('ready\n') ? true : undefined), {
+      what: 'the attacks ready',
+      timeoutMs: 60_000,
+    }),
+    start: (until: number) => child.stdin.end(`${until}\n`),
+    result: exited.then((code) => {
+      if (code !== 0) throw new Error(`hostile-attacks exited ${code}: ${out}`);
+      return JSON.parse(out.trim().split('\n').pop()!) as {
+        counts: Record<string, number>;
+        unexpected: string[];
+        cpuMs: number;
+      };
+    }),
+  };
 }

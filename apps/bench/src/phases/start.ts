@@ -108,6 +108,11 @@ export async function startGateway(
       // The rate and cost policies run (their cost is part of the figures) but one bench user must not hit them.
       RATE_LIMIT_PER_MINUTE: '1000000',
       COST_LIMIT_PER_MINUTE: '1000000000',
+      // Likewise the per-address limits: the bench's thousands of clients all come from loopback.
+      ADDRESS_REQUESTS_PER_WINDOW: '100000000',
+      ADDRESS_MAX_CONNECTIONS: '1000000',
+      ADDRESS_MAX_SOCKETS: '1000000',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
       ...options.env,
     }),
     port,

@@ -12,6 +12,7 @@ import { EXPORT_PATH, type ExportRequest, FilterSchema } from '../modules/export
 import { ExportFormat } from '../modules/export/export.types.js';
 import { exportWriter, FILE_TYPES } from '../modules/export/export.writer.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
+import { clientAddress } from '../pipeline/client-address.js';
 import { writeJsonError } from './json-error.js';
 import type { IdentifiedRequest } from './request-id.js';
 
@@ -52,7 +53,7 @@ async function serve(
       requestId: req.id,
       principal: request.principal,
       logger: req.log,
-      clientAddress: req.socket.remoteAddress ?? null,
+      clientAddress: clientAddress(req),
     },
     services,
     pool,

@@ -117,6 +117,7 @@ async function run(
     variables,
     principal: ctx.principal,
     transport: 'http',
+    clientAddress: ctx.clientAddress,
   });
   // A refused operation is answered by Apollo, which gives the refusal its HTTP shape (status, headers).
   if (refusal) {

@@ -8,6 +8,7 @@ import { createLoaders } from '../loaders.js';
 import { openOperationContext } from '../pipeline/operation-context.js';
 import { recordRefusal } from '../pipeline/refusals.js';
 import { refusalLeftFor } from '../pipeline/policies.js';
+import { clientAddress } from '../pipeline/client-address.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 /**
@@ -29,12 +30,13 @@ export async function createRequestContext(
       return unavailableWhenDatabaseIs(error);
     });
   const ctx = openOperationContext(
-    // Express's req.ip is the socket's address too, as long as 'trust proxy' stays off (it is).
+    // Resolved once at the entry (TRUSTED_PROXIES decides whether X-Forwarded-For counts); express's req.ip is not
+    // used: its 'trust proxy' stays off.
     {
       requestId: req.id,
       principal,
       logger: req.log,
-      clientAddress: req.socket.remoteAddress ?? null,
+      clientAddress: clientAddress(req),
       policyRefusal: refusalLeftFor(req),
       startedAt,
     },
@@ -57,7 +59,7 @@ function auditRefusedCredential(services: Services, req: IdentifiedRequest, erro
   refusedRequests.add(req);
   recordRefusal(
     services.audit,
-    { principal: null, clientAddress: req.socket.remoteAddress, requestId: req.id, transport: 'http' },
+    { principal: null, clientAddress: clientAddress(req), requestId: req.id, transport: 'http' },
     error,
   );
 }

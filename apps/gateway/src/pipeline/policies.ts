@@ -23,6 +23,8 @@ export interface OperationUnderPolicy {
   readonly variables: Readonly<Record<string, unknown>> | null | undefined;
   readonly principal: Principal | null;
   readonly transport: 'http' | 'ws';
+  /** The client's address (pipeline/client-address.ts): anonymous callers are counted by it. */
+  readonly clientAddress: string | null | undefined;
 }
 
 type Verdict = GraphQLError | null;
@@ -36,7 +38,7 @@ export type OperationPolicy = (operation: OperationUnderPolicy) => Verdict | Pro
 
 /** The policies that need the gateway's own state (counters, lookups): built in server.ts. */
 export interface StatefulPolicies {
-  /** Request rate and cost budget per key and per user (pipeline/rate-limits.ts). */
+  /** Request rate and cost budget per key, per user and per anonymous address (pipeline/rate-limits.ts). */
   readonly budgets: OperationPolicy;
   /** Allow-list keys run only their registered operations (pipeline/allow-list.ts). */
   readonly allowList: OperationPolicy;
@@ -130,6 +132,7 @@ export function policyPlugin(policies: readonly OperationPolicy[]): ApolloServer
               variables: request.variables,
               principal: contextValue.principal,
               transport: 'http',
+              clientAddress: contextValue.clientAddress,
             }));
           if (refusal) throw refusal;
         },

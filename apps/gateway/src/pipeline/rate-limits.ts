@@ -1,4 +1,4 @@
-import type { Principal } from '@hanjiang/authz';
+import type { DocumentNode } from 'graphql';
 import type { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
@@ -18,12 +18,16 @@ export interface OperationLimits {
   costPerWindow: number;
   /** 60 in service ("per minute"); tests shorten it. */
   windowSeconds: number;
+  /** Anonymous callers (sign-in, public boards), counted per client address with these sizes. */
+  anonymousRequestsPerWindow: number;
+  anonymousCostPerWindow: number;
 }
 
 /**
  * Request rate and cost budget per API key and per signed-in user, as ONE policy of the pipeline — so HTTP (fast
- * path and Apollo) and WebSocket share it. Anonymous callers are not charged here: they reach only sign-in (with
- * its own limits, modules/auth/login-limits.ts) and public boards.
+ * path and Apollo) and WebSocket share it. Anonymous callers (sign-in, public boards) are charged per client address,
+ * with their own, smaller budget: without it one address could loop valid anonymous queries for ever. Over HTTP the
+ * request rate is charged at request start, before the body is read (address-limits.ts), the cost here.
  *
  * rate-limiter-flexible counts in memory on one gateway, in Redis when `REDIS_URL` is set so replicas share one
  * budget (with a memory insurance limiter should Redis fail: each replica then counts on its own rather than
@@ -38,19 +42,49 @@ export class OperationBudgets {
     private readonly redis?: Redis,
   ) {}
 
-  readonly policy: OperationPolicy = (op) => (op.principal ? this.charge(op.principal, op.document) : null);
+  readonly policy: OperationPolicy = (op) => {
+    if (op.principal) {
+      const key = keySettingsOf(op.principal);
+      return this.charge(
+        op.principal.subject,
+        key?.ratePerMinute ?? this.limits.requestsPerWindow,
+        key?.costPerMinute ?? this.limits.costPerWindow,
+        op.document,
+      );
+    }
+    // An anonymous HTTP request was counted at its start (chargeAnonymousRequest; one request is one operation,
+    // batching being off): only its cost is charged here. Over WebSocket each operation counts here.
+    const { anonymousRequestsPerWindow: rate, anonymousCostPerWindow: cost } = this.limits;
+    const subject = anonymousSubject(op.clientAddress ?? 'unknown');
+    return this.charge(subject, op.transport === 'ws' ? rate : null, cost, op.document);
+  };
 
-  private async charge(principal: Principal, document: Parameters<typeof documentCost>[0]) {
-    const key = keySettingsOf(principal);
-    const rate = key?.ratePerMinute ?? this.limits.requestsPerWindow;
-    const cost = key?.costPerMinute ?? this.limits.costPerWindow;
+  /**
+   * An HTTP request without a credential, counted against its address's anonymous rate before its body is read
+   * (address-limits.ts): null when it may go on, else the seconds to wait. A flood of anonymous requests —
+   * valid, malformed or oversized alike — is then refused at the price of one counter update each.
+   */
+  async chargeAnonymousRequest(address: string): Promise<number | null> {
     try {
-      await this.limiter('rate', rate).consume(principal.subject, 1);
-      await this.limiter('cost', cost).consume(principal.subject, documentCost(document));
+      await this.limiter('rate', this.limits.anonymousRequestsPerWindow).consume(
+        anonymousSubject(address),
+        1,
+      );
       return null;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      return retryAfterOf(rejection);
+    }
+  }
+
+  private async charge(subject: string, rate: number | null, cost: number, document: DocumentNode) {
+    try {
+      if (rate !== null) await this.limiter('rate', rate).consume(subject, 1);
+      await this.limiter('cost', cost).consume(subject, documentCost(document));
+      return null;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return rateLimited(retryAfterOf(rejection));
     }
   }
 
@@ -59,21 +93,42 @@ export class OperationBudgets {
     let limiter = this.limiters.get(name);
     if (!limiter) {
       const duration = this.limits.windowSeconds;
-      const keyPrefix = `ops-${kind}-${points}-${duration}`;
-      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-      limiter = this.redis
-        ? new RateLimiterRedis({
-            storeClient: this.redis,
-            keyPrefix: `hj:${keyPrefix}`,
-            points,
-            duration,
-            insuranceLimiter: memory,
-          })
-        : memory;
+      limiter = createLimiter(`ops-${kind}-${points}-${duration}`, points, duration, this.redis);
       this.limiters.set(name, limiter);
     }
     return limiter;
   }
+}
+
+function anonymousSubject(address: string): string {
+  return `address:${address}`;
+}
+
+/**
+ * A fixed-window counter: in memory, or in Redis (shared by replicas) with a memory insurance limiter should Redis
+ * fail — each replica then counts on its own rather than refusing or allowing everything.
+ */
+export function createLimiter(
+  keyPrefix: string,
+  points: number,
+  duration: number,
+  redis?: Redis,
+): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+  return redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `hj:${keyPrefix}`,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      })
+    : memory;
+}
+
+/** Seconds until a refused counter has room again (at least 1, as Retry-After wants whole seconds). */
+export function retryAfterOf(rejection: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
 }
 
 /** RATE_LIMITED with the wait: `retryAfterSeconds` for every transport, 429 + Retry-After over HTTP. */

@@ -12,8 +12,9 @@ export const CloseCode = {
   /** The token expired and was not renewed in time, or the credential was revoked (key revoked, user disabled). */
   Forbidden: 4403,
   /**
-   * Too many sockets for one principal, too many subscriptions on one socket, or too many sockets from one
-   * address that have not sent `connection_init` yet.
+   * Too many sockets for one principal, too many subscriptions on one socket, too many sockets from one
+   * address (open, or not yet past `connection_init`), or the address is over its request rate — then the reason
+   * starts with `RATE_LIMITED` and says how many seconds to wait (ws/socket-admission.ts).
    */
   TooManyRequests: 4429,
 } as const;

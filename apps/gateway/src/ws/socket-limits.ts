@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '@hanjiang/authz';
 import type { WebSocket } from 'ws';
+import { clientAddress } from '../pipeline/client-address.js';
 
 /** Whose sockets count together: a user or API key; anonymous sockets by remote address. */
 export function principalKey(principal: Principal | null, request: IncomingMessage): string {
   return principal
     ? `${principal.kind}:${principal.subject}`
-    : `anonymous:${request.socket.remoteAddress ?? 'unknown'}`;
+    : `anonymous:${clientAddress(request) ?? 'unknown'}`;
 }
 
 /**

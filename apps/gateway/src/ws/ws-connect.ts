@@ -3,7 +3,10 @@ import { GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Services } from '../context.js';
+import type { AddressLimits } from '../pipeline/address-limits.js';
+import { clientAddress } from '../pipeline/client-address.js';
 import { recordRefusal } from '../pipeline/refusals.js';
+import { admitInit } from './socket-admission.js';
 import { CloseCode } from './close-codes.js';
 import type { SocketCredentials } from './socket-credentials.js';
 import { principalKey, type PrincipalSockets, type UninitialisedSockets } from './socket-limits.js';
@@ -30,11 +33,17 @@ export interface SocketBooks {
  * expires and which the credential registry closes when the credential lapses. Returning false makes graphql-ws
  * close with 4403; the specific code is sent first, so it is the one the client sees.
  */
-export function connectHandler(services: Services, books: SocketBooks) {
+export function connectHandler(services: Services, books: SocketBooks, addresses: AddressLimits) {
   return async (ctx: Context<Record<string, unknown>, Extra>): Promise<boolean> => {
     const { socket, request } = ctx.extra;
     books.uninitialised.settle(socket); // connection_init arrived
     if (!services.readiness.isReady()) return false;
+    // Before the credential is looked up: an address over its rate costs no token check or key lookup.
+    const overRate = await admitInit(addresses, request);
+    if (overRate) {
+      socket.close(CloseCode.TooManyRequests, overRate);
+      return false;
+    }
     const authorization = ctx.connectionParams?.authorization;
     let auth;
     try {
@@ -46,7 +55,7 @@ export function connectHandler(services: Services, books: SocketBooks) {
       );
     } catch (error) {
       if (error instanceof GraphQLError) {
-        const address = request.socket.remoteAddress;
+        const address = clientAddress(request);
         const origin = { principal: null, clientAddress: address, requestId: null, transport: 'ws' } as const;
         recordRefusal(services.audit, origin, error);
       }
@@ -71,7 +80,7 @@ export function connectHandler(services: Services, books: SocketBooks) {
       auth.expiresAt,
       services.authenticator,
       (code, reason) => socket.close(code, reason),
-      request.socket.remoteAddress ?? null,
+      clientAddress(request),
     );
     // From here on onClose frees the slot and the session, and a lapse announced meanwhile closes the socket.
     ctx.extra.principalKey = key;

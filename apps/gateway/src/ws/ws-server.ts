@@ -24,10 +24,13 @@ import type { OperationExecutor } from '../graphql/jit-executor.js';
 import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { createLoaders } from '../loaders.js';
 import { openOperationContext, routeReads } from '../pipeline/operation-context.js';
+import type { AddressLimits } from '../pipeline/address-limits.js';
+import { clientAddress } from '../pipeline/client-address.js';
 import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import { auditIntegratorSubscription } from '../pipeline/integrator-audit.js';
 import { recordRefusal } from '../pipeline/refusals.js';
 import { SocketCredentials } from './socket-credentials.js';
+import { admitSocket, TOO_MANY_SOCKETS } from './socket-admission.js';
 import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
 import { closeHandler, connectHandler, type SocketBooks, type SocketState } from './ws-connect.js';
@@ -61,6 +64,8 @@ export interface WsOptions {
   /** The fan-out latency metric (seconds per event and group). */
   observeFanout?: (field: string, seconds: number) => void;
   limits: WsLimits;
+  /** Per client address: requests (upgrades, `connection_init`s) and open sockets (pipeline/address-limits.ts). */
+  addresses: AddressLimits;
 }
 
 /** How long a refused socket may take to answer its close frame before it is cut. */
@@ -96,20 +101,30 @@ export function startWsServer(options: WsOptions) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (client) => {
-      if (!books.uninitialised.admit(client, request.socket.remoteAddress ?? 'unknown')) {
-        client.on('error', () => undefined); // graphql-ws never sees this socket: nothing else listens
-        client.close(CloseCode.TooManyRequests, 'Too many uninitialised sockets from this address');
-        // A peer that never answers the close frame would hold the socket for ws's 30 s closing timeout.
-        setTimeout(() => client.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
-        return;
-      }
-      wss.emit('connection', client, request);
-      // graphql-ws prints socket errors (oversized or malformed frames, which ws has already answered with
-      // the right close code, e.g. 1009) with console.error: send them to the structured log instead.
-      client.removeAllListeners('error');
-      client.on('error', (error) => logger.warn({ err: error }, 'websocket protocol error'));
-    });
+    const address = options.addresses.addressOf(request);
+    void admitSocket(options.addresses, address, logger).then((refusal) =>
+      wss.handleUpgrade(request, socket, head, (client) => {
+        const refuse = (reason: string) => {
+          client.on('error', () => undefined); // graphql-ws never sees this socket: nothing else listens
+          client.close(CloseCode.TooManyRequests, reason);
+          // A peer that never answers the close frame would hold the socket for ws's 30 s closing timeout.
+          setTimeout(() => client.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
+        };
+        if (refusal) return refuse(refusal);
+        // Counted once the handshake is done: an upgrade ws aborts (a bad key) never reaches here to be released.
+        if (!options.addresses.sockets.acquire(address)) return refuse(TOO_MANY_SOCKETS);
+        if (!books.uninitialised.admit(client, address)) {
+          options.addresses.sockets.release(address);
+          return refuse('Too many uninitialised sockets from this address');
+        }
+        client.once('close', () => options.addresses.sockets.release(address));
+        wss.emit('connection', client, request);
+        // graphql-ws prints socket errors (oversized or malformed frames, which ws has already answered with
+        // the right close code, e.g. 1009) with console.error: send them to the structured log instead.
+        client.removeAllListeners('error');
+        client.on('error', (error) => logger.warn({ err: error }, 'websocket protocol error'));
+      }),
+    );
   });
 
   const { documents } = options;
@@ -145,7 +160,7 @@ export function startWsServer(options: WsOptions) {
       schema: options.schema,
       // graphql-ws's default: a socket that says nothing for 3 s is closed (4408).
       connectionInitWaitTimeout: 3_000,
-      onConnect: connectHandler(services, books),
+      onConnect: connectHandler(services, books, options.addresses),
       onPing: (ctx, payload) => ctx.extra.session?.renewFromPing(payload),
       onClose: closeHandler(books),
       // graphql-ws skips its own parse/validate when execution args are returned here: all checks are ours.
@@ -166,6 +181,7 @@ export function startWsServer(options: WsOptions) {
           variables: payload.variables,
           principal,
           transport: 'ws',
+          clientAddress: clientAddress(ctx.extra.request),
         });
         if (refusal) return [refusal];
         if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
@@ -175,7 +191,7 @@ export function startWsServer(options: WsOptions) {
             checked.document,
             operation,
             payload.operationName,
-            ctx.extra.request.socket.remoteAddress,
+            clientAddress(ctx.extra.request),
           );
         }
         // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
@@ -208,7 +224,7 @@ export function startWsServer(options: WsOptions) {
             services.audit,
             {
               principal: ctx.extra.session?.principal ?? null,
-              clientAddress: ctx.extra.request.socket.remoteAddress,
+              clientAddress: clientAddress(ctx.extra.request),
               requestId: null,
               transport: 'ws',
             },

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { RAISED_ADDRESS_LIMITS } from './raised-limits.js';
 
 const GATEWAY_DIR = path.resolve(__dirname, '../..');
 
@@ -16,14 +17,15 @@ export interface ChildGateway {
 export function spawnGateway(env: Record<string, string>): ChildGateway {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: GATEWAY_DIR,
-    // Tests drive one principal far past a person's pace: the per-caller budgets are raised (rate-limits.test.ts
-    // sets its own).
+    // Tests drive one principal far past a person's pace: the per-caller and per-address budgets are raised
+    // (rate-limits.test.ts and address-limits.test.ts set their own).
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '1000000',
       COST_LIMIT_PER_MINUTE: '1000000000',
+      ...RAISED_ADDRESS_LIMITS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

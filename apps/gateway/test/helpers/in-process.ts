@@ -1,6 +1,7 @@
 import { parseEnv } from '../../src/env.js';
 import { createLogger } from '../../src/logger.js';
 import { type Gateway, startGateway } from '../../src/server.js';
+import { RAISED_ADDRESS_LIMITS } from './raised-limits.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export const DEMO_PASSWORD = 'hanjiang-demo-2020';
@@ -21,6 +22,7 @@ export async function startTestGateway(
     // Tests drive one demo user far harder than a person would; the rate-limit tests set their own limits.
     RATE_LIMIT_PER_MINUTE: '1000000',
     COST_LIMIT_PER_MINUTE: '1000000000',
+    ...RAISED_ADDRESS_LIMITS,
     ...extra,
   });
   const gateway = await startGateway(env, createLogger(env));

@@ -20,6 +20,7 @@ import {
 } from '../helpers/fault-load.js';
 import { recordMilestone, writeLive } from '../helpers/live.js';
 import { freePortForTest } from '../helpers/ports.js';
+import { RAISED_ADDRESS_LIMITS } from '../helpers/raised-limits.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -68,6 +69,8 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'error',
     WS_MAX_SOCKETS_PER_PRINCIPAL: '100000',
     WS_MAX_UNINITIALISED_PER_ADDRESS: '100000',
+    // Every simulated office sends from loopback: the per-address limits would count them as one client.
+    ...RAISED_ADDRESS_LIMITS,
   };
   if (process.env.DATABASE_URL) {
     dbUrl = withDatabase(process.env.DATABASE_URL, `hj_soak_${randomBytes(4).toString('hex')}`);
