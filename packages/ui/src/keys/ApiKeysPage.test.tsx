@@ -123,6 +123,7 @@ describe('the API keys page', () => {
       scopes: ['READ', 'WRITE'],
     });
     await waitFor(() => expect(screen.getAllByTestId('key-card')).toHaveLength(1));
+    expect(screen.getByLabelText<HTMLInputElement>('名称(谁用、做什么)').value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: '我已保存,关闭' }));
     expect(screen.queryByTestId('key-secret')).toBeNull();
     expect(document.body.textContent).not.toContain('hj_ab12cd_SECRET');

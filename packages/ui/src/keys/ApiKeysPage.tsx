@@ -30,11 +30,7 @@ export function ApiKeysPage({ client, principal }: { client: HanjiangClient; pri
       )}
       {mayCreate && (
         <Card size="small" title={t('keysNew')} className="key-new">
-          <CreateKeyForm
-            principal={principal}
-            busy={state.busy}
-            onSubmit={(form) => void state.create(form)}
-          />
+          <CreateKeyForm principal={principal} busy={state.busy} onSubmit={state.create} />
         </Card>
       )}
       <div className="key-list" data-testid="key-list">

@@ -15,7 +15,8 @@ export function CreateKeyForm({
 }: {
   principal: Principal;
   busy: boolean;
-  onSubmit: (form: KeyForm) => void;
+  /** Resolves true once the key exists: the form then empties for the next one. */
+  onSubmit: (form: KeyForm) => Promise<boolean>;
 }) {
   const { t } = useLang();
   const [form] = Form.useForm<Fields>();
@@ -37,7 +38,9 @@ export function CreateKeyForm({
       className="key-form"
       aria-label={t('keysNew')}
       initialValues={initial}
-      onFinish={(values) => onSubmit({ ...initial, ...values })}
+      onFinish={(values) =>
+        void onSubmit({ ...initial, ...values }).then((done) => done && form.resetFields())
+      }
     >
       <Form.Item
         name="name"

@@ -2,7 +2,7 @@ import type { ApiKeyFieldsFragment, ApiKeyUsageQuery } from '@hanjiang/client';
 import { tenantByCode } from '@hanjiang/domain';
 import { Button, Card, Descriptions, Popconfirm, Tag } from 'antd';
 import { useLang } from '../i18n.js';
-import { keyState } from './keys-logic.js';
+import { KEY_SCOPES, keyState } from './keys-logic.js';
 
 type Usage = ApiKeyUsageQuery['apiKeyUsage'];
 
@@ -73,7 +73,7 @@ export function KeyCard({
           {tenant ? `${tenant.nameZh} (${k.tenantCode})` : k.tenantCode}
         </Descriptions.Item>
         <Descriptions.Item label={t('keyScopesCol')}>
-          {k.scopes.join(' · ')}
+          {KEY_SCOPES.filter((scope) => k.scopes.includes(scope)).join(' · ')}
           {k.allowListOnly ? ' · ALLOW-LIST' : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('keyCreatedBy')}>{k.createdBy}</Descriptions.Item>

@@ -21,10 +21,10 @@ export interface ApiKeysState {
   busy: boolean;
   /** The secret of the key just created, until the person says they have saved it. */
   created: { name: string; secret: string } | null;
-  create(form: KeyForm): Promise<boolean>;
-  revoke(key: ApiKeyFieldsFragment): Promise<void>;
-  dismissSecret(): void;
-  dismissError(): void;
+  create: (form: KeyForm) => Promise<boolean>;
+  revoke: (key: ApiKeyFieldsFragment) => Promise<void>;
+  dismissSecret: () => void;
+  dismissError: () => void;
 }
 
 /** The keys page's data: the list, each key's last-7-days usage, and the two mutations (through packages/client). */
