@@ -2,6 +2,7 @@
 // console, the test uses the secret the page showed once against /graphql (a query succeeds), the admin revokes the
 // key in the page after confirming, and the same query is then refused. Screenshots at phone and desktop width.
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
@@ -31,6 +32,13 @@ async function signIn(page: Page, origin: string, username: string): Promise<voi
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('hanjiang-demo-2020');
   await page.keyboard.press('Enter');
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('.keys-page').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 const missing = chromiumMissing();
@@ -74,6 +82,11 @@ describe.skipIf(missing !== null && !process.env.CI)('API keys page in chromium'
     expect(await card.textContent()).toContain('白沙镇 (baisha)');
     expect(await card.textContent()).toContain('READ · INTROSPECT');
     await page.screenshot({ path: path.join(SHOTS, 'keys-phone.png'), fullPage: true });
+    await browser.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gateway.origin });
+    await page.getByRole('button', { name: '复制密钥' }).click();
+    await page.getByText('已复制').first().waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('the secret works against /graphql, and reads exactly what its tenant’s viewer reads', async () => {
@@ -111,5 +124,32 @@ describe.skipIf(missing !== null && !process.env.CI)('API keys page in chromium'
     const { body } = await askWithKey(gateway.origin, secret);
     expect(body.data?.households ?? null).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('offers a headquarters commander in the headquarters portal (#/keys) only their own tenant', async () => {
+    const other = await launchBrowser();
+    try {
+      const hq = await other.browser.newPage();
+      await hq.setViewportSize(PHONE);
+      await hq.goto(`${gateway.origin}/portal/hq/#/keys`);
+      await hq.getByLabel('用户名').fill('baitang-lake.commander');
+      await hq.getByLabel('密码').fill('hanjiang-demo-2020');
+      await hq.keyboard.press('Enter');
+      await hq.getByRole('heading', { name: '接口密钥' }).waitFor();
+      await hq.getByLabel('所属单位').click();
+      await hq.locator('.ant-select-item-option').first().waitFor();
+      const options = await hq.locator('.ant-select-item-option').allTextContents();
+      expect(options).toEqual(['白塘湖片区 (baitang-lake)']);
+      await hq.keyboard.press('Escape');
+      await hq.getByLabel('名称(谁用、做什么)').fill('白塘湖片区 大屏');
+      await hq.getByRole('button', { name: '创建密钥' }).click();
+      await hq.getByTestId('key-secret').waitFor();
+      // The district admin's keys for other tenants are not the commander's to see.
+      const cards = await hq.getByTestId('key-card').allTextContents();
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) expect(card).toContain('(baitang-lake)');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -10,7 +10,8 @@ const TIME = {
   zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }),
 };
-const STATE_COLOUR = { active: 'green', revoked: 'red', expired: 'default' } as const;
+// Dark enough for white text to pass WCAG AA (antd's preset green/red tags do not).
+const STATE_COLOUR = { active: '#237804', revoked: '#a8071a', expired: '#595959' } as const;
 
 /** One key: what it is, whose, its dates and last week's use; revoking asks first (it cannot be undone). */
 export function KeyCard({

@@ -2,8 +2,8 @@ import { Alert, Button, Typography } from 'antd';
 import { useLang } from '../i18n.js';
 
 /**
- * The new key's whole secret, this once: the gateway stores only its hash. antd's copyable copies through
- * `copy-to-clipboard`, which also works on plain-http district intranets where `navigator.clipboard` is absent.
+ * The new key's whole secret, this once: the gateway stores only its hash. antd's copyable copies with the
+ * Clipboard API and falls back to `execCommand('copy')` on plain-http intranets where `navigator.clipboard` is absent.
  */
 export function SecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const { t } = useLang();
@@ -31,7 +31,8 @@ export function SecretOnce({ name, secret, onDone }: { name: string; secret: str
                   {t('secretCopied')}
                 </span>,
               ],
-              tooltips: false,
+              // Also the button's accessible name, which must contain its visible label.
+              tooltips: [t('secretCopy'), t('secretCopied')],
             }}
           >
             {secret}
