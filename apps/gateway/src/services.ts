@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import { ApiKeyService } from './modules/apikey/apikey.service.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
+import { AuditLogService } from './modules/audit/audit-log.service.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ExportService } from './modules/export/export.service.js';
@@ -121,6 +122,7 @@ export function createServices(
     disputes: new DisputeService(),
     escalations: new EscalationService(),
     cadreRecords: new CadreRecordService(),
+    auditLog: new AuditLogService(),
   };
   return { services, apiKeys, loginRedis, audit };
 }
