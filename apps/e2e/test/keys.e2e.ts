@@ -145,6 +145,7 @@ describe.skipIf(missing !== null && !process.env.CI)('API keys page in chromium'
       await hq.getByRole('button', { name: '创建密钥' }).click();
       await hq.getByTestId('key-secret').waitFor();
       // The district admin's keys for other tenants are not the commander's to see.
+      await hq.getByTestId('key-card').first().waitFor();
       const cards = await hq.getByTestId('key-card').allTextContents();
       expect(cards.length).toBeGreaterThan(0);
       for (const card of cards) expect(card).toContain('(baitang-lake)');

@@ -54,7 +54,7 @@ export const KEYS_TEXT = {
     navKeys: 'API keys',
     keysTitle: 'API keys',
     keysIntro:
-      'For other government systems and data teams calling the GraphQL API. A key reads one tenant’s data, and only reads unless granted write.',
+      "For other government systems and data teams calling the GraphQL API. A key reads one tenant's data, and only reads unless granted write.",
     keysEmpty: 'No API keys yet',
     keysNew: 'New key',
     keyName: 'Name (who uses it, for what)',
@@ -62,7 +62,7 @@ export const KEYS_TEXT = {
     keyTenant: 'Tenant',
     keyTenantRequired: 'Choose a tenant',
     keyScopes: 'Scopes',
-    scopeREAD: 'Read: read the tenant’s data (always granted)',
+    scopeREAD: "Read: read the tenant's data (always granted)",
     scopeWRITE:
       'Write: run the mutations the tenant role allows (sign, advance, import …); without it, read-only',
     scopeINTROSPECT: 'Introspect: see the schema, and field suggestions in errors',
@@ -90,7 +90,7 @@ export const KEYS_TEXT = {
     keyRevokedAt: 'Revoked',
     keyNotRevoked: 'No',
     keyUsage: 'Last 7 days',
-    keyUsageValue: '{{operations}} requests · {{errors}} errors · cost {{cost}}',
+    keyUsageValue: 'requests {{operations}} · errors {{errors}} · cost {{cost}}',
     keyLimits: 'Limits',
     keyLimitsValue: '{{rate}} per minute · cost {{cost}}',
     keyDefault: 'default',
