@@ -48,7 +48,10 @@ describe('Portal', () => {
     const s = session('headquarters', 'food-park', 'commander');
     render(<Portal session={s} client={scripted.client} url="/graphql" signOut={() => undefined} />);
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('接口密钥');
-    await waitFor(() => expect(scripted.sent.map((r) => r.operation)).toContain('ApiKeys'));
+    // The keys page is a lazy chunk: its first load under a cold transform can take a few seconds.
+    await waitFor(() => expect(scripted.sent.map((r) => r.operation)).toContain('ApiKeys'), {
+      timeout: 15_000,
+    });
     cleanup();
     show(session('headquarters', 'food-park', 'viewer'));
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('村与工作组');
