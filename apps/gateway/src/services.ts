@@ -5,6 +5,8 @@ import { ApiKeyResolver } from './credentials/api-keys.js';
 import { Authenticator } from './credentials/authenticate.js';
 import { TokenService } from './credentials/token-service.js';
 import { CatalogueCache } from './db/catalogue-cache.js';
+import { ReadPins } from './db/read-pins.js';
+import { ReadRouting } from './db/read-routing.js';
 import { type Env, isDemoMode } from './env.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
@@ -36,7 +38,7 @@ export interface ComposedServices {
   readonly services: Services;
   /** For the wiring: forgets a revoked key's cached lookup (server.ts, on a credential event). */
   readonly apiKeys: ApiKeyResolver;
-  /** The login and operation limits' Redis connection, closed when the gateway stops. */
+  /** The login and operation limits' (and read pins') Redis connection, closed when the gateway stops. */
   readonly loginRedis: Redis | null;
   /** The batched integrator audit (also `services.audit`): started once the pool exists, closed in the drain. */
   readonly audit: AuditWriter;
@@ -96,6 +98,12 @@ export function createServices(
     ),
     live: new LiveService(env, logger),
     operationMetrics,
+    // A replica only once the database opens (server.ts attaches it); pins shared through Redis when there is one.
+    reads: new ReadRouting(
+      new ReadPins(env.DATABASE_REPLICA_PIN_MS, loginRedis, logger),
+      env.DATABASE_REPLICA_RETRY_MS,
+      logger,
+    ),
     households,
     exports: new ExportService(
       {
