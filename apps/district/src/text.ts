@@ -1,8 +1,9 @@
-import type { AppText } from '@hanjiang/ui';
+import { type AppText, KEYS_TEXT } from '@hanjiang/ui';
 
 // Every text of the district console, Chinese first; English through the header's toggle.
 export const DISTRICT_TEXT = {
   zh: {
+    ...KEYS_TEXT.zh,
     title: '区级督查平台',
     navLabel: '页面',
     navProgress: '全区进度',
@@ -95,6 +96,7 @@ export const DISTRICT_TEXT = {
     colFulfilment: '计划完成率',
   },
   en: {
+    ...KEYS_TEXT.en,
     title: 'District console',
     navLabel: 'Pages',
     navProgress: 'Progress',

@@ -1,8 +1,9 @@
-import type { AppText } from '@hanjiang/ui';
+import { type AppText, KEYS_TEXT } from '@hanjiang/ui';
 
 /** Every text of the headquarters portal: Chinese first, English through the header's toggle. */
 export const HQ_TEXT = {
   zh: {
+    ...KEYS_TEXT.zh,
     title: '指挥部征迁指挥台',
     pickHeadquarters: '选择指挥部',
     tabOverview: '村与工作组',
@@ -99,6 +100,7 @@ export const HQ_TEXT = {
     loadingData: '加载中…',
   },
   en: {
+    ...KEYS_TEXT.en,
     title: 'Headquarters portal',
     pickHeadquarters: 'Headquarters',
     tabOverview: 'Villages and teams',

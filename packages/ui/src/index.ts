@@ -10,3 +10,5 @@ export * from './ProgressBar.js';
 export * from './session-store.js';
 export * from './StageTag.js';
 export * from './TenantSwitcher.js';
+export * from './keys/keys-logic.js';
+export * from './keys/keys-text.js';

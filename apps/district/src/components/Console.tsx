@@ -1,7 +1,7 @@
 import { can } from '@hanjiang/authz';
-import { type PortalContext, useLang } from '@hanjiang/ui';
+import { mayManageKeys, type PortalContext, useLang } from '@hanjiang/ui';
 import { Spin } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { principalOf } from '../principal.js';
 import { Overview } from './Overview.js';
 
@@ -10,16 +10,16 @@ const Inspections = lazy(() => import('./Inspections.js').then((m) => ({ default
 const Escalations = lazy(() => import('./Escalations.js').then((m) => ({ default: m.Escalations })));
 const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
 const DailySummary = lazy(() => import('./DailySummary.js').then((m) => ({ default: m.DailySummary })));
+const ApiKeysPage = lazy(() => import('@hanjiang/ui/keys').then((m) => ({ default: m.ApiKeysPage })));
 
-type PageKey = 'progress' | 'summary' | 'inspections' | 'escalations' | 'audit';
+type PageKey = 'progress' | 'summary' | 'inspections' | 'escalations' | 'audit' | 'keys';
+const PAGES: readonly PageKey[] = ['summary', 'inspections', 'escalations', 'audit', 'keys'];
 
-/** `#/summary`, `#/inspections`, `#/escalations`, `#/audit`: each page has an address to share or bookmark. */
+/** `#/summary`, `#/inspections`, `#/escalations`, `#/audit`, `#/keys`: each page has an address to share. */
 function useHashPage(): PageKey {
   const read = (): PageKey => {
     const key = window.location.hash.replace(/^#\//, '');
-    return key === 'summary' || key === 'inspections' || key === 'escalations' || key === 'audit'
-      ? key
-      : 'progress';
+    return PAGES.find((p) => p === key) ?? 'progress';
   };
   const [page, setPage] = useState(read);
   useEffect(() => {
@@ -34,15 +34,19 @@ export function Console({ session, client }: PortalContext) {
   const { t } = useLang();
   const current = useHashPage();
   // The audit log is offered only to those packages/authz lets read it (the gateway refuses everyone else).
-  const mayReadAudit = can(principalOf(session), 'audit:read').allowed;
+  const principal = useMemo(() => principalOf(session), [session]);
+  const mayReadAudit = can(principal, 'audit:read').allowed;
+  const mayKeys = mayManageKeys(principal);
   const pages: [PageKey, string][] = [
     ['progress', t('navProgress')],
     ['summary', t('navSummary')],
     ['inspections', t('navInspections')],
     ['escalations', t('navEscalations')],
     ...(mayReadAudit ? [['audit', t('navAudit')] as [PageKey, string]] : []),
+    ...(mayKeys ? [['keys', t('navKeys')] as [PageKey, string]] : []),
   ];
-  const page = current === 'audit' && !mayReadAudit ? 'progress' : current;
+  const page =
+    (current === 'audit' && !mayReadAudit) || (current === 'keys' && !mayKeys) ? 'progress' : current;
   return (
     <>
       <nav className="console-nav" aria-label={t('navLabel')}>
@@ -59,6 +63,7 @@ export function Console({ session, client }: PortalContext) {
           {page === 'inspections' && <Inspections client={client} session={session} />}
           {page === 'escalations' && <Escalations client={client} />}
           {page === 'audit' && <AuditLog client={client} />}
+          {page === 'keys' && <ApiKeysPage client={client} principal={principal} />}
         </Suspense>
       </main>
     </>

@@ -35,9 +35,31 @@ function show(s: Session) {
 const tabs = () => screen.getAllByRole('tab').map((t) => t.textContent);
 
 describe('Portal', () => {
-  it('gives a commander the import tab and team assignment', async () => {
+  afterEach(() => {
+    window.location.hash = '';
+  });
+
+  it('opens the API keys page at #/keys, and the overview there for who may not manage keys', async () => {
+    window.location.hash = '#/keys';
+    const scripted = scriptedClient({
+      HqOverview: () => ({ data: { progress: null, villages: [], teams: [] } }),
+      ApiKeys: () => ({ data: { apiKeys: [] } }),
+    });
+    const s = session('headquarters', 'food-park', 'commander');
+    render(<Portal session={s} client={scripted.client} url="/graphql" signOut={() => undefined} />);
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('接口密钥');
+    // The keys page is a lazy chunk: its first load under a cold transform can take a few seconds.
+    await waitFor(() => expect(scripted.sent.map((r) => r.operation)).toContain('ApiKeys'), {
+      timeout: 15_000,
+    });
+    cleanup();
+    show(session('headquarters', 'food-park', 'viewer'));
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('村与工作组');
+  });
+
+  it('gives a commander the import tab, team assignment and the API keys page', async () => {
     show(session('headquarters', 'food-park', 'commander'));
-    expect(tabs()).toEqual(['村与工作组', '征迁户', '花名册导入', '安置房源']);
+    expect(tabs()).toEqual(['村与工作组', '征迁户', '花名册导入', '安置房源', '接口密钥']);
     await screen.findByTestId('team-assignment');
   });
 

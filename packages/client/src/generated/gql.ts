@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    prefix\n    name\n    tenantKind\n    tenantCode\n    role\n    scopes\n    createdBy\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    ratePerMinute\n    costPerMinute\n    allowListOnly\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys($tenant: String) {\n    apiKeys(tenant: $tenant) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeyUsage($key: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    apiKeyUsage(key: $key, from: $from, to: $to) {\n      key\n      operations\n      errors\n      cost\n    }\n  }\n": typeof types.ApiKeyUsageDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": typeof types.DistrictOverviewDocument,
     "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n": typeof types.DistrictBoardRowFieldsFragmentDoc,
     "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InspectionRankingDocument,
@@ -63,6 +68,11 @@ type Documents = {
     "\n  query TownshipProgress {\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...BoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...BoardRowFields\n    }\n    teamBoard: leaderboard(board: TEAM) {\n      ...BoardRowFields\n    }\n    teams {\n      code\n      name\n      homeTownship {\n        code\n      }\n    }\n  }\n": typeof types.TownshipProgressDocument,
 };
 const documents: Documents = {
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    prefix\n    name\n    tenantKind\n    tenantCode\n    role\n    scopes\n    createdBy\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    ratePerMinute\n    costPerMinute\n    allowListOnly\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys($tenant: String) {\n    apiKeys(tenant: $tenant) {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeyUsage($key: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    apiKeyUsage(key: $key, from: $from, to: $to) {\n      key\n      operations\n      errors\n      cost\n    }\n  }\n": types.ApiKeyUsageDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query DistrictOverview {\n    campaign {\n      ...CampaignFields\n    }\n    headquartersBoard: leaderboard(board: HEADQUARTERS) {\n      ...DistrictBoardRowFields\n    }\n    townshipBoard: leaderboard(board: TOWNSHIP) {\n      ...DistrictBoardRowFields\n    }\n    pairingBoard: leaderboard(board: PAIRING) {\n      ...DistrictBoardRowFields\n    }\n  }\n": types.DistrictOverviewDocument,
     "\n  fragment DistrictBoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    households\n    measured\n    measuredPct\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaM2\n    signedAreaPct\n    buildingAreaM2\n  }\n": types.DistrictBoardRowFieldsFragmentDoc,
     "\n  query InspectionRanking($targetKind: InspectionTargetKind!, $period: String, $window: Int! = 4) {\n    inspections(targetKind: $targetKind, period: $period, window: $window) {\n      id\n      period\n      targetKind\n      rank\n      score\n      flaggedLast\n      lastPlaceCount\n      note\n      recordedBy\n      recordedAt\n      headquarters {\n        code\n        nameZh\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n": types.InspectionRankingDocument,
@@ -126,6 +136,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    prefix\n    name\n    tenantKind\n    tenantCode\n    role\n    scopes\n    createdBy\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    ratePerMinute\n    costPerMinute\n    allowListOnly\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    prefix\n    name\n    tenantKind\n    tenantCode\n    role\n    scopes\n    createdBy\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    ratePerMinute\n    costPerMinute\n    allowListOnly\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys($tenant: String) {\n    apiKeys(tenant: $tenant) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($tenant: String) {\n    apiKeys(tenant: $tenant) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyUsage($key: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    apiKeyUsage(key: $key, from: $from, to: $to) {\n      key\n      operations\n      errors\n      cost\n    }\n  }\n"): (typeof documents)["\n  query ApiKeyUsage($key: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    apiKeyUsage(key: $key, from: $from, to: $to) {\n      key\n      operations\n      errors\n      cost\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
