@@ -23,6 +23,7 @@ type Documents = {
     "\n  query DailySummary($day: String) {\n    dailySummary(day: $day) {\n      day\n      ranAt\n      total {\n        ...SummaryRollupFields\n      }\n      headquarters {\n        ...SummaryRollupFields\n      }\n      townships {\n        ...SummaryRollupFields\n      }\n    }\n  }\n": typeof types.DailySummaryDocument,
     "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n": typeof types.SummaryRollupFieldsFragmentDoc,
     "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n": typeof types.DailySummaryXlsxDocument,
+    "\n  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {\n    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {\n      filename\n      contentBase64\n    }\n  }\n": typeof types.ProgressReportXlsxDocument,
     "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": typeof types.OpenEscalationsDocument,
     "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n": typeof types.FieldTeamDocument,
     "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.FieldHouseholdsDocument,
@@ -72,6 +73,7 @@ const documents: Documents = {
     "\n  query DailySummary($day: String) {\n    dailySummary(day: $day) {\n      day\n      ranAt\n      total {\n        ...SummaryRollupFields\n      }\n      headquarters {\n        ...SummaryRollupFields\n      }\n      townships {\n        ...SummaryRollupFields\n      }\n    }\n  }\n": types.DailySummaryDocument,
     "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n": types.SummaryRollupFieldsFragmentDoc,
     "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n": types.DailySummaryXlsxDocument,
+    "\n  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {\n    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {\n      filename\n      contentBase64\n    }\n  }\n": types.ProgressReportXlsxDocument,
     "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": types.OpenEscalationsDocument,
     "\n  query FieldTeam {\n    me {\n      teamId\n    }\n  }\n": types.FieldTeamDocument,
     "\n  query FieldHouseholds($teamId: ID, $first: Int!) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED, ASSESSED] }, first: $first) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n          version\n          village {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.FieldHouseholdsDocument,
@@ -162,6 +164,10 @@ export function graphql(source: "\n  fragment SummaryRollupFields on SummaryRoll
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n"): (typeof documents)["\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {\n    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {\n      filename\n      contentBase64\n    }\n  }\n"): (typeof documents)["\n  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {\n    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {\n      filename\n      contentBase64\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
