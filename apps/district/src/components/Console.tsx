@@ -10,6 +10,7 @@ const Inspections = lazy(() => import('./Inspections.js').then((m) => ({ default
 const Escalations = lazy(() => import('./Escalations.js').then((m) => ({ default: m.Escalations })));
 const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
 const DailySummary = lazy(() => import('./DailySummary.js').then((m) => ({ default: m.DailySummary })));
+const ProgressReport = lazy(() => import('./ProgressReport.js').then((m) => ({ default: m.ProgressReport })));
 
 type PageKey = 'progress' | 'summary' | 'inspections' | 'escalations' | 'audit';
 
@@ -56,6 +57,7 @@ export function Console({ session, client }: PortalContext) {
         <Suspense fallback={<Spin aria-label={t('loading')} />}>
           {page === 'progress' && <Overview client={client} />}
           {page === 'summary' && <DailySummary client={client} />}
+          {page === 'summary' && <ProgressReport client={client} />}
           {page === 'inspections' && <Inspections client={client} session={session} />}
           {page === 'escalations' && <Escalations client={client} />}
           {page === 'audit' && <AuditLog client={client} />}
