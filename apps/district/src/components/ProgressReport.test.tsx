@@ -35,8 +35,8 @@ describe('ProgressReport', () => {
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     renderWithText(<ProgressReport client={client} now={NOW} />);
-    expect((screen.getByLabelText('起始日期') as HTMLInputElement).value).toBe('2020-10-16');
-    expect((screen.getByLabelText('截止日期') as HTMLInputElement).value).toBe('2020-10-22');
+    expect(screen.getByLabelText<HTMLInputElement>('起始日期').value).toBe('2020-10-16');
+    expect(screen.getByLabelText<HTMLInputElement>('截止日期').value).toBe('2020-10-22');
     fireEvent.change(screen.getByLabelText('范围'), { target: { value: 'TOWNSHIP:baisha' } });
     fireEvent.change(screen.getByLabelText('起始日期'), { target: { value: '2020-10-01' } });
     fireEvent.click(screen.getByRole('button', { name: '生成推进会报告' }));
