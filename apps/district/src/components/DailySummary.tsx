@@ -6,10 +6,9 @@ import {
   publicMessage,
   type PublicMessage,
 } from '@hanjiang/client';
-import { ErrorBanner, useLang } from '@hanjiang/ui';
+import { downloadXlsx as download, ErrorBanner, useLang } from '@hanjiang/ui';
 import { Button } from 'antd';
 import { useEffect, useState } from 'react';
-import { downloadXlsx as download } from '../download.js';
 import { DataTable } from './DataTable.js';
 
 type Summary = DailySummaryQuery['dailySummary'];

@@ -6,10 +6,9 @@ import {
   type ReportScopeKind,
 } from '@hanjiang/client';
 import { addDays, HEADQUARTERS, shanghaiDate, TOWNSHIPS } from '@hanjiang/domain';
-import { ErrorBanner, useLang } from '@hanjiang/ui';
+import { downloadXlsx, ErrorBanner, useLang } from '@hanjiang/ui';
 import { Button } from 'antd';
 import { useState } from 'react';
-import { downloadXlsx } from '../download.js';
 
 /** Areas a report covers, headquarters first (the 推进会 is held per project area); values are `KIND:code`. */
 const AREAS = [
