@@ -53,7 +53,7 @@ function fakeClient() {
     },
   ];
   const answer = (variables: Record<string, unknown>) => {
-    if ('first' in variables)
+    if ('teamId' in variables)
       return { data: { households: { edges: HOUSEHOLDS.map((node) => ({ node })) } } };
     if (variables.day === '2020-10-23') return { data: { teamPlans: [] } };
     if (variables.day === '2020-10-21') {

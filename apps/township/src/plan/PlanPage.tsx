@@ -1,8 +1,8 @@
 import {
-  FieldHouseholdsDocument,
   FieldTeamDocument,
   type HanjiangClient,
   type PlanAction,
+  PlanHouseholdsDocument,
   PlanTeamDayDocument,
   TeamDayFulfilmentDocument,
   TeamPlansDocument,
@@ -54,7 +54,7 @@ export function PlanPage({ client, now = new Date() }: { client: HanjiangClient;
       setTeamId(team);
       if (!team) return;
       const [list, plans, summary] = await Promise.all([
-        q.query(FieldHouseholdsDocument, { teamId: team, first: 300 }).toPromise(),
+        q.query(PlanHouseholdsDocument, { teamId: team }).toPromise(),
         q.query(TeamPlansDocument, { day: tomorrow }, { requestPolicy: 'network-only' }).toPromise(),
         q.query(TeamDayFulfilmentDocument, { day: yesterday }).toPromise(),
       ]);

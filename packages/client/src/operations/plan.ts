@@ -21,6 +21,25 @@ export const TeamPlansQuery = graphql(`
   }
 `);
 
+/**
+ * What a plan may name: the team's households still to measure or to assess (the gateway's page limit: 100; the
+ * nearest first, by code).
+ */
+export const PlanHouseholdsQuery = graphql(`
+  query PlanHouseholds($teamId: ID) {
+    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED] }, first: 100) {
+      edges {
+        node {
+          id
+          code
+          ownerName
+          stage
+        }
+      }
+    }
+  }
+`);
+
 /** Make (or replace) a team's plan; a refusal carries every problem, per item, in both languages. */
 export const PlanTeamDayMutation = graphql(`
   mutation PlanTeamDay($input: PlanTeamDayInput!) {
