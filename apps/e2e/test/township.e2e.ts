@@ -201,7 +201,7 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
       await p.waitForSelector('[data-testid=plan-yesterday]:has-text("户次")');
       const surveyed = p.locator('option', { hasText: '(入户摸底)' });
       await surveyed.first().waitFor({ state: 'attached' });
-      await p.getByLabel('征迁户').selectOption((await surveyed.first().getAttribute('value')));
+      await p.getByLabel('征迁户').selectOption(await surveyed.first().getAttribute('value'));
       await p.getByLabel('安排').selectOption('ASSESS');
       await p.getByLabel('评估组').fill('评估一组');
       await p.getByRole('button', { name: '加入计划' }).click();
