@@ -4,6 +4,7 @@ import type { Authenticator } from './credentials/authenticate.js';
 import type { AuditSink } from './db/audit-records.js';
 import type { TokenService } from './credentials/token-service.js';
 import type { CatalogueCache } from './db/catalogue-cache.js';
+import type { ReadRouting } from './db/read-routing.js';
 import type { RequestTransaction } from './db/request-transaction.js';
 import type { Logger } from './logger.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
@@ -56,6 +57,8 @@ export interface Services {
   readonly audit: AuditSink;
   /** Latency, rate and errors per operation, observed once at the end of every operation (pipeline/end-operation.ts). */
   readonly operationMetrics: OperationMetrics;
+  /** Which database a query reads (the replica, or the primary after the caller's own write): db/read-routing.ts. */
+  readonly reads: ReadRouting;
 }
 
 export interface Readiness {

@@ -19,6 +19,26 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ AWARD_LOSS_LAST_PLACES: '0' })).toThrow(/AWARD_LOSS_LAST_PLACES/);
   });
 
+  it('takes a read replica only beside DATABASE_URL (issue 16)', () => {
+    const primary = 'postgres://u@db:5432/hanjiang';
+    expect(parseEnv({ DATABASE_URL: primary })).toMatchObject({
+      DATABASE_REPLICA_PIN_MS: 5_000,
+      DATABASE_REPLICA_RETRY_MS: 5_000,
+    });
+    expect(
+      parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'postgres://u@standby/hanjiang' }),
+    ).toMatchObject({
+      DATABASE_REPLICA_URL: 'postgres://u@standby/hanjiang',
+    });
+    expect(() => parseEnv({ DATABASE_REPLICA_URL: 'postgres://u@standby/hanjiang' })).toThrow(
+      /DATABASE_REPLICA_URL: needs DATABASE_URL/,
+    );
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'mysql://x' })).toThrow(
+      /DATABASE_REPLICA_URL: must be a postgres/,
+    );
+    expect(() => parseEnv({ DATABASE_REPLICA_RETRY_MS: '0' })).toThrow(/DATABASE_REPLICA_RETRY_MS/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(4000);
   });

@@ -21,6 +21,12 @@ export const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     DATABASE_URL: postgresUrl.optional(),
+    // A read replica (a hot standby of DATABASE_URL, same roles and scope key): queries open their transaction on
+    // it unless their caller wrote within DATABASE_REPLICA_PIN_MS (docs/operations.md, "Read replicas"). A replica
+    // that fails is skipped for DATABASE_REPLICA_RETRY_MS (reads on the primary, /readyz says degraded).
+    DATABASE_REPLICA_URL: postgresUrl.optional(),
+    DATABASE_REPLICA_PIN_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+    DATABASE_REPLICA_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     DATA_DIR: z.string().min(1).default('.data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     // Pool connections: how long a request waits for one (then SERVICE_UNAVAILABLE), and the server-side limits
@@ -114,6 +120,13 @@ export const envSchema = z
     AWARD_LOSS_LAST_PLACES: z.coerce.number().int().min(1).max(52).default(DEFAULT_AWARD_LOSS_LAST_PLACES),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_REPLICA_URL'],
+        message: 'needs DATABASE_URL (the embedded server has no replica)',
+      });
+    }
     if (Boolean(env.JWT_PRIVATE_KEY_FILE) !== Boolean(env.JWT_PUBLIC_KEY_FILE)) {
       ctx.addIssue({
         code: 'custom',

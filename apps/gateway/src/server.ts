@@ -51,6 +51,9 @@ import { startWsServer } from './ws/ws-server.js';
 
 export const VERSION = '0.1.0';
 
+/** /readyz waits this long for the read replica before reporting it degraded (the primary keeps serving). */
+const REPLICA_PROBE_TIMEOUT_MS = 1_000;
+
 export interface Gateway {
   readonly url: string;
   readonly port: number;
@@ -95,6 +98,12 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
 
   const auditHead = new AuditHeadExporter(logger, metrics.registry);
   metrics.attachPool(() => database?.pool ?? null);
+  if (env.DATABASE_REPLICA_URL) {
+    metrics.attachReplica({
+      pool: () => database?.replica ?? null,
+      inService: () => services.reads.inService,
+    });
+  }
   const metricsServed = env.METRICS_PORT !== undefined || env.METRICS_TOKEN !== undefined;
   const busProbe = metricsServed ? new BusProbe(services.live, metrics.busLag, logger) : null;
   const summaryJobs = new SummaryJobs(services.summaries, logger);
@@ -168,8 +177,10 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   app.get('/readyz', async (_req, res) => {
     // Ready means started and not draining, and also that the request pool can hand out a connection now.
     const problem = readiness.isReady() ? await poolProbe.check() : readiness.reason();
-    // Degraded live updates keep the replica in service (its reads and writes work) but are reported.
-    const degraded = services.live.problem();
+    // Degraded live updates, or a read replica that is down (its reads go to the primary), keep this gateway in
+    // service but are reported.
+    const degraded =
+      [services.live.problem(), await services.reads.problem()].filter(Boolean).join('; ') || null;
     res
       .status(problem ? 503 : 200)
       .json({ ready: !problem, detail: problem ?? readiness.reason(), ...(degraded ? { degraded } : {}) });
@@ -265,6 +276,8 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   const ready = (async () => {
     readiness.starting(env.DATABASE_URL ? 'connecting to PostgreSQL' : 'starting embedded PostgreSQL');
     database = await openDatabase(env, logger);
+    const replica = database.replica;
+    services.reads.attach(replica, replica && new PoolProbe(() => replica, REPLICA_PROBE_TIMEOUT_MS));
     readiness.starting('loading the catalogue');
     await upsertCatalogue(database.admin);
     // The seeder is loaded only where it may run: a production gateway (SEED_ON_EMPTY off) never imports it.

@@ -5,12 +5,15 @@ import { ApiKeyResolver } from './credentials/api-keys.js';
 import { Authenticator } from './credentials/authenticate.js';
 import { TokenService } from './credentials/token-service.js';
 import { CatalogueCache } from './db/catalogue-cache.js';
+import { ReadPins } from './db/read-pins.js';
+import { ReadRouting } from './db/read-routing.js';
 import { type Env, isDemoMode } from './env.js';
 import { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
 import { ApiKeyService } from './modules/apikey/apikey.service.js';
 import type { OperationMetrics } from './metrics/operation-metrics.js';
 import { AssignmentService } from './modules/assignment/assignment.service.js';
+import { AuditLogService } from './modules/audit/audit-log.service.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ExportService } from './modules/export/export.service.js';
@@ -36,7 +39,7 @@ export interface ComposedServices {
   readonly services: Services;
   /** For the wiring: forgets a revoked key's cached lookup (server.ts, on a credential event). */
   readonly apiKeys: ApiKeyResolver;
-  /** The login and operation limits' Redis connection, closed when the gateway stops. */
+  /** The login and operation limits' (and read pins') Redis connection, closed when the gateway stops. */
   readonly loginRedis: Redis | null;
   /** The batched integrator audit (also `services.audit`): started once the pool exists, closed in the drain. */
   readonly audit: AuditWriter;
@@ -96,6 +99,12 @@ export function createServices(
     ),
     live: new LiveService(env, logger),
     operationMetrics,
+    // A replica only once the database opens (server.ts attaches it); pins shared through Redis when there is one.
+    reads: new ReadRouting(
+      new ReadPins(env.DATABASE_REPLICA_PIN_MS, loginRedis, logger),
+      env.DATABASE_REPLICA_RETRY_MS,
+      logger,
+    ),
     households,
     exports: new ExportService(
       {
@@ -123,6 +132,7 @@ export function createServices(
     disputes: new DisputeService(),
     escalations: new EscalationService(),
     cadreRecords: new CadreRecordService(),
+    auditLog: new AuditLogService(),
   };
   return { services, apiKeys, loginRedis, audit };
 }

@@ -1,5 +1,6 @@
 // Issue 13, item 11: the audit hash distinguishes NULL from empty and from a neighbouring field, the chain mixes
 // versions and still verifies, and its head is exported where the database owner cannot rewrite it.
+// @service-pass: the audit chain is SQL (hashing, triggers), on PostgreSQL 15 as well (test/service-pass.mjs).
 import { verifyAuditChain } from '@hanjiang/db';
 import type pg from 'pg';
 import type { Gateway } from '../src/server.js';

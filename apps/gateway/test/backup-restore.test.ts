@@ -3,6 +3,7 @@
 // verifies — and a gateway started on the copy serves it and appends to the chain. docs/operations.md gives the
 // commands for production. Needs the pg_dump/pg_restore of the server's major version or newer: runs against the
 // PostgreSQL service (DATABASE_URL); with the embedded PostgreSQL 18 and a version-15 client it is skipped, saying so.
+// @service-pass: needs the service's pg_dump/pg_restore major version (test/service-pass.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

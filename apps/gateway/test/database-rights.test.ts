@@ -1,6 +1,7 @@
 // Issue 13, item 7: the database is the last line only if the app cannot escape it. Each case runs SQL the way a
 // request could if an attacker got to run statements inside it: on the gateway's own request pool, after the
 // gateway's own BEGIN (signed scope, SET LOCAL ROLE).
+// @service-pass: what the request role may do in the database, on PostgreSQL 15 as well (test/service-pass.mjs).
 import { REQUEST_ROLE } from '@hanjiang/db';
 import type pg from 'pg';
 import { type Principal, sqlVisibilitySettings } from '@hanjiang/authz';

@@ -2,6 +2,7 @@
 // replica's bus was down (here: committed without its notification reaching the replica, then the bus connection
 // killed) is read back from household_event when the bus recovers and reaches the subscribers it concerns; what
 // they already had is not sent again. PostgreSQL LISTEN/NOTIFY always; Redis when REDIS_URL is set.
+// @service-pass: its Redis variant runs when REDIS_URL is set (test/service-pass.mjs).
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';

@@ -2,6 +2,7 @@
 // WebSocket). live-replicas.test.ts covers the bridge's leadership and failover with in-process gateways; this
 // file shows what a user sees: a signing on one process reaches subscribers on the other, and a milestone it
 // crosses is recorded once and delivered once to every subscriber, whichever process it is connected to.
+// @service-pass: runs only when REDIS_URL is set (test/service-pass.mjs).
 import type { Client } from 'graphql-ws';
 import type pg from 'pg';
 import { type ChildGateway, spawnGateway, waitFor } from './helpers/child-gateway.js';

@@ -1,3 +1,4 @@
+// @service-pass: its Redis variant runs when REDIS_URL is set (test/service-pass.mjs).
 import type { Client } from 'graphql-ws';
 import type pg from 'pg';
 import type { RedisLiveBus } from '../src/live/redis-live-bus.js';

@@ -3,6 +3,7 @@
 // refused with RATE_LIMITED past the limits; the lookup runs in its own short transaction; pool sessions carry
 // statement and idle-in-transaction timeouts; /readyz reports a starved pool; waiting too long for a connection
 // answers SERVICE_UNAVAILABLE.
+// @service-pass: its Redis variant runs when REDIS_URL is set (test/service-pass.mjs).
 import { randomInt, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Gateway } from '../src/server.js';

@@ -1,6 +1,8 @@
 // Two real gateway processes on one database, the nightly summary scheduled every minute: pg-boss fires each tick
 // once, and the day is summarised once — one row per team, never re-counted by a later tick or the other replica.
 import { shanghaiDate } from '@hanjiang/domain';
+import PgBoss from 'pg-boss';
+import { SUMMARY_QUEUE } from '../src/modules/summary/summary.jobs.js';
 import { type ChildGateway, spawnGateway, waitFor } from './helpers/child-gateway.js';
 import { createSeededDatabase, type TestDatabase, testPool } from './helpers/database.js';
 import { DEMO_PASSWORD, TEST_JWT_SECRET } from './helpers/in-process.js';
@@ -61,9 +63,26 @@ describe('nightly summary with two replicas', () => {
         [today],
       );
       expect(first.rows[0]?.trigger).toBe('SCHEDULE');
+      // A later tick, sent the way the timekeeper sends one (same queue, same singleton key), rather than waited
+      // for: the cron's next minute would add a minute to the run and prove nothing more.
+      const ticker = new PgBoss({
+        connectionString: db.url,
+        schema: 'pgboss',
+        migrate: false,
+        supervise: false,
+        schedule: false,
+      });
+      await ticker.start();
+      try {
+        expect(await ticker.send(SUMMARY_QUEUE, {}, { singletonKey: SUMMARY_QUEUE })).toEqual(
+          expect.any(String),
+        );
+      } finally {
+        await ticker.stop({ graceful: false, wait: true, close: true });
+      }
       await waitFor(async () => ((await jobs()).length >= 2 ? true : undefined), {
-        timeoutMs: 90_000,
-        everyMs: 1_000,
+        timeoutMs: 30_000,
+        everyMs: 500,
         what: 'the second tick',
       });
 

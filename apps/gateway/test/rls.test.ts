@@ -1,3 +1,4 @@
+// @service-pass: row-level security itself, on PostgreSQL 15 as well as the embedded 18 (test/service-pass.mjs).
 import { readScopeKey, REQUEST_ROLE } from '@hanjiang/db';
 import type pg from 'pg';
 import { beginStatement, RequestTransaction } from '../src/db/request-transaction.js';

@@ -1,3 +1,4 @@
+// @service-pass: its Redis variant runs when REDIS_URL is set (test/service-pass.mjs).
 import jwt from 'jsonwebtoken';
 import type pg from 'pg';
 import { generateApiKey } from '../src/credentials/api-keys.js';

@@ -1,3 +1,4 @@
+// @service-pass: tenancy through RLS, on PostgreSQL 15 as well as the embedded 18 (test/service-pass.mjs).
 import { HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
 import type pg from 'pg';
 import { generateApiKey } from '../src/credentials/api-keys.js';

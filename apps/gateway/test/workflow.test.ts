@@ -1,3 +1,4 @@
+// @service-pass: transactions, constraints and counters in SQL, on PostgreSQL 15 as well (test/service-pass.mjs).
 import { randomUUID } from 'node:crypto';
 import {
   computeProgressCounters,

@@ -14,7 +14,7 @@ import {
   withLogin,
 } from '@hanjiang/db';
 import pg from 'pg';
-import type { DataSource } from '@hanjiang/db';
+import type { DataSource, GatewayLogin, PoolSessionLimits } from '@hanjiang/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import { failFastWhenStarved } from './pool-starvation.js';
@@ -31,6 +31,8 @@ export interface Database {
   readonly admin: pg.Pool;
   /** Requests: the gateway's own login role (not a superuser, owns nothing), signing with the scope key. */
   readonly pool: pg.Pool;
+  /** DATABASE_REPLICA_URL's pool for read-only operations (same login role and scope key), or null. */
+  readonly replica: pg.Pool | null;
   readonly loginRole: string;
   readonly embedded: boolean;
   releaseAdmin(): Promise<void>;
@@ -103,7 +105,11 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
     // An idle connection the server drops (restart, shutdown, idle timeout) must not crash the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
     failFastWhenStarved(pool, Math.min(env.DB_STARVED_AFTER_MS, env.DB_ACQUIRE_TIMEOUT_MS));
-    attachScopeKey(pool, await readScopeKey(admin));
+    const scopeKey = await readScopeKey(admin);
+    attachScopeKey(pool, scopeKey);
+    const replica = env.DATABASE_REPLICA_URL
+      ? openReplicaPool(env.DATABASE_REPLICA_URL, login, env.DB_POOL_SIZE, limits, scopeKey, logger)
+      : null;
     let adminOpen = true;
     const releaseAdmin = async () => {
       if (!adminOpen) return;
@@ -116,6 +122,7 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
       dataSource,
       admin,
       pool,
+      replica,
       loginRole: login.user,
       embedded: stopEmbedded !== null,
       releaseAdmin,
@@ -123,6 +130,7 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
         if (closed) return;
         closed = true;
         await pool.end().catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
+        await replica?.end().catch((error: unknown) => logger.warn({ err: error }, 'pool close failed'));
         await releaseAdmin();
         if (stopEmbedded) await stopEmbedded();
       },
@@ -131,4 +139,36 @@ export async function openDatabase(env: Env, logger: Logger): Promise<Database> 
     if (stopEmbedded) await stopEmbedded().catch(() => undefined);
     throw error;
   }
+}
+
+/** How long a read waits to connect to the replica before it reads the primary instead. */
+const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * The read replica's pool. A replica is a hot standby of the primary: the same roles (so the same login and
+ * request role), the same rows (so the same scope key) — nothing is migrated or provisioned there, it is read-only.
+ * Opened lazily: a replica down at start-up delays nothing, its reads go to the primary (db/read-routing.ts).
+ */
+function openReplicaPool(
+  url: string,
+  login: GatewayLogin,
+  size: number,
+  limits: PoolSessionLimits,
+  scopeKey: Buffer,
+  logger: Logger,
+): pg.Pool {
+  const replica = new pg.Pool({
+    connectionString: withLogin(url, login),
+    max: size,
+    application_name: 'hanjiang-gateway-reads',
+    ...poolSessionOptions(limits),
+    connectionTimeoutMillis: Math.min(
+      limits.acquireTimeoutMs ?? REPLICA_CONNECT_TIMEOUT_MS,
+      REPLICA_CONNECT_TIMEOUT_MS,
+    ),
+  });
+  replica.on('error', (error) => logger.warn({ err: error }, 'idle replica connection lost'));
+  attachScopeKey(replica, scopeKey);
+  logger.info({ replica: redactUrl(url) }, 'read replica configured');
+  return replica;
 }

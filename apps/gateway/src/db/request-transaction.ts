@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { REQUEST_ROLE, type ScopeSettings, signScope } from '@hanjiang/db';
 import pg from 'pg';
+import type { ReadRoute } from './read-routing.js';
 import { scopeKeyOf } from './scope-key.js';
 import { inlineParams } from './sql-literal.js';
 
@@ -40,6 +41,8 @@ export class RequestTransaction {
    * connection runs one statement at a time; pg 8 queued them itself with a deprecation warning, pg 9 will not.
    */
   private inFlight: Promise<unknown> = Promise.resolve();
+  /** Set for a read-only operation that may read the replica (db/read-routing.ts); null: the primary. */
+  private replica: ReadRoute | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -71,10 +74,32 @@ export class RequestTransaction {
     return this.client !== null || this.opening !== null;
   }
 
+  /**
+   * Opens this transaction on the read replica instead of the primary — for an operation that writes nothing,
+   * decided before its first statement (later it has no effect). READ ONLY, as a hot standby would insist anyway:
+   * a read that wrote would fail here rather than write to a copy.
+   */
+  readFrom(route: ReadRoute): void {
+    if (!this.started) this.replica = route;
+  }
+
   private async open(): Promise<pg.PoolClient> {
-    const client = await this.pool.connect();
+    const route = this.replica;
+    if (route) {
+      try {
+        return await this.begin(route.pool, 'BEGIN READ ONLY');
+      } catch (error) {
+        // The replica is down or refuses: this read, and the next ones for a while, go to the primary.
+        route.failed(error);
+      }
+    }
+    return this.begin(this.pool, 'BEGIN');
+  }
+
+  private async begin(pool: pg.Pool, begin: 'BEGIN' | 'BEGIN READ ONLY'): Promise<pg.PoolClient> {
+    const client = await pool.connect();
     try {
-      await client.query(beginStatement(this.settings, scopeKeyOf(this.pool)));
+      await client.query(beginStatement(this.settings, scopeKeyOf(pool), begin));
       this.statements += 1;
     } catch (error) {
       client.release(error as Error);
@@ -133,9 +158,13 @@ export class RequestTransaction {
  * BEGIN, SET LOCAL ROLE and every setting, signed with the scope key, in one simple-protocol round trip; values
  * escaped as literals.
  */
-export function beginStatement(settings: ScopeSettings, scopeKey: Buffer): string {
+export function beginStatement(
+  settings: ScopeSettings,
+  scopeKey: Buffer,
+  begin: 'BEGIN' | 'BEGIN READ ONLY' = 'BEGIN',
+): string {
   const sets = Object.entries(signScope(settings, scopeKey))
     .map(([key, value]) => `set_config(${pg.escapeLiteral(key)}, ${pg.escapeLiteral(value)}, true)`)
     .join(', ');
-  return `BEGIN; SET LOCAL ROLE ${REQUEST_ROLE};${sets ? ` SELECT ${sets};` : ''}`;
+  return `${begin}; SET LOCAL ROLE ${REQUEST_ROLE};${sets ? ` SELECT ${sets};` : ''}`;
 }

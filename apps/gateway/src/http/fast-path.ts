@@ -14,6 +14,7 @@ import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
 import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
+import { routeReads } from '../pipeline/operation-context.js';
 import { firstRefusal, leaveRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import type { IdentifiedRequest } from './request-id.js';
 
@@ -123,6 +124,7 @@ async function run(
     leaveRefusal(req, refusal);
     return fallback();
   }
+  await routeReads(ctx, plan.operation);
   const result = await options.executor.execute({
     document: plan.document,
     operationName: plan.operation.name?.value,

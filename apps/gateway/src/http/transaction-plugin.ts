@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
+import { routeReads } from '../pipeline/operation-context.js';
 
 /** Apollo's side of `endOperation`: the transaction ends before the response leaves. */
 export function transactionPlugin(exposeSqlStats: boolean): ApolloServerPlugin<GatewayContext> {
@@ -9,9 +10,10 @@ export function transactionPlugin(exposeSqlStats: boolean): ApolloServerPlugin<G
       // An operation refused before execution has no answer to audit: it is a refusal (pipeline/refusals.ts).
       let executed = false;
       return Promise.resolve({
-        executionDidStart() {
+        async executionDidStart({ contextValue, operation }) {
           executed = true;
-          return Promise.resolve();
+          // Policies have passed and nothing has run: a query may now be routed to the read replica.
+          await routeReads(contextValue, operation);
         },
         async willSendResponse({
           contextValue,

@@ -10,6 +10,12 @@ export interface LiveSources {
   subscriptionsByField(): ReadonlyMap<string, number>;
 }
 
+/** The read replica (DATABASE_REPLICA_URL), read at scrape time: its pool, and whether reads go to it now. */
+export interface ReplicaSources {
+  pool(): pg.Pool | null;
+  inService(): boolean;
+}
+
 /** A job queue's depth, read at scrape time. No queue exists yet; whichever is added registers here. */
 export type QueueDepth = () => number | Promise<number>;
 
@@ -71,15 +77,7 @@ export class GatewayMetrics {
       },
     });
     const poolGauge = (name: string, help: string, read: (pool: pg.Pool) => number) =>
-      new Gauge({
-        name,
-        help,
-        registers,
-        collect() {
-          const pool = currentPool();
-          if (pool) this.set(read(pool));
-        },
-      });
+      poolGaugeOf(this.registry, name, help, read, currentPool);
     poolGauge('hanjiang_db_pool_connections', 'Request pool: connections open', (p) => p.totalCount);
     poolGauge('hanjiang_db_pool_idle', 'Request pool: connections idle', (p) => p.idleCount);
     poolGauge(
@@ -105,6 +103,36 @@ export class GatewayMetrics {
     this.pool = pool;
   }
 
+  /**
+   * Only with a read replica (DATABASE_REPLICA_URL): its gauges exist from here on, so a gateway without one shows
+   * none (an unset gauge would read 0, which means "out of service").
+   */
+  attachReplica(replica: ReplicaSources): void {
+    const of = () => replica.pool();
+    poolGaugeOf(
+      this.registry,
+      'hanjiang_db_replica_pool_connections',
+      'Read replica pool: connections open',
+      (p) => p.totalCount,
+      of,
+    );
+    poolGaugeOf(
+      this.registry,
+      'hanjiang_db_replica_pool_waiting',
+      'Read replica pool: reads waiting for a connection',
+      (p) => p.waitingCount,
+      of,
+    );
+    new Gauge({
+      name: 'hanjiang_db_replica_in_service',
+      help: 'Read replica: 1 while queries read it, 0 while it is skipped after a failure (reads on the primary)',
+      registers: [this.registry],
+      collect() {
+        this.set(replica.inService() ? 1 : 0);
+      },
+    });
+  }
+
   attachLive(live: LiveSources): void {
     this.live = live;
   }
@@ -113,4 +141,23 @@ export class GatewayMetrics {
   registerQueue(name: string, depth: QueueDepth): void {
     this.queues.set(name, depth);
   }
+}
+
+/** A gauge read from a pool at scrape time (nothing set while the pool does not exist yet). */
+function poolGaugeOf(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: (pool: pg.Pool) => number,
+  pool: () => pg.Pool | null,
+): Gauge {
+  return new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      const current = pool();
+      if (current) this.set(read(current));
+    },
+  });
 }

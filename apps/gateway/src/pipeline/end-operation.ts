@@ -82,6 +82,8 @@ async function finish(ctx: GatewayContext, outcome: OperationOutcome): Promise<O
         : undefined;
     const commitStartedAt = performance.timeOrigin + performance.now();
     await tx.commit(audit);
+    // Read your writes: this caller's next queries read the primary until the replica has surely replayed this.
+    if (mutation && ctx.principal) await ctx.services.reads.wrote(ctx.principal.subject);
     audited(ctx, outcome, null);
     return { replacement: null, sqlStatements: tx.statements, commitStartedAt };
   } catch (error) {

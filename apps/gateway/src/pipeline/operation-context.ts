@@ -1,5 +1,5 @@
 import type { Principal } from '@hanjiang/authz';
-import type { GraphQLError } from 'graphql';
+import { type GraphQLError, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import type pg from 'pg';
 import { tenantSettings } from '../credentials/tenant-settings.js';
 import type { GatewayContext, Loaders, Services, SocketRenewal } from '../context.js';
@@ -50,4 +50,19 @@ export function openOperationContext(
     ...(origin.socket ? { socket: origin.socket } : {}),
     ...(origin.policyRefusal ? { policyRefusal: origin.policyRefusal } : {}),
   };
+}
+
+/**
+ * The same stage's second half, once the entry knows the operation (before it executes): a query may read the
+ * replica (db/read-routing.ts) unless its caller wrote within the pin's TTL; anything else stays on the primary.
+ * Without a replica it does nothing, so the primary path sends exactly what it sent before.
+ */
+export async function routeReads(
+  ctx: GatewayContext,
+  operation: OperationDefinitionNode | null | undefined,
+): Promise<void> {
+  const { reads } = ctx.services;
+  if (!reads.enabled || operation?.operation !== OperationTypeNode.QUERY || ctx.tx.started) return;
+  const route = await reads.routeFor(ctx.principal?.subject ?? null);
+  if (route) ctx.tx.readFrom(route);
 }

@@ -23,7 +23,7 @@ import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
 import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { createLoaders } from '../loaders.js';
-import { openOperationContext } from '../pipeline/operation-context.js';
+import { openOperationContext, routeReads } from '../pipeline/operation-context.js';
 import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
 import { auditIntegratorSubscription } from '../pipeline/integrator-audit.js';
 import { recordRefusal } from '../pipeline/refusals.js';
@@ -179,10 +179,13 @@ export function startWsServer(options: WsOptions) {
           );
         }
         // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
-        const contextValue: Member | GatewayContext =
-          operation.operation === OperationTypeNode.SUBSCRIPTION
-            ? { principal, session }
-            : createContext(principal, session);
+        // Subscriptions read the primary (db/read-routing.ts): their events follow a commit the replica may lag.
+        let contextValue: Member | GatewayContext;
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) contextValue = { principal, session };
+        else {
+          contextValue = createContext(principal, session);
+          await routeReads(contextValue, operation);
+        }
         const args: ExecutionArgs = {
           schema: options.schema,
           document: checked.document,

@@ -4,6 +4,13 @@ import type { GatewayContext } from '../../context.js';
 import { publicError } from '../../errors/public-error.js';
 import { assertCan, requirePrincipal } from '../../guards.js';
 import type { ApiKeyUsage } from './api-key-usage.types.js';
+import type { AuditEntry } from './audit.types.js';
+
+declare module '../../context.js' {
+  interface Services {
+    readonly auditLog: AuditLogService;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_RANGE_MS = 400 * 24 * 3_600_000;
@@ -35,12 +42,7 @@ interface UsageRow {
  * may manage. The rule is packages/authz's `apikey:read`, applied here first (who may ask at all) and again to
  * the key's tenant; the function applies it a third time, so a key of another tenant is simply not found.
  */
-export async function apiKeyUsage(
-  ctx: GatewayContext,
-  key: string,
-  from: Date,
-  to: Date,
-): Promise<ApiKeyUsage> {
+async function apiKeyUsage(ctx: GatewayContext, key: string, from: Date, to: Date): Promise<ApiKeyUsage> {
   const { tx } = ctx;
   const principal = requirePrincipal(ctx);
   assertCan(principal, 'apikey:read', { tenantCode: principal.tenantCode });
@@ -84,4 +86,27 @@ export async function apiKeyUsage(
       p95DurationMs: ms(o.p95),
     })),
   };
+}
+
+/** Reads of the audit log: its rows (district inspectors and admins) and an API key's usage summarised from it. */
+export class AuditLogService {
+  /** The log, newest first, `first` rows (1–500) below the id `before`. */
+  async entries(ctx: GatewayContext, first: number, before: string | null): Promise<AuditEntry[]> {
+    assertCan(requirePrincipal(ctx), 'audit:read');
+    if (first < 1 || first > 500 || (typeof before === 'string' && !/^\d{1,18}$/.test(before))) {
+      throw publicError(ErrorCode.BAD_USER_INPUT, {
+        zh: 'first 须在 1–500 之间,before 须为数字',
+        en: 'first must be 1–500 and before a number',
+      });
+    }
+    return ctx.tx.query<AuditEntry>(
+      `SELECT id::text AS id, at, actor, tenant_kind AS "tenantKind", tenant_code AS "tenantCode", operation,
+         variables_hash AS "variablesHash", request_id AS "requestId", client_address AS "clientAddress", outcome, hash,
+         detail
+       FROM audit_log a WHERE ($1::bigint IS NULL OR a.id < $1::bigint) ORDER BY a.id DESC LIMIT $2`,
+      [before ?? null, first],
+    );
+  }
+
+  readonly apiKeyUsage = apiKeyUsage;
 }
