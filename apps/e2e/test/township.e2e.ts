@@ -171,6 +171,54 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
     await page.waitForSelector('text=未找到该户');
   });
 
+  it('plans tomorrow: an unmeasured household for assessment is refused in the gateway’s words, then saved', async () => {
+    // 白沙's cadre works 江尾分组, measured to the last household: a township cadre whose team has some left.
+    let lead: string | null = null;
+    for (const tenant of ['qiulu', 'baitang', 'wutang', 'jiangkou']) {
+      const token = await login(gateway.origin, `${tenant}.cadre`);
+      const me = await graphql<{ me: { teamId: string } }>(gateway.origin, '{ me { teamId } }', {}, token);
+      const left = await graphql<{ households: { totalCount: number } }>(
+        gateway.origin,
+        'query ($t: ID) { households(first: 1, filter: { teamId: $t, stages: [SURVEYED] }) { totalCount } }',
+        { t: me.data!.me.teamId },
+        token,
+      );
+      if (left.data!.households.totalCount > 0) {
+        lead = `${tenant}.cadre`;
+        break;
+      }
+    }
+    expect(lead).not.toBeNull();
+    const browser = await launchBrowser();
+    try {
+      const p = await browser.browser.newPage();
+      await p.goto(`${gateway.origin}/portal/township/#/plan`);
+      await p.getByLabel('用户名').fill(lead!);
+      await p.getByLabel('密码').fill('hanjiang-demo-2020');
+      await p.keyboard.press('Enter');
+      await p.waitForSelector('[data-testid=plan-page]');
+      // Yesterday's fulfilment, from the seeded plans and summaries.
+      await p.waitForSelector('[data-testid=plan-yesterday]:has-text("户次")');
+      const surveyed = p.locator('option', { hasText: '(入户摸底)' });
+      await surveyed.first().waitFor({ state: 'attached' });
+      await p.getByLabel('征迁户').selectOption(await surveyed.first().getAttribute('value'));
+      await p.getByLabel('安排').selectOption('ASSESS');
+      await p.getByLabel('评估组').fill('评估一组');
+      await p.getByRole('button', { name: '加入计划' }).click();
+      await p.getByRole('button', { name: '保存计划' }).click();
+      await p.waitForSelector('.plan-problem');
+      expect(await p.textContent('.plan-problem')).toContain('尚未丈量,不能安排评估');
+      // Measure it instead: the plan is saved and shown as the gateway stored it.
+      await p.getByLabel('安排').selectOption('MEASURE');
+      await p.getByRole('button', { name: '加入计划' }).click();
+      await p.getByRole('button', { name: '保存计划' }).click();
+      await p.waitForSelector('text=计划已保存');
+      expect(await p.textContent('[data-testid=plan-items]')).toContain('丈量');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('records a signing with the keyboard alone, and the big screen in the other browser shows it', async () => {
     await page.goto(`${gateway.origin}/portal/township/#/households/${mine.id}`);
     await page.waitForSelector('[data-testid=household-card]');

@@ -23,6 +23,7 @@ import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
 import { ApiKeyResolver } from './modules/apikey/apikey.resolver.js';
 import { PlanResolver } from './modules/plan/plan.resolver.js';
 import { SummaryResolver } from './modules/summary/summary.resolver.js';
+import { ReportResolver } from './modules/report/report.resolver.js';
 import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
 import {
   DisputeResolver,
@@ -60,6 +61,7 @@ export const resolvers = [
   ApiKeyResolver,
   PlanResolver,
   SummaryResolver,
+  ReportResolver,
   ExportResolver,
   VisitResolver,
   HouseholdVisitsResolver,

@@ -31,6 +31,7 @@ import { WorkflowService } from './modules/workflow/workflow.service.js';
 import { PlanService } from './modules/plan/plan.service.js';
 import { SummaryRunner } from './modules/summary/summary.runner.js';
 import { SummaryService } from './modules/summary/summary.service.js';
+import { ReportService } from './modules/report/report.service.js';
 import { VisitService } from './modules/visit/visit.service.js';
 import { DisputeService } from './modules/dispute/dispute.service.js';
 import { EscalationService } from './modules/escalation/escalation.service.js';
@@ -130,6 +131,7 @@ export function createServices(
     plans: new PlanService(),
     summaries: new SummaryRunner(pool),
     summaryReads: new SummaryService(),
+    reports: new ReportService(),
     // Field work (issue 14).
     visits: new VisitService(env.WORKING_HOURS),
     disputes: new DisputeService(),

@@ -173,7 +173,11 @@ describe('tonight’s summary and tomorrow’s plan', () => {
     );
     expect(String(ext.messageZh)).toContain('尚未丈量');
     expect(String(ext.messageEn)).toContain('has not been measured yet');
-    const { rows } = await opened.owner.query('SELECT 1 FROM team_plan WHERE team_id = $1', [team]);
+    // Nothing stored: the seed's plans are for past days only, and the refused one made none from today on.
+    const { rows } = await opened.owner.query('SELECT 1 FROM team_plan WHERE team_id = $1 AND day >= $2', [
+      team,
+      today,
+    ]);
     expect(rows).toHaveLength(0);
   });
 

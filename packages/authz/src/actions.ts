@@ -26,6 +26,7 @@ export const ACTIONS = [
   'escalation:triage',
   'reserve:read',
   'reserve:nominate',
+  'report:read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

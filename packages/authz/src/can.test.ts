@@ -29,6 +29,11 @@ const REFUSAL: Record<Action, { reasonZh: string; reasonEn: string } | undefined
   'campaign:read': undefined,
   'inspection:read': undefined,
   'summary:read': undefined,
+  'report:read': {
+    reasonZh: '只有本单位指挥长和区级可以查看推进会报告',
+    reasonEn:
+      'Only a commander of this township or headquarters, or the district, may read its progress report',
+  },
   'plan:write': {
     reasonZh: '只有本工作组的干部、工作组所属乡镇或指挥部的指挥长可以制定次日计划',
     reasonEn:
@@ -207,6 +212,13 @@ const MATRIX: [Action, string, Resource, readonly string[]][] = [
   // The reserve pool: the district only — never a township or headquarters, whatever its role.
   ['reserve:read', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
   ['reserve:nominate', '-', undefined, ['district.inspector', 'district.admin', 'key:district.admin']],
+  // The 推进会 report: the area's own commanders and the district — never a neighbour's commander.
+  ['report:read', 'baitang-lake', { tenantCode: 'baitang-lake' }, [
+    'baitang-lake.commander', 'district.inspector', 'district.admin', 'key:district.admin',
+  ]],
+  ['report:read', 'baitang', { tenantCode: 'baitang' }, [
+    'baitang.commander', 'key:baitang.commander', 'district.inspector', 'district.admin', 'key:district.admin',
+  ]],
 ];
 
 const cases = MATRIX.flatMap(([action, label, resource, allowed]) =>

@@ -47,6 +47,8 @@ export type ActionResources = EveryActionHasAResource<{
   'escalation:triage': undefined;
   'reserve:read': undefined;
   'reserve:nominate': undefined;
+  /** The 推进会 progress report of a township or headquarters. */
+  'report:read': TenantScope;
 }>;
 
 /** Actions whose rule needs a resource take it as a required argument, so a caller cannot forget it. */
@@ -88,6 +90,7 @@ const NEEDS_RESOURCE: Readonly<Record<Action, boolean>> = {
   'escalation:triage': false,
   'reserve:read': false,
   'reserve:nominate': false,
+  'report:read': true,
 };
 
 type AuthzRequest = { [A in Action]: { action: A; resource: ActionResources[A] } }[Action];
@@ -274,6 +277,13 @@ function judge(p: Principal, request: AuthzRequest): Decision {
         request.action === 'reserve:read'
           ? 'The reserve pool is visible to the district only'
           : 'Only the district supervision group may nominate cadres to the reserve pool',
+      );
+    case 'report:read':
+      // The 推进会 report names teams, disputes and blockers of one area: its own commanders and the district.
+      return rule(
+        commandsTenant(p, request.resource.tenantCode) || p.tenantKind === 'district',
+        '只有本单位指挥长和区级可以查看推进会报告',
+        'Only a commander of this township or headquarters, or the district, may read its progress report',
       );
     default:
       throw new UnreachableCaseError(request);

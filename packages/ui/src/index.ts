@@ -1,4 +1,5 @@
 export * from './i18n.js';
+export * from './download.js';
 export * from './ErrorBanner.js';
 export * from './LanguageToggle.js';
 export * from './MaskedField.js';

@@ -11,6 +11,7 @@ const Escalations = lazy(() => import('./Escalations.js').then((m) => ({ default
 const AuditLog = lazy(() => import('./AuditLog.js').then((m) => ({ default: m.AuditLog })));
 const DailySummary = lazy(() => import('./DailySummary.js').then((m) => ({ default: m.DailySummary })));
 const ApiKeysPage = lazy(() => import('@hanjiang/ui/keys').then((m) => ({ default: m.ApiKeysPage })));
+const ProgressReport = lazy(() => import('./ProgressReport.js').then((m) => ({ default: m.ProgressReport })));
 
 type PageKey = 'progress' | 'summary' | 'inspections' | 'escalations' | 'audit' | 'keys';
 const PAGES: readonly PageKey[] = ['summary', 'inspections', 'escalations', 'audit', 'keys'];
@@ -60,6 +61,7 @@ export function Console({ session, client }: PortalContext) {
         <Suspense fallback={<Spin aria-label={t('loading')} />}>
           {page === 'progress' && <Overview client={client} />}
           {page === 'summary' && <DailySummary client={client} />}
+          {page === 'summary' && <ProgressReport client={client} />}
           {page === 'inspections' && <Inspections client={client} session={session} />}
           {page === 'escalations' && <Escalations client={client} />}
           {page === 'audit' && <AuditLog client={client} />}

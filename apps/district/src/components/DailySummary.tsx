@@ -6,7 +6,7 @@ import {
   publicMessage,
   type PublicMessage,
 } from '@hanjiang/client';
-import { ErrorBanner, useLang } from '@hanjiang/ui';
+import { downloadXlsx as download, ErrorBanner, useLang } from '@hanjiang/ui';
 import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { DataTable } from './DataTable.js';
@@ -20,20 +20,6 @@ const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeStyle: 'short',
 });
 const AREA = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
-
-/** Saves base64 .xlsx content as a file: the gateway answers the workbook inside GraphQL, scoped like the query. */
-function download(filename: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const blob = new Blob([bytes], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** Last night's summary (精准汇总): the district total, each headquarters and each township's teams, and the XLSX. */
 export function DailySummary({ client }: { client: HanjiangClient }) {

@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import { useMemo } from 'react';
 import { useQuery } from '../hooks/use-query.js';
 import { ScopeProgress } from './ScopeProgress.js';
+import { ReportButton } from './ReportButton.js';
 import { TeamAssignment } from './TeamAssignment.js';
 
 /** The headquarters' own progress, its villages and its teams, each with its progress; team assignment. */
@@ -11,10 +12,13 @@ export function Overview({
   client,
   hqCode,
   mayAssign,
+  mayReport = false,
 }: {
   client: HanjiangClient;
   hqCode: string;
   mayAssign: boolean;
+  /** The headquarters' commanders and the district may download its 推进会 report (packages/authz). */
+  mayReport?: boolean;
 }) {
   const { t } = useLang();
   const { data, error, reload } = useQuery(client, HqOverviewDocument, { headquartersCode: hqCode });
@@ -48,6 +52,7 @@ export function Overview({
             total={Math.round(p.buildingAreaM2)}
             unit="㎡"
           />
+          {mayReport && <ReportButton client={client} hqCode={hqCode} />}
         </section>
       )}
       <section aria-labelledby="villages-title" className="hq-card">

@@ -44,6 +44,7 @@ export function Portal({ session, client }: PortalContext) {
           client={client}
           hqCode={hqCode}
           mayAssign={can(principal, 'team:assign', scope).allowed}
+          mayReport={can(principal, 'report:read', { tenantCode: hqCode }).allowed}
         />
       ),
     },

@@ -8,6 +8,7 @@ import type { Filters } from '../use-household-pages.js';
 const HouseholdCard = lazy(() => import('./HouseholdCard.js').then((m) => ({ default: m.HouseholdCard })));
 const FieldPage = lazy(() => import('../field/FieldPage.js').then((m) => ({ default: m.FieldPage })));
 const Progress = lazy(() => import('../progress/Progress.js').then((m) => ({ default: m.Progress })));
+const PlanPage = lazy(() => import('../plan/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 
 /** `#/households/<id>` opens a card, so a card has an address that can be shared (or tried by URL). */
 function useHashRoute(): [string, (hash: string) => void] {
@@ -31,7 +32,9 @@ export function Portal({ session, client }: PortalContext) {
       ? 'progress'
       : hash === '#/field'
         ? 'field'
-        : 'households';
+        : hash === '#/plan'
+          ? 'plan'
+          : 'households';
   return (
     <>
       <nav className="tw-nav" aria-label={t('title')}>
@@ -44,11 +47,15 @@ export function Portal({ session, client }: PortalContext) {
         <a href="#/field" aria-current={page === 'field' ? 'page' : undefined}>
           {t('navField')}
         </a>
+        <a href="#/plan" aria-current={page === 'plan' ? 'page' : undefined}>
+          {t('navPlan')}
+        </a>
       </nav>
       <main>
         <Suspense fallback={<Spin />}>
           {page === 'card' && <HouseholdCard client={client} id={cardId!} onBack={() => go('#/')} />}
           {page === 'field' && <FieldPage client={client} subject={session.me.subject} />}
+          {page === 'plan' && <PlanPage client={client} />}
           {page === 'progress' && <Progress client={client} townshipCode={session.me.tenantCode} />}
           {page === 'households' && (
             <Households

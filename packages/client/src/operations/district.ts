@@ -160,6 +160,16 @@ export const DailySummaryXlsxQuery = graphql(`
   }
 `);
 
+/** The 推进会 progress report of a township or headquarters over a period, as an .xlsx workbook (base64). */
+export const ProgressReportXlsxQuery = graphql(`
+  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {
+    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {
+      filename
+      contentBase64
+    }
+  }
+`);
+
 /** Open blockers (症结难题) of every headquarters, oldest first, with their age (issue 14). */
 export const OpenEscalationsQuery = graphql(`
   query OpenEscalations {

@@ -23,6 +23,7 @@ import {
 } from './write-accounts.js';
 import { writeDemoDisplayKey } from '../demo/display-key.js';
 import { summariseDays } from '../summary/summarise.js';
+import { writePastPlans } from './write-plans.js';
 
 export { DEMO_CAMPAIGN_DAY } from './campaign-calendar.js';
 
@@ -54,6 +55,8 @@ export interface SeedSummary {
   offHoursVisits: number;
   disputes: number;
   escalations: number;
+  /** Past days' team plans (one per team and day it had planned work). */
+  plans: number;
   accounts: number;
   buildingAreaM2: number;
   landAreaM2: number;
@@ -164,14 +167,12 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
     tick(replay.tallies.size);
     // Tonight's summary for every past day of the demo (day 1 to yesterday), counted as the nightly job counts.
     phase = 'summaries';
+    // Each past day's plan first, from the work the teams then did, so the summaries count plan fulfilment.
+    let plans = 0;
     if (calendar.today > 1) {
-      await summariseDays(
-        client,
-        calendar.startDate,
-        addDays(calendar.startDate, calendar.today - 2),
-        'SEED',
-        'seed',
-      );
+      const lastPastDay = addDays(calendar.startDate, calendar.today - 2);
+      plans = (await writePastPlans(client, calendar.startDate, lastPastDay)).plans;
+      await summariseDays(client, calendar.startDate, lastPastDay, 'SEED', 'seed');
     }
     await client.query('COMMIT');
 
@@ -193,6 +194,7 @@ export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<See
       offHoursVisits: demo.fieldWork.visits.filter((v) => v.offHours).length,
       disputes: demo.fieldWork.disputes.length,
       escalations,
+      plans,
       accounts: accounts.length,
       buildingAreaM2: (campaign?.buildingCents ?? 0) / 100,
       landAreaM2: world.households.reduce((sum, h) => sum + h.landCents, 0) / 100,
