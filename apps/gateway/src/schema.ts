@@ -23,6 +23,7 @@ import { WorkflowResolver } from './modules/workflow/workflow.resolver.js';
 import { ApiKeyResolver } from './modules/apikey/apikey.resolver.js';
 import { PlanResolver } from './modules/plan/plan.resolver.js';
 import { SummaryResolver } from './modules/summary/summary.resolver.js';
+import { SummarySubscriptions } from './modules/summary/summary.subscriptions.js';
 import { ReportResolver } from './modules/report/report.resolver.js';
 import { HouseholdVisitsResolver, VisitResolver } from './modules/visit/visit.resolver.js';
 import {
@@ -47,6 +48,7 @@ export const resolvers = [
   HouseholdEventResolver,
   HouseholdSubscriptions,
   FieldWorkSubscriptions,
+  SummarySubscriptions,
   ProgressResolver,
   ProgressSubscriptions,
   MilestoneResolver,

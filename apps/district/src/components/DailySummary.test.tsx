@@ -35,7 +35,13 @@ const SUMMARY = {
 
 function fakeClient() {
   const asked: Record<string, unknown>[] = [];
+  /** The page's `dailySummaryPublished` stream: call it to announce a written summary. */
+  let publish: (data: unknown) => void = () => undefined;
   const client = {
+    live: (_doc: unknown, _variables: unknown, onData: (data: unknown) => void) => {
+      publish = onData;
+      return { stop: () => undefined };
+    },
     urql: {
       query: (_doc: unknown, variables: Record<string, unknown>) => ({
         toPromise: () => {
@@ -50,7 +56,7 @@ function fakeClient() {
       }),
     },
   } as unknown as HanjiangClient;
-  return { client, asked };
+  return { client, asked, publish: (day: string) => publish({ dailySummaryPublished: { day } }) };
 }
 
 describe('DailySummary', () => {
@@ -70,5 +76,14 @@ describe('DailySummary', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(asked).toEqual([{}, { day: '2020-10-22' }]);
     expect(created).toHaveBeenCalled();
+  });
+
+  it('fetches the summary again when one is written while the page is open', async () => {
+    const { client, asked, publish } = fakeClient();
+    renderWithText(<DailySummary client={client} />);
+    await screen.findByRole('heading', { name: (name) => name.includes('2020-10-22') });
+    expect(asked).toEqual([{}]);
+    publish('2020-10-23');
+    await waitFor(() => expect(asked).toEqual([{}, {}]));
   });
 });

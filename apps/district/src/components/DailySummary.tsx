@@ -1,5 +1,6 @@
 import {
   DailySummaryDocument,
+  DailySummaryPublishedDocument,
   type DailySummaryQuery,
   DailySummaryXlsxDocument,
   type HanjiangClient,
@@ -27,6 +28,17 @@ export function DailySummary({ client }: { client: HanjiangClient }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<PublicMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped when a summary is written while the page is open: the latest day is fetched again. */
+  const [published, setPublished] = useState(0);
+
+  useEffect(() => {
+    const stream = client.live(
+      DailySummaryPublishedDocument,
+      () => ({}),
+      () => setPublished((n) => n + 1),
+    );
+    return () => stream.stop();
+  }, [client]);
 
   useEffect(() => {
     let current = true;
@@ -41,7 +53,7 @@ export function DailySummary({ client }: { client: HanjiangClient }) {
     return () => {
       current = false;
     };
-  }, [client]);
+  }, [client, published]);
 
   const exportXlsx = async () => {
     if (!summary) return;

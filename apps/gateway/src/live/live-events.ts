@@ -32,6 +32,8 @@ export type LiveEvent =
     }
   /** Progress counters changed (boards and the campaign gauge must be recomputed). */
   | { t: 'progress' }
+  /** A day's summary was written (the nightly job or `runDailySummary`): consoles showing it fetch it again. */
+  | { t: 'summary'; day: string }
   /** A milestone was recorded; `seq` orders milestones for replay (`milestoneReached(after:)`). */
   | { t: 'milestone'; milestoneId: string; seq: string }
   /**
@@ -61,6 +63,8 @@ export function decodeLiveEvent(payload: string): LiveEvent | null {
     } | null;
     if (!value) return null;
     if (value.t === 'household' || value.t === 'progress' || value.t === 'milestone' || value.t === 'field')
+      return value as LiveEvent;
+    if (value.t === 'summary' && typeof (value as { day?: unknown }).day === 'string')
       return value as LiveEvent;
     if (value.t === 'credential' && typeof value.subject === 'string') return value as LiveEvent;
     if (value.t === 'probe' && typeof value.origin === 'string' && typeof value.sentAt === 'number')

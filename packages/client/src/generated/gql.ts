@@ -27,6 +27,7 @@ type Documents = {
     "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query DailySummary($day: String) {\n    dailySummary(day: $day) {\n      day\n      ranAt\n      total {\n        ...SummaryRollupFields\n      }\n      headquarters {\n        ...SummaryRollupFields\n      }\n      townships {\n        ...SummaryRollupFields\n      }\n    }\n  }\n": typeof types.DailySummaryDocument,
     "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n": typeof types.SummaryRollupFieldsFragmentDoc,
+    "\n  subscription DailySummaryPublished {\n    dailySummaryPublished {\n      day\n    }\n  }\n": typeof types.DailySummaryPublishedDocument,
     "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n": typeof types.DailySummaryXlsxDocument,
     "\n  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {\n    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {\n      filename\n      contentBase64\n    }\n  }\n": typeof types.ProgressReportXlsxDocument,
     "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": typeof types.OpenEscalationsDocument,
@@ -86,6 +87,7 @@ const documents: Documents = {
     "\n  query AuditLog($before: String, $first: Int!) {\n    auditLog(before: $before, first: $first) {\n      id\n      at\n      actor\n      tenantKind\n      tenantCode\n      operation\n      outcome\n      clientAddress\n      requestId\n      hash\n    }\n  }\n": types.AuditLogDocument,
     "\n  query DailySummary($day: String) {\n    dailySummary(day: $day) {\n      day\n      ranAt\n      total {\n        ...SummaryRollupFields\n      }\n      headquarters {\n        ...SummaryRollupFields\n      }\n      townships {\n        ...SummaryRollupFields\n      }\n    }\n  }\n": types.DailySummaryDocument,
     "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n": types.SummaryRollupFieldsFragmentDoc,
+    "\n  subscription DailySummaryPublished {\n    dailySummaryPublished {\n      day\n    }\n  }\n": types.DailySummaryPublishedDocument,
     "\n  query DailySummaryXlsx($day: String) {\n    dailySummaryXlsx(day: $day) {\n      filename\n      contentBase64\n    }\n  }\n": types.DailySummaryXlsxDocument,
     "\n  query ProgressReportXlsx($scopeKind: ReportScopeKind!, $code: String!, $from: String!, $to: String!) {\n    progressReportXlsx(scopeKind: $scopeKind, code: $code, from: $from, to: $to) {\n      filename\n      contentBase64\n    }\n  }\n": types.ProgressReportXlsxDocument,
     "\n  query OpenEscalations {\n    escalations(openOnly: true) {\n      id\n      state\n      description\n      helpNeeded\n      meeting\n      raisedAt\n      ageDays\n      headquarters {\n        code\n        nameZh\n      }\n    }\n  }\n": types.OpenEscalationsDocument,
@@ -198,6 +200,10 @@ export function graphql(source: "\n  query DailySummary($day: String) {\n    dai
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n"): (typeof documents)["\n  fragment SummaryRollupFields on SummaryRollup {\n    scopeKind\n    scopeCode\n    scopeName\n    teams\n    visits\n    offHoursVisits\n    measurements\n    assessments\n    signings\n    signedAreaM2\n    disputesOpened\n    disputesResolved\n    fulfilment\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DailySummaryPublished {\n    dailySummaryPublished {\n      day\n    }\n  }\n"): (typeof documents)["\n  subscription DailySummaryPublished {\n    dailySummaryPublished {\n      day\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

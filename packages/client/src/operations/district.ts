@@ -150,6 +150,15 @@ export const SummaryRollupFields = graphql(`
   }
 `);
 
+/** A day's summary was written (the nightly job or a run on demand): the console fetches the summary again. */
+export const DailySummaryPublishedSubscription = graphql(`
+  subscription DailySummaryPublished {
+    dailySummaryPublished {
+      day
+    }
+  }
+`);
+
 /** The same summary as an .xlsx workbook (base64), for the download button. */
 export const DailySummaryXlsxQuery = graphql(`
   query DailySummaryXlsx($day: String) {

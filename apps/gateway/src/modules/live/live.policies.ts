@@ -13,6 +13,7 @@ export const livePolicies: FanoutPolicies = {
   campaignProgress: { late: 'last', audience: 'signed-in' },
   householdChanged: { late: 'none' },
   fieldWorkChanged: { late: 'none' },
+  dailySummaryPublished: { late: 'none' },
   milestoneReached: {
     late: 'none',
     replay: {

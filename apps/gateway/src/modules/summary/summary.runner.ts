@@ -1,6 +1,7 @@
 import { type ScopeSettings, summariseDays, type SummaryRunResult, type SummaryTrigger } from '@hanjiang/db';
 import type pg from 'pg';
 import { RequestTransaction } from '../../db/request-transaction.js';
+import { encodeLiveEvent, LIVE_CHANNEL } from '../../live/live-events.js';
 
 declare module '../../context.js' {
   interface Services {
@@ -37,6 +38,9 @@ export class SummaryRunner {
     const tx = new RequestTransaction(this.pool(), systemScope(requestedBy));
     try {
       const result = await summariseDays(await tx.connection(), day, day, trigger, requestedBy, teamIds);
+      // Announced on COMMIT only, like every live event: the district console then fetches the day again.
+      if (result.ran)
+        tx.deferToCommit('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, encodeLiveEvent({ t: 'summary', day })]);
       await tx.commit();
       return result;
     } catch (error) {
