@@ -40,6 +40,7 @@ export const gatewayLayers = [
       'static/',
       'banner.ts',
       'server.ts',
+      'server-lifecycle.ts',
       'main.ts',
       'scripts/',
     ],

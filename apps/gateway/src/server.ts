@@ -1,27 +1,21 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { upsertCatalogue } from '@hanjiang/db';
 import express from 'express';
 import { specifiedRules } from 'graphql';
-import type { GatewayContext } from './context.js';
-import { type Database, openDatabase } from './db/database.js';
-import { type Env, isDemoMode, summaryCron } from './env.js';
+import type { Database } from './db/database.js';
+import type { Env } from './env.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { publicError, ErrorCode } from './errors/public-error.js';
-import { createArmor, MAX_QUERY_BYTES, PARSE_OPTIONS } from './limits.js';
+import { createArmor, MAX_QUERY_BYTES } from './limits.js';
 import { gateConnections, gateRequests } from './http/address-gate.js';
+import { startApollo } from './http/apollo.js';
 import { FastPath } from './http/fast-path.js';
+import { mountHealthRoutes } from './http/health-routes.js';
 import { graphqlEntry } from './http/graphql-entry.js';
 import { jsonErrorHandler, jsonNotFound } from './http/json-error.js';
 import { createRequestContext } from './http/request-context.js';
 import { requestIdMiddleware } from './http/request-id.js';
-import { transactionPlugin } from './http/transaction-plugin.js';
 import { fanoutStats } from './live/fanout-stats.js';
 import type { LiveService } from './live/live-service.js';
 import type { Logger } from './logger.js';
@@ -34,27 +28,22 @@ import { importBodyParser } from './http/import-body-limit.js';
 import { mountExports } from './http/exports-route.js';
 import { livePolicies } from './modules/live/live.policies.js';
 import { PoolProbe, ReadinessState } from './readiness.js';
-import { installJobQueue, SummaryJobs } from './modules/summary/summary.jobs.js';
+import { SummaryJobs } from './modules/summary/summary.jobs.js';
 import { DocumentCache } from './graphql/document-cache.js';
-import { jitGateway, OperationExecutor } from './graphql/jit-executor.js';
-import { exposurePolicy, schemaExposurePlugin } from './graphql/schema-exposure.js';
-import { apolloDocumentStage } from './pipeline/apollo-documents.js';
+import { OperationExecutor } from './graphql/jit-executor.js';
+import { exposurePolicy } from './graphql/schema-exposure.js';
 import { AddressLimits } from './pipeline/address-limits.js';
 import { AllowList } from './pipeline/allow-list.js';
-import { persistedQueryStore } from './pipeline/persisted-queries.js';
 import { OperationBudgets } from './pipeline/rate-limits.js';
-import { operationPolicies, policyPlugin } from './pipeline/policies.js';
-import { refusalAuditPlugin } from './pipeline/refusals.js';
+import { operationPolicies } from './pipeline/policies.js';
 import { createSchema } from './schema.js';
+import { bringUp, shutDown } from './server-lifecycle.js';
 import { createServices } from './services.js';
 import { mountGraphqlIde } from './static/graphql-ide.js';
 import { mountPortals } from './static/portals.js';
 import { startWsServer } from './ws/ws-server.js';
 
 export const VERSION = '0.1.0';
-
-/** /readyz waits this long for the read replica before reporting it degraded (the primary keeps serving). */
-const REPLICA_PROBE_TIMEOUT_MS = 1_000;
 
 export interface Gateway {
   readonly url: string;
@@ -96,7 +85,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     () => database!.pool,
     metrics.operations,
   );
-  const { catalogue, tokens } = services;
+  const { tokens } = services;
 
   const auditHead = new AuditHeadExporter(logger, metrics.registry);
   metrics.attachPool(() => database?.pool ?? null);
@@ -148,7 +137,6 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     allowList: new AllowList(() => database!.pool).policy,
   });
   const executor = new OperationExecutor(schema);
-  const apolloDocuments = apolloDocumentStage(documents);
   const fast = new FastPath({
     documents,
     policies,
@@ -165,47 +153,25 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     ),
   );
   gateConnections(httpServer, addresses);
-  const apollo = new ApolloServer<GatewayContext>({
-    ...armor,
-    gateway: jitGateway(schema, executor),
-    documentStore: apolloDocuments.documentStore,
-    parseOptions: PARSE_OPTIONS,
-    // Automatic persisted queries every replica sees (PostgreSQL behind an in-memory cache).
-    persistedQueries: { cache: persistedQueryStore(() => database!.pool, logger) },
-    includeStacktraceInErrorResponses: false,
-    // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
-    introspection: true,
+  const apollo = await startApollo({
+    schema,
+    armor,
+    documents,
+    executor,
+    policies,
+    exposure,
     formatError,
-    plugins: [
-      ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
-      apolloDocuments.plugin,
-      policyPlugin(policies),
-      refusalAuditPlugin(),
-      schemaExposurePlugin(exposure),
-      // No HTTP caching of tenant data; the cache-control plugin's per-field wrapper costs ≈ 6 % CPU for nothing.
-      ApolloServerPluginCacheControlDisabled(),
-      // The landing page loads from a CDN; the gateway serves its own bundled IDE instead (static/graphql-ide.ts).
-      ApolloServerPluginLandingPageDisabled(),
-      transactionPlugin(exposeSqlStats),
-    ],
+    exposeSqlStats,
+    pool: () => database!.pool,
+    logger,
   });
-  await apollo.start();
 
   app.use(requestIdMiddleware(logger));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', version: VERSION });
-  });
-  const poolProbe = new PoolProbe(() => database?.pool ?? null);
-  app.get('/readyz', async (_req, res) => {
-    // Ready means started and not draining, and also that the request pool can hand out a connection now.
-    const problem = readiness.isReady() ? await poolProbe.check() : readiness.reason();
-    // Degraded live updates, or a read replica that is down (its reads go to the primary), keep this gateway in
-    // service but are reported.
-    const degraded =
-      [services.live.problem(), await services.reads.problem()].filter(Boolean).join('; ') || null;
-    res
-      .status(problem ? 503 : 200)
-      .json({ ready: !problem, detail: problem ?? readiness.reason(), ...(degraded ? { degraded } : {}) });
+  mountHealthRoutes(app, {
+    version: VERSION,
+    readiness,
+    poolProbe: new PoolProbe(() => database?.pool ?? null),
+    services,
   });
   // Not public (metrics/metrics-endpoint.ts): here only with METRICS_TOKEN, and then only with the token.
   app.get('/metrics', metricsHandler(metrics.registry, env.METRICS_TOKEN, true));
@@ -299,67 +265,23 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
           throw error;
         });
 
-  const ready = (async () => {
-    readiness.starting(env.DATABASE_URL ? 'connecting to PostgreSQL' : 'starting embedded PostgreSQL');
-    database = await openDatabase(env, logger);
-    const replica = database.replica;
-    services.reads.attach(replica, replica && new PoolProbe(() => replica, REPLICA_PROBE_TIMEOUT_MS));
-    readiness.starting('loading the catalogue');
-    await upsertCatalogue(database.admin);
-    // The seeder is loaded only where it may run: a production gateway (SEED_ON_EMPTY off) never imports it.
-    const seeder = env.SEED_ON_EMPTY ? await import('@hanjiang/db/seed') : null;
-    if (seeder && !(await seeder.isSeeded(database.admin))) {
-      readiness.starting('seeding the demo data');
-      const started = Date.now();
-      const summary = await seeder.seedDemo(database.admin, {
-        scale: env.SEED_SCALE,
-        demoPassword: env.DEMO_PASSWORD,
-        demoDisplayKey: isDemoMode(env),
-      });
-      logger.info({ ...summary, ms: Date.now() - started }, 'demo data seeded');
-    }
-    await catalogue.load(database.admin);
-    if (env.SUMMARY_JOBS) {
-      readiness.starting('installing the job queue');
-      await installJobQueue(database.admin, database.loginRole, { cron: summaryCron(env) }, logger);
-    }
-    // From here on nothing runs as the migration role: requests reach the database only as the login role.
-    await database.releaseAdmin();
-    readiness.starting('starting live updates');
-    await services.live.start(database.pool);
-    await auditHead.start(database.pool, env.AUDIT_HEAD_EXPORT_MS);
-    if (env.SUMMARY_JOBS) await summaryJobs.start(database.pool);
-    audit.start(database.pool);
-    busProbe?.start(env.METRICS_BUS_PROBE_MS);
-    readiness.ready();
-    return database;
-  })();
+  const background = { auditHead, summaryJobs, audit, busProbe };
+  const ready = bringUp(env, logger, readiness, services, background, (opened) => {
+    database = opened;
+  });
   // Failures surface through `ready`; keep Node from reporting them as unhandled meanwhile.
   ready.catch(() => undefined);
 
   let stopping: Promise<void> | null = null;
-  const stop = () => {
-    stopping ??= (async () => {
-      readiness.draining();
-      await ws.close();
-      // The HTTP server drains itself: close() stops accepting, ends idle keep-alive connections at once and the
-      // others after their response. (Apollo's drain plugin waited here for a 'close' that, on this server, never
-      // came: Ctrl-C then ended in "shutdown took too long" with exit 1.)
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await apollo.stop();
-      // No operation runs any more: what the integrator audit holds is written before the pool closes.
-      await audit.close();
-      auditHead.stop();
-      await summaryJobs.stop(); // its polling uses the request pool: stopped before the pool closes
-      busProbe?.stop();
-      await metricsServer?.close();
-      await services.live.stop(); // its LISTEN connection goes before the pool and the embedded server
-      loginRedis?.disconnect();
-      const db = database ?? (await ready.catch(() => null));
-      await db?.close();
-    })();
-    return stopping;
-  };
+  const stop = () =>
+    (stopping ??= shutDown(readiness, services, background, {
+      ws,
+      httpServer,
+      apollo,
+      metricsServer,
+      loginRedis,
+      database: async () => database ?? (await ready.catch(() => null)),
+    }));
 
   return {
     url,
