@@ -28,7 +28,8 @@ export interface SocketBooks {
 
 /**
  * graphql-ws `onConnect`: authenticate `connectionParams.authorization` (JWT or API key), refuse what is
- * invalid (4401), already expired or no longer in force (4403: revoked key, disabled user), count the socket
+ * invalid (4401), already expired or no longer in force (4403: revoked key, disabled user), arriving before the
+ * gateway is ready (1013), count the socket
  * against its principal's cap (4429), and start the session whose timer closes the socket when the token
  * expires and which the credential registry closes when the credential lapses. Returning false makes graphql-ws
  * close with 4403; the specific code is sent first, so it is the one the client sees.
@@ -37,7 +38,11 @@ export function connectHandler(services: Services, books: SocketBooks, addresses
   return async (ctx: Context<Record<string, unknown>, Extra>): Promise<boolean> => {
     const { socket, request } = ctx.extra;
     books.uninitialised.settle(socket); // connection_init arrived
-    if (!services.readiness.isReady()) return false;
+    if (!services.readiness.isReady()) {
+      // Not a refusal of the credential (4403): the client should simply come back, as after a restart.
+      socket.close(CloseCode.TryAgainLater, 'Try again later: the gateway is starting or draining');
+      return false;
+    }
     // Before the credential is looked up: an address over its rate costs no token check or key lookup.
     const overRate = await admitInit(addresses, request);
     if (overRate) {
