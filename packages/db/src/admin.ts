@@ -42,13 +42,43 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+/**
+ * Drops the database, and then its gateway login role (login-role.ts) unless another database still uses it: roles
+ * are cluster-wide, so without this every throwaway database (tests, the bench, CI) left one behind. A role still
+ * granted anything elsewhere — a clone of the same template, a database a gateway serves — cannot be dropped
+ * (PostgreSQL refuses, 2BP01) and stays.
+ */
 export async function dropDatabase(url: string): Promise<void> {
   const name = databaseName(url);
+  const login = await loginRoleOf(url);
   const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    if (login) {
+      await admin
+        .query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(login)}`)
+        .catch((error: { code?: string }) => {
+          if (error.code !== '2BP01') throw error;
+        });
+    }
   } finally {
     await admin.end();
+  }
+}
+
+/** The gateway login role a database names, or null (no such database, not migrated, never started). */
+async function loginRoleOf(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ role_name: string }>(
+      `SELECT role_name FROM app_private.gateway_login WHERE id = 1`,
+    );
+    return rows[0]?.role_name ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -1,5 +1,7 @@
-// `pnpm test:soak [--minutes N] [--screens N] [--signers N]`: mixed traffic against a real gateway child process
-// for N minutes (30 by default) with a fault every few minutes, then one table of figures, also written to
+// `pnpm test:soak [--minutes N] [--screens N] [--signers N] [--seed N]`: mixed traffic against a real gateway child
+// process for N minutes (30 by default) with a fault every few minutes — portal reads, signings with retries and
+// conflicts, screens joining and leaving, and generated tenancy attacks with a random (printed) seed — then one
+// table of figures, also written to
 // bench/results/soak-<date>.json. Exit 1 when a check fails. Loopback only; everything it starts, it stops.
 // Database: a fresh one on DATABASE_URL's server (dropped at the end), or, without DATABASE_URL, the gateway's
 // embedded PostgreSQL in a temporary DATA_DIR.
@@ -21,6 +23,7 @@ import {
 import { recordMilestone, writeLive } from '../helpers/live.js';
 import { freePortForTest } from '../helpers/ports.js';
 import { RAISED_ADDRESS_LIMITS } from '../helpers/raised-limits.js';
+import { runGeneratedAttacks } from './generated-stream.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,12 +31,15 @@ const { values: args } = parseArgs({
     screens: { type: 'string', default: '100' },
     signers: { type: 'string', default: '10' },
     readers: { type: 'string', default: '4' },
+    seed: { type: 'string' },
   },
 });
 const MINUTES = Number(args.minutes);
 const SCREENS = Number(args.screens);
 const SIGNERS = Number(args.signers);
 const READERS = Number(args.readers);
+/** The generated attacks' seed: random unless given, printed so a failing run can be replayed. */
+const SEED = args.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(args.seed);
 // A fault every 3 minutes in a long run; at least three in a short one.
 const FAULT_EVERY_MS = Math.min(3, MINUTES / 3) * 60_000;
 const GATEWAY_DIR = path.resolve(import.meta.dirname, '../..');
@@ -189,6 +195,10 @@ async function main(): Promise<number> {
     }),
   );
 
+  // Generated tenancy attacks, all along (soak/generated-stream.ts).
+  console.log(`soak: generated attacks with seed ${SEED} (replay: --seed ${SEED})`);
+  const generatedDone = runGeneratedAttacks({ url, owner, seed: SEED, deadline, inFault });
+
   // Faults, in turn.
   const kinds = ['gateway SIGKILL + restart', 'LISTEN connection cut', 'pool starved 3 s'] as const;
   // Scheduled from each fault's start, the first a third of a period in: a 3-minute run gets all three kinds.
@@ -230,7 +240,7 @@ async function main(): Promise<number> {
   }
 
   stopping = true;
-  await Promise.all([signersDone, readersDone]);
+  const [, , generated] = await Promise.all([signersDone, readersDone, generatedDone]);
   clearInterval(churn);
   await sleep(3_000);
   const ledger = await checkLedger(owner, signings);
@@ -289,6 +299,11 @@ async function main(): Promise<number> {
     auditChain: chain.ok ? `ok (${chain.rows} rows)` : `BROKEN at ${chain.firstBroken?.id}`,
     milestonesRecorded,
     screensWithDuplicateMilestones: screenDuplicates,
+    generatedSeed: generated.seed,
+    generatedOperations: generated.operations,
+    generatedDuringFaults: generated.duringFaults,
+    generatedViolations: generated.violations.length,
+    generatedOutcomes: generated.summary,
     reads: reads.length,
     readErrorsDuringFaults: readErrors - readErrorsOutsideFaults,
     readErrorsOutsideFaults,
@@ -311,6 +326,7 @@ async function main(): Promise<number> {
     chain.ok &&
     screenDuplicates === 0 &&
     readErrorsOutsideFaults === 0 &&
+    generated.violations.length === 0 &&
     rssOk &&
     end.pool <= 20 &&
     after === 0 &&
@@ -325,7 +341,11 @@ async function main(): Promise<number> {
     '../../bench/results',
     `soak-${figures.date.slice(0, 19).replace(/:/g, '-')}.json`,
   );
-  writeFileSync(out, `${JSON.stringify({ ...figures, ok }, null, 2)}\n`);
+  for (const violation of generated.violations) console.error(`soak: generated violation: ${violation}`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ ...figures, generatedViolationList: generated.violations, ok }, null, 2)}\n`,
+  );
   console.log(`soak: ${ok ? 'OK' : 'FAILED'} — written to ${path.relative(process.cwd(), out)}`);
   return ok ? 0 : 1;
 }
