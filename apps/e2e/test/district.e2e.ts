@@ -3,12 +3,12 @@
 // form), and pages through the audit log; a township cadre who opens the console is told it is not for them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
+import { seriousViolations } from './axe.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/district.png');
 const SCREENSHOT_INSPECTIONS = path.resolve(
@@ -41,13 +41,6 @@ function currentWeek(startDate: string, day: number): string {
   const start = Date.parse(`${startDate}T00:00:00Z`) + Math.floor((day - 1) / 7) * 7 * DAY_MS;
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return `${iso(start)}/${iso(start + 6 * DAY_MS)}`;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function signIn(page: Page, origin: string, username: string): Promise<void> {

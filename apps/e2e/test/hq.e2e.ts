@@ -4,12 +4,12 @@
 // 375 wide, initial JavaScript measured.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
+import { seriousViolations } from './axe.js';
 
 const HQ = 'food-park';
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/hq.png');
@@ -34,20 +34,6 @@ const roster = (village: string, secondId: string) =>
 
 const missing = chromiumMissing();
 if (missing && process.env.CI) throw new Error(missing);
-
-/** axe-core's serious and critical findings on the page as it is, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')})`,
-    );
-}
 
 async function signIn(page: Page, origin: string, username: string) {
   await page.goto(`${origin}/portal/hq/`);

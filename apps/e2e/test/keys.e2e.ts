@@ -2,11 +2,11 @@
 // console, the test uses the secret the page showed once against /graphql (a query succeeds), the admin revokes the
 // key in the page after confirming, and the same query is then refused. Screenshots at phone and desktop width.
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
+import { seriousViolations } from './axe.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -32,13 +32,6 @@ async function signIn(page: Page, origin: string, username: string): Promise<voi
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('hanjiang-demo-2020');
   await page.keyboard.press('Enter');
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('.keys-page').analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 const missing = chromiumMissing();
@@ -86,7 +79,7 @@ describe.skipIf(missing !== null && !process.env.CI)('API keys page in chromium'
     await page.getByRole('button', { name: '复制密钥' }).click();
     await page.getByText('已复制').first().waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, '.keys-page')).toEqual([]);
   });
 
   it('the secret works against /graphql, and reads exactly what its tenant’s viewer reads', async () => {

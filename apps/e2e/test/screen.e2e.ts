@@ -2,12 +2,12 @@
 // accessibility check, and it recovers by itself when the gateway restarts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
+import { seriousViolations } from './axe.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const SCREENSHOT = path.join(REPO, 'docs/screenshots/screen.png');
@@ -161,9 +161,7 @@ describe.skipIf(missing !== null && !process.env.CI)('big screen (大屏) in chr
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('writes its screenshot at 1920×1080', async () => {

@@ -5,11 +5,11 @@
 // its current state, and "retry on the new version" lands it once.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
+import { seriousViolations } from './axe.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 const RUN = Date.now().toString(36);
@@ -51,13 +51,6 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     (await graphql<State>(gateway.origin, STATE, { id }, cadre)).data!.household;
   const syncState = (attr: string, value: string) =>
     page.waitForSelector(`[data-testid=sync-state][data-${attr}="${value}"]`, { timeout: 30_000 });
-
-  async function seriousViolations() {
-    const axe = await new AxeBuilder({ page }).include('[data-testid=field-page]').analyze();
-    return axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   async function record(household: Found, kind: 'visit' | 'measure', fields: Record<string, string>) {
     await page.locator('#fe-household').selectOption(household.id);
@@ -160,7 +153,7 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     expect(manifest).toMatchObject({ start_url: '/portal/township/#/field', display: 'standalone' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
     await syncState('online', 'true');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid=field-page]')).toEqual([]);
   });
 
   it('records two visits and a measurement offline; they survive a reload offline', async () => {
@@ -262,7 +255,7 @@ describe.skipIf(missing !== null && !process.env.CI)('township field page offlin
     expect(await conflict.textContent()).toContain(`版本 ${b.version + 2}`);
     expect(await conflict.textContent()).toContain('摸底');
     await page.screenshot({ path: path.join(SHOTS, 'township-field-conflict.png'), fullPage: true });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid=field-page]')).toEqual([]);
     // Nothing was written for the cadre's entry yet.
     expect((await state(b.id)).version).toBe(b.version + 2);
 

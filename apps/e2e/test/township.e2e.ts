@@ -3,13 +3,13 @@
 // a second browser shows it.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { mkdirSync as mkdir, writeFileSync } from 'node:fs';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
+import { seriousViolations } from './axe.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/township.png');
 const PROGRESS_SCREENSHOT = path.resolve(
@@ -107,17 +107,7 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
   });
 
   it('has no serious or critical accessibility violation on the list (axe-core)', async () => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')})`,
-      ),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
@@ -267,10 +257,7 @@ describe.skipIf(missing !== null && !process.env.CI)('township portal in chromiu
       pairBefore + 1,
       { timeout: 10_000 },
     );
-    const axe = await new AxeBuilder({ page: progressPage }).analyze();
-    expect(
-      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(progressPage)).toEqual([]);
     await progressPage.screenshot({ path: PROGRESS_SCREENSHOT, fullPage: true });
     await progressPage.close();
   });
