@@ -9,6 +9,7 @@ import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
 import { seriousViolations } from './axe.js';
+import { signInAt } from './sign-in.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/district.png');
 const SCREENSHOT_INSPECTIONS = path.resolve(
@@ -44,10 +45,7 @@ function currentWeek(startDate: string, day: number): string {
 }
 
 async function signIn(page: Page, origin: string, username: string): Promise<void> {
-  await page.goto(`${origin}/district/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('hanjiang-demo-2020');
-  await page.keyboard.press('Enter');
+  await signInAt(page, `${origin}/district/`, username);
 }
 
 const missing = chromiumMissing();

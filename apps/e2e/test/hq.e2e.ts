@@ -10,6 +10,7 @@ import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { collectScripts } from './js-budget.js';
 import { seriousViolations } from './axe.js';
+import { signInAt } from './sign-in.js';
 
 const HQ = 'food-park';
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../../docs/screenshots/hq.png');
@@ -35,11 +36,8 @@ const roster = (village: string, secondId: string) =>
 const missing = chromiumMissing();
 if (missing && process.env.CI) throw new Error(missing);
 
-async function signIn(page: Page, origin: string, username: string) {
-  await page.goto(`${origin}/portal/hq/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('hanjiang-demo-2020');
-  await page.keyboard.press('Enter');
+async function signIn(page: Page, origin: string, username: string): Promise<void> {
+  await signInAt(page, `${origin}/portal/hq/`, username);
   await page.waitForSelector('[data-testid=villages] tbody tr');
 }
 

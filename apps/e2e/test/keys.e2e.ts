@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { freePort, GatewayProcess, graphql, login } from './gateway.js';
 import { seriousViolations } from './axe.js';
+import { signInAt } from './sign-in.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -28,10 +29,7 @@ async function askWithKey(origin: string, key: string): Promise<{ status: number
 }
 
 async function signIn(page: Page, origin: string, username: string): Promise<void> {
-  await page.goto(`${origin}/district/#/keys`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('hanjiang-demo-2020');
-  await page.keyboard.press('Enter');
+  await signInAt(page, `${origin}/district/#/keys`, username);
 }
 
 const missing = chromiumMissing();

@@ -1,12 +1,6 @@
-import {
-  type HanjiangClient,
-  ProgressReportXlsxDocument,
-  publicMessage,
-  type PublicMessage,
-  type ReportScopeKind,
-} from '@hanjiang/client';
+import type { HanjiangClient, PublicMessage, ReportScopeKind } from '@hanjiang/client';
 import { addDays, HEADQUARTERS, shanghaiDate, TOWNSHIPS } from '@hanjiang/domain';
-import { downloadXlsx, ErrorBanner, useLang } from '@hanjiang/ui';
+import { downloadProgressReport, ErrorBanner, useLang } from '@hanjiang/ui';
 import { Button } from 'antd';
 import { useState } from 'react';
 
@@ -29,17 +23,8 @@ export function ProgressReport({ client, now = new Date() }: { client: HanjiangC
   const make = async () => {
     const [kind, code] = area.split(':') as [ReportScopeKind, string];
     setBusy(true);
-    const result = await client.urql
-      .query(
-        ProgressReportXlsxDocument,
-        { scopeKind: kind, code, from, to },
-        { requestPolicy: 'network-only' },
-      )
-      .toPromise();
+    setError(await downloadProgressReport(client, { scopeKind: kind, code, from, to }));
     setBusy(false);
-    setError(publicMessage(result.error));
-    const file = result.data?.progressReportXlsx;
-    if (file) downloadXlsx(file.filename, file.contentBase64);
   };
 
   return (

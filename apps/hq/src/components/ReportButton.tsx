@@ -1,11 +1,6 @@
-import {
-  type HanjiangClient,
-  ProgressReportXlsxDocument,
-  publicMessage,
-  type PublicMessage,
-} from '@hanjiang/client';
+import type { HanjiangClient, PublicMessage } from '@hanjiang/client';
 import { addDays, shanghaiDate } from '@hanjiang/domain';
-import { downloadXlsx, ErrorBanner, useLang } from '@hanjiang/ui';
+import { downloadProgressReport, ErrorBanner, useLang } from '@hanjiang/ui';
 import { Button } from 'antd';
 import { useState } from 'react';
 
@@ -26,17 +21,8 @@ export function ReportButton({
   const from = addDays(to, -6);
   const make = async () => {
     setBusy(true);
-    const result = await client.urql
-      .query(
-        ProgressReportXlsxDocument,
-        { scopeKind: 'HEADQUARTERS', code: hqCode, from, to },
-        { requestPolicy: 'network-only' },
-      )
-      .toPromise();
+    setError(await downloadProgressReport(client, { scopeKind: 'HEADQUARTERS', code: hqCode, from, to }));
     setBusy(false);
-    setError(publicMessage(result.error));
-    const file = result.data?.progressReportXlsx;
-    if (file) downloadXlsx(file.filename, file.contentBase64);
   };
   return (
     <div className="row">

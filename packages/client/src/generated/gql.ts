@@ -49,9 +49,10 @@ type Documents = {
     "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n": typeof types.ResettlementSiteFieldsFragmentDoc,
     "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n": typeof types.ResettlementSitesDocument,
     "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n": typeof types.CreateResettlementSiteDocument,
-    "\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n": typeof types.TeamPlansDocument,
+    "\n  fragment TeamPlanFields on TeamPlan {\n    id\n    day\n    team {\n      id\n    }\n    plannedBy\n    updatedAt\n    items {\n      householdId\n      householdCode\n      action\n      assessmentGroup\n    }\n  }\n": typeof types.TeamPlanFieldsFragmentDoc,
+    "\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      ...TeamPlanFields\n    }\n  }\n": typeof types.TeamPlansDocument,
     "\n  query PlanHouseholds($teamId: ID) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED] }, first: 100) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n        }\n      }\n    }\n  }\n": typeof types.PlanHouseholdsDocument,
-    "\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n": typeof types.PlanTeamDayDocument,
+    "\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      ...TeamPlanFields\n    }\n  }\n": typeof types.PlanTeamDayDocument,
     "\n  query TeamDayFulfilment($day: String) {\n    dailySummary(day: $day) {\n      day\n      teams {\n        team {\n          id\n        }\n        plannedMeasure\n        plannedAssess\n        fulfilledMeasure\n        fulfilledAssess\n        fulfilment\n      }\n    }\n  }\n": typeof types.TeamDayFulfilmentDocument,
     "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": typeof types.BoardRowFieldsFragmentDoc,
     "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": typeof types.CampaignFieldsFragmentDoc,
@@ -109,9 +110,10 @@ const documents: Documents = {
     "\n  fragment ResettlementSiteFields on ResettlementSite {\n    id\n    name\n    plannedUnits\n    allocatedUnits\n    availableUnits\n    township {\n      code\n      nameZh\n    }\n  }\n": types.ResettlementSiteFieldsFragmentDoc,
     "\n  query ResettlementSites($headquartersCode: String) {\n    resettlementSites(headquartersCode: $headquartersCode) {\n      ...ResettlementSiteFields\n    }\n  }\n": types.ResettlementSitesDocument,
     "\n  mutation CreateResettlementSite($input: CreateResettlementSiteInput!) {\n    createResettlementSite(input: $input) {\n      ...ResettlementSiteFields\n    }\n  }\n": types.CreateResettlementSiteDocument,
-    "\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n": types.TeamPlansDocument,
+    "\n  fragment TeamPlanFields on TeamPlan {\n    id\n    day\n    team {\n      id\n    }\n    plannedBy\n    updatedAt\n    items {\n      householdId\n      householdCode\n      action\n      assessmentGroup\n    }\n  }\n": types.TeamPlanFieldsFragmentDoc,
+    "\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      ...TeamPlanFields\n    }\n  }\n": types.TeamPlansDocument,
     "\n  query PlanHouseholds($teamId: ID) {\n    households(filter: { teamId: $teamId, stages: [SURVEYED, MEASURED] }, first: 100) {\n      edges {\n        node {\n          id\n          code\n          ownerName\n          stage\n        }\n      }\n    }\n  }\n": types.PlanHouseholdsDocument,
-    "\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n": types.PlanTeamDayDocument,
+    "\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      ...TeamPlanFields\n    }\n  }\n": types.PlanTeamDayDocument,
     "\n  query TeamDayFulfilment($day: String) {\n    dailySummary(day: $day) {\n      day\n      teams {\n        team {\n          id\n        }\n        plannedMeasure\n        plannedAssess\n        fulfilledMeasure\n        fulfilledAssess\n        fulfilment\n      }\n    }\n  }\n": types.TeamDayFulfilmentDocument,
     "\n  fragment BoardRowFields on LeaderboardRow {\n    scopeKind\n    scopeCode\n    name\n    rank\n    rankChange\n    households\n    signed\n    signedToday\n    signedHouseholdsPct\n    signedAreaPct\n    signedAreaM2\n    buildingAreaM2\n  }\n": types.BoardRowFieldsFragmentDoc,
     "\n  fragment CampaignFields on CampaignGauge {\n    name\n    startDate\n    lengthDays\n    day\n    daysLeft\n    targetAreaM2\n    signedAreaM2\n    signedAreaPctOfTarget\n    signedHouseholdsPct\n    paceNeededPerDayM2\n    paceLast7DaysM2\n    signedToday\n  }\n": types.CampaignFieldsFragmentDoc,
@@ -291,7 +293,11 @@ export function graphql(source: "\n  mutation CreateResettlementSite($input: Cre
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TeamPlanFields on TeamPlan {\n    id\n    day\n    team {\n      id\n    }\n    plannedBy\n    updatedAt\n    items {\n      householdId\n      householdCode\n      action\n      assessmentGroup\n    }\n  }\n"): (typeof documents)["\n  fragment TeamPlanFields on TeamPlan {\n    id\n    day\n    team {\n      id\n    }\n    plannedBy\n    updatedAt\n    items {\n      householdId\n      householdCode\n      action\n      assessmentGroup\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      ...TeamPlanFields\n    }\n  }\n"): (typeof documents)["\n  query TeamPlans($day: String!) {\n    teamPlans(day: $day) {\n      ...TeamPlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -299,7 +305,7 @@ export function graphql(source: "\n  query PlanHouseholds($teamId: ID) {\n    ho
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      id\n      day\n      team {\n        id\n      }\n      plannedBy\n      updatedAt\n      items {\n        householdId\n        householdCode\n        action\n        assessmentGroup\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      ...TeamPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation PlanTeamDay($input: PlanTeamDayInput!) {\n    planTeamDay(input: $input) {\n      ...TeamPlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

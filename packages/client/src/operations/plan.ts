@@ -1,22 +1,29 @@
 import { graphql } from '../generated/index.js';
 
+/** A plan as the plan screen shows it (the same for the day's plans and the answer to saving one). */
+export const TeamPlanFields = graphql(`
+  fragment TeamPlanFields on TeamPlan {
+    id
+    day
+    team {
+      id
+    }
+    plannedBy
+    updatedAt
+    items {
+      householdId
+      householdCode
+      action
+      assessmentGroup
+    }
+  }
+`);
+
 /** The team's plans for a day (the caller's scope: a team lead's own team among them), for the plan screen. */
 export const TeamPlansQuery = graphql(`
   query TeamPlans($day: String!) {
     teamPlans(day: $day) {
-      id
-      day
-      team {
-        id
-      }
-      plannedBy
-      updatedAt
-      items {
-        householdId
-        householdCode
-        action
-        assessmentGroup
-      }
+      ...TeamPlanFields
     }
   }
 `);
@@ -44,19 +51,7 @@ export const PlanHouseholdsQuery = graphql(`
 export const PlanTeamDayMutation = graphql(`
   mutation PlanTeamDay($input: PlanTeamDayInput!) {
     planTeamDay(input: $input) {
-      id
-      day
-      team {
-        id
-      }
-      plannedBy
-      updatedAt
-      items {
-        householdId
-        householdCode
-        action
-        assessmentGroup
-      }
+      ...TeamPlanFields
     }
   }
 `);
