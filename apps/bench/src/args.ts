@@ -12,6 +12,8 @@ export interface BenchArgs {
   postgraphile: boolean;
   /** Run the production gateway under --cpu-prof and summarise the profile. */
   profile: boolean;
+  /** Subscriber counts of the fan-out scenario. */
+  fanoutSizes: number[];
   help: boolean;
 }
 
@@ -28,6 +30,7 @@ export const USAGE = `pnpm bench [-- options]   (or: pnpm --filter @hanjiang/ben
                        signing, fanout)
   --no-postgraphile    skip PostGraphile
   --profile            run the gateway under --cpu-prof and print where its CPU went
+  --fanout-sizes a,b   subscriber counts of the fan-out (default 1000,5000,10000; --quick: 200), e.g. 20000,50000
 
   DATABASE_URL=postgres://…  use this server (a throwaway database is created and dropped) instead of an
                              embedded PostgreSQL`;
@@ -53,6 +56,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       only: { type: 'string' },
       'no-postgraphile': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'fanout-sizes': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -76,6 +80,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       : [],
     postgraphile: !values['no-postgraphile'],
     profile: values.profile,
+    fanoutSizes: values['fanout-sizes']
+      ? values['fanout-sizes'].split(',').map((n) => positive('fanout-sizes', n.trim(), 0, true))
+      : quick
+        ? [200]
+        : [1_000, 5_000, 10_000],
     help: values.help,
   };
 }

@@ -1,5 +1,5 @@
 // The fan-out scenario (issue 5): N concurrent WebSocket subscribers to leaderboardChanged(board: HEADQUARTERS),
-// spread over tenants, held by two forked client processes; a signing committed through the gateway's own
+// spread over tenants, held by forked client processes (two, more past 20,000); a signing committed through the gateway's own
 // advanceStage mutation over HTTP; latency from just before its COMMIT (the gateway's `commitStartedAt`, same
 // machine clock) to receipt at each subscriber, and from just before the request for comparison. Also SQL
 // statements per bus event (GET /debug/live-stats deltas) and the gateway's idle RSS per subscriber (VmRSS).
@@ -16,9 +16,13 @@ export const FANOUT_QUERY =
   'subscription Board { leaderboardChanged(board: HEADQUARTERS) { rank scopeCode signedPct signedToday } }';
 /** Subscriptions per socket (the gateway allows 50). */
 export const SUBSCRIPTIONS_PER_SOCKET = 10;
-const WORKERS = 2;
-/** Budget per N: opening, initial boards, signings. */
-const BUDGET_MS = 60_000;
+/** Client processes holding the sockets: two, and one more per 10,000 subscribers past 20,000 (one process's
+ * event loop parsing every board for 25,000 sockets would time itself, not the gateway). */
+export function clientProcesses(subscribers: number): number {
+  return Math.max(2, Math.ceil(subscribers / 10_000));
+}
+/** Budget per N: opening, initial boards, signings — a minute, or 3 ms per subscriber when more. */
+const budgetMs = (subscribers: number) => Math.max(60_000, subscribers * 3);
 /** How long a signing's board may take before undelivered subscribers count as missed. */
 const DELIVERY_TIMEOUT_MS = 8_000;
 
@@ -150,7 +154,9 @@ export interface FanoutOptions {
 export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
   const { gateway, log } = options;
   const started = Date.now();
-  const deadline = started + BUDGET_MS;
+  const budget = budgetMs(options.subscribers);
+  const deadline = started + budget;
+  const workerCount = clientProcesses(options.subscribers);
   const problems: string[] = [];
   const pid = gateway.process.pid!;
   const sockets = Math.ceil(options.subscribers / SUBSCRIPTIONS_PER_SOCKET);
@@ -161,7 +167,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
   const rssBeforeKiB = rssKiB(pid);
 
   const workers = Array.from(
-    { length: WORKERS },
+    { length: workerCount },
     () =>
       new ClientProcess(
         fork(new URL('./fanout-client.ts', import.meta.url), [], {
@@ -179,12 +185,12 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutRow> {
           type: 'open',
           url,
           query: FANOUT_QUERY,
-          tokens: socketTokens.filter((_, i) => i % WORKERS === k),
+          tokens: socketTokens.filter((_, i) => i % workerCount === k),
           subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
           deadlineMs: deadline - 20_000,
         };
         w.send(command);
-        return w.next('opened', BUDGET_MS);
+        return w.next('opened', budget);
       }),
     );
     const subscriptions = opened.reduce((n, o) => n + (o?.subscriptions ?? 0), 0);

@@ -4,7 +4,13 @@ import { DISTRICT, HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
 import pg from 'pg';
 import type { BenchArgs } from '../args.js';
 import type { BenchDatabase } from '../database.js';
-import { fanoutTargets, type FanoutRow, runFanout, SUBSCRIPTIONS_PER_SOCKET } from '../fanout.js';
+import {
+  clientProcesses,
+  fanoutTargets,
+  type FanoutRow,
+  runFanout,
+  SUBSCRIPTIONS_PER_SOCKET,
+} from '../fanout.js';
 import type { TargetRow } from '../report.js';
 import type { SigningTarget } from '../signing.js';
 import { BENCH_DIR, log } from './context.js';
@@ -35,7 +41,7 @@ export async function fanOut(
 ): Promise<FannedOut> {
   let rows: FanoutRow[] = [];
   if (wanted && checked.features.subscriptions.includes('leaderboardChanged')) {
-    const ns = args.quick ? [200] : [1_000, 5_000, 10_000];
+    const ns = args.fanoutSizes;
     const result = await fanout(db, jwtSecret, ns, args.quick ? 3 : FANOUT_SIGNINGS);
     rows = result.rows;
     for (const problem of result.problems) log(`FAN-OUT PROBLEM ${problem}`);
@@ -54,7 +60,7 @@ export function fanoutRecord(fannedOut: FannedOut): Record<string, unknown> | nu
     principals: FANOUT_PRINCIPALS,
     signer: FANOUT_SIGNER,
     subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
-    clientProcesses: 2,
+    clientProcesses: fannedOut.rows.map((r) => clientProcesses(r.subscribers)),
     gateway:
       'EXPOSE_SQL_STATS=1, NODE_ENV=development, node --max-semi-space-size=64, WS_MAX_SOCKETS_PER_PRINCIPAL=1000',
     rows: fannedOut.rows,
@@ -99,7 +105,8 @@ async function fanout(
           tokens[FANOUT_PRINCIPALS.indexOf(FANOUT_SIGNER)] ?? (await login(gateway, FANOUT_SIGNER));
         log(
           `fan-out: ${FANOUT_PRINCIPALS.length} principals (${FANOUT_PRINCIPALS.length - 1} tenant viewers + ` +
-            `${FANOUT_SIGNER}), ${SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket, 2 client processes`,
+            `${FANOUT_SIGNER}), ${SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket, ` +
+            `${ns.map(clientProcesses).join('/')} client processes`,
         );
       }
       const row = await runFanout({
