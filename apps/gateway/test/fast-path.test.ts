@@ -127,11 +127,14 @@ describe('the compiled fast path answers exactly as Apollo does', () => {
        WHERE t.code = 'baitang' AND h.stage = 'ASSESSED' AND h.team_id IS NOT NULL ORDER BY h.code LIMIT 1`,
     );
     const target = rows[0]!;
-    // Committed writes' rows only: refusals (the anonymous attempt below) are audited too, in batches written off
-    // the request path, so they may land at any point of this test.
+    // This mutation's committed rows only: refusals (the anonymous attempt below) and sign-ins are audited too, in
+    // batches written off the request path, so they may land at any point of this test.
     const audit = async () =>
-      (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'ok'`))
-        .rows[0]!.n;
+      (
+        await owner.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE operation = 'advanceStage' AND outcome = 'ok'`,
+        )
+      ).rows[0]!.n;
     const headers = await auth('baitang.commander'); // a login is a mutation too: audited before counting
     const before = await audit();
     const sign = (version: number, key: string) =>
