@@ -54,10 +54,17 @@ interface Child {
   exited: Promise<unknown>;
 }
 
+/** The gateway child running now: a run that fails half-way must not leave it (and its PostgreSQL) behind. */
+let running: Child | null = null;
+
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
     console.error('soak: failed to run:', error);
+    if (running && running.process.exitCode === null) {
+      running.process.kill('SIGINT');
+      await Promise.race([running.exited, sleep(30_000)]);
+    }
     process.exit(1);
   },
 );
@@ -271,8 +278,12 @@ async function main(): Promise<number> {
   const gatewayPid = gateway.process.pid!;
   gateway.process.kill('SIGINT');
   await gateway.exited;
-  await sleep(500);
-  const orphans = leftovers(gatewayPid, dataDir);
+  // The embedded server's watchdog notices its owner gone within a second (packages/db/src/embedded.mjs).
+  let orphans = leftovers(gatewayPid, dataDir);
+  for (let waited = 0; orphans.length > 0 && waited < 5_000; waited += 250) {
+    await sleep(250);
+    orphans = leftovers(gatewayPid, dataDir);
+  }
   const after = dbUrl
     ? (
         await owner.query<{ n: number }>(
@@ -386,7 +397,7 @@ async function startGateway(env: Record<string, string>, base: string, timeoutMs
       (r) => r.status === 200,
       () => false,
     );
-    if (ok) return { process: child, exited };
+    if (ok) return (running = { process: child, exited });
     await sleep(200);
   }
   child.kill('SIGKILL');
