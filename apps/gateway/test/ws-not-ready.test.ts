@@ -31,7 +31,10 @@ describe('a socket before the gateway is ready', () => {
     // An empty database: migrations and the demo seed take seconds, and the port answers meanwhile.
     gateway = await startGateway(env, createLogger(env));
     const early = await RawSocket.open(gateway.url);
-    expect(await early.closed).toEqual({ code: 1013, reason: 'Try again later: the gateway is starting or draining' });
+    expect(await early.closed).toEqual({
+      code: 1013,
+      reason: 'Try again later: the gateway is starting or draining',
+    });
     await gateway.ready;
     const later = await RawSocket.open(gateway.url);
     expect(later.isOpen).toBe(true);
