@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '@hanjiang/authz';
 import type { WebSocket } from 'ws';
+import { OpenCount } from '../pipeline/address-limits.js';
 import { clientAddress } from '../pipeline/client-address.js';
 
 /** Whose sockets count together: a user or API key; anonymous sockets by remote address. */
@@ -11,27 +12,10 @@ export function principalKey(principal: Principal | null, request: IncomingMessa
 }
 
 /**
- * Open sockets per principal in this process. A leaked token or a reconnect loop in one client must not
- * exhaust the gateway; past the cap a new socket closes with 4429.
+ * Open sockets per principal in this process — the per-address count, keyed by principalKey. A leaked token or a
+ * reconnect loop in one client must not exhaust the gateway; past the cap a new socket closes with 4429.
  */
-export class PrincipalSockets {
-  private readonly open = new Map<string, number>();
-
-  constructor(private readonly max: number) {}
-
-  acquire(key: string): boolean {
-    const count = this.open.get(key) ?? 0;
-    if (count >= this.max) return false;
-    this.open.set(key, count + 1);
-    return true;
-  }
-
-  release(key: string): void {
-    const count = (this.open.get(key) ?? 0) - 1;
-    if (count > 0) this.open.set(key, count);
-    else this.open.delete(key);
-  }
-}
+export class PrincipalSockets extends OpenCount {}
 
 /**
  * Sockets that have not sent `connection_init` yet, per remote address. Until then a socket has no principal,
