@@ -130,6 +130,13 @@ export class SocketTransport {
     });
   }
 
+  /** Drops an actor's socket (after it failed, e.g. the gateway was killed): the next operation opens a new one. */
+  async reset(actor: Actor): Promise<void> {
+    const client = this.clients.get(actor.label);
+    this.clients.delete(actor.label);
+    await client?.dispose();
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map(async (c) => c.dispose()));
   }

@@ -329,6 +329,8 @@ async function main(): Promise<number> {
     screensWithDuplicateMilestones: screenDuplicates,
     generatedSeed: generated.seed,
     generatedOperations: generated.operations,
+    generatedOverHttp: generated.byTransport.HTTP,
+    generatedOverWebSocket: generated.byTransport.WebSocket,
     generatedDuringFaults: generated.duringFaults,
     generatedViolations: generated.violations.length,
     generatedOutcomes: generated.summary,
