@@ -78,7 +78,7 @@ export async function runGeneratedAttacks(o: {
   return {
     seed: o.seed,
     operations: tally.operations,
-    byTransport,
+    byTransport: { ...byTransport },
     violations,
     duringFaults,
     summary: tally.summary(),
