@@ -1,6 +1,10 @@
 import type pg from 'pg';
 import { isKnownHeader } from '../src/modules/roster/roster.columns.js';
-import { MAX_CONCURRENT_READS, readXlsxRows } from '../src/modules/roster/roster.xlsx.js';
+import {
+  MAX_BLANK_ROWS_BEFORE_CONTENT,
+  MAX_CONCURRENT_READS,
+  readXlsxRows,
+} from '../src/modules/roster/roster.xlsx.js';
 import type { Gateway } from '../src/server.js';
 import { lastColumnRows, rawXlsx, rosterSheetRows } from './fixtures/xlsx-raw.js';
 import { validIdNumber } from './fixtures/roster.js';
@@ -129,6 +133,13 @@ describe('XLSX reader bounds (no database)', () => {
       message: expect.stringMatching(/more than 32767 characters/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
+  });
+
+  it(`stops reading a sheet after ${MAX_BLANK_ROWS_BEFORE_CONTENT} rows with nothing in the columns read: it counts as empty`, async () => {
+    const roster = rosterSheetRows(['户号', '户主', '身份证号'], [['A-1', '林海', '1']]);
+    const after = (blank: number) => readXlsxRows(rawXlsx(lastColumnRows(blank, 3) + roster), options);
+    expect(await after(MAX_BLANK_ROWS_BEFORE_CONTENT)).toHaveLength(2);
+    expect(await after(MAX_BLANK_ROWS_BEFORE_CONTENT + 1)).toEqual([]);
   });
 
   it(`reads at most ${MAX_CONCURRENT_READS} files at once; one more is told to retry (RATE_LIMITED)`, async () => {
