@@ -135,6 +135,9 @@ export const envSchema = z
     METRICS_BUS_PROBE_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     // Household exports (docs/integrators.md): a filter matching more rows is refused before anything streams;
     // a download still running after EXPORT_MAX_SECONDS is cut off; download links live EXPORT_LINK_TTL_SECONDS.
+    // Automatic persisted queries are stored by any caller: past this many texts the least recently used go
+    // (never an allow-list key's registered operations). Enforced in app.persist_query, so by every replica.
+    PERSISTED_QUERY_MAX_ROWS: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
     EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
     EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),

@@ -164,6 +164,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     exposeSqlStats,
     pool: () => database!.pool,
     logger,
+    persistedQueryMaxRows: env.PERSISTED_QUERY_MAX_ROWS,
   });
 
   app.use(requestIdMiddleware(logger));
