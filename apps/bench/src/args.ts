@@ -26,8 +26,8 @@ export const USAGE = `pnpm bench [-- options]   (or: pnpm --filter @hanjiang/ben
   --duration S         seconds measured per system, scenario and round (default 10; --quick: 1)
   --warmup S           seconds of warm-up before each measurement (default 3; --quick: 0)
   --connections N      autocannon connections (default 10)
-  --only a,b           only these scenarios (list-50, detail, leaderboard-headquarters, leaderboard-team, campaign,
-                       signing, fanout)
+  --only a,b           only these scenarios (list-50, list-50-key, detail, leaderboard-headquarters,
+                       leaderboard-team, campaign, signing, fanout)
   --no-postgraphile    skip PostGraphile
   --profile            run the gateway under --cpu-prof and print where its CPU went
   --fanout-sizes a,b   subscriber counts of the fan-out (default 1000,5000,10000; --quick: 200), e.g. 20000,50000

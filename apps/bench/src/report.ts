@@ -26,6 +26,23 @@ export function ratioToRaw(result: ScenarioResult, system: SystemName): number |
   return ratios.length ? median(ratios) : null;
 }
 
+/**
+ * Issue 12, test 7: what the integrator path costs on the read path — 1 − (list-50-key ÷ list-50) on the gateway,
+ * the median over rounds of the ratio within a round (both are measured in every round, back to back). list-50
+ * reads as a portal user (a JWT; no integrator audit, no key); list-50-key reads the same page as an API key.
+ * The per-caller rate limit and cost budget run for both: no setting turns them off (an empty value means the
+ * default), so this is the key path's own cost on top of them.
+ */
+export function policiesCost(results: ScenarioResult[]): number | null {
+  const key = results.find((r) => r.id === 'list-50-key')?.rounds.gateway;
+  const portal = results.find((r) => r.id === 'list-50')?.rounds.gateway;
+  if (!key?.length || !portal?.length) return null;
+  const ratios = key
+    .map((m, i) => (portal[i] ? m.reqPerSec / portal[i].reqPerSec : Number.NaN))
+    .filter(Number.isFinite);
+  return ratios.length ? 1 - median(ratios) : null;
+}
+
 export function formatTable(results: ScenarioResult[], systems: readonly SystemName[]): string {
   const header = ['scenario', 'system', 'req/s', 'p50 ms', 'p99 ms', '× raw'];
   const rows: string[][] = [];
@@ -94,6 +111,13 @@ export function targetsReport(
       measured: 'not yet available',
       met: null,
     });
+  const cost = policiesCost(results);
+  rows.push({
+    target: 'policies cost (1 − list-50-key ÷ list-50, gateway)',
+    wanted: '≤ 5 %',
+    measured: cost === null ? 'not measured' : `${(cost * 100).toFixed(1)} %`,
+    met: cost === null ? null : cost <= 0.05,
+  });
   const lists = ['list-10', 'list-50', 'list-100'].map((id) => statements[id] ?? null);
   const known = lists.filter((n): n is number => n !== null);
   rows.push({
@@ -103,7 +127,8 @@ export function targetsReport(
     met: known.length === 3 ? new Set(known).size === 1 && known[0]! <= 6 : null,
   });
   const text = [
-    'targets (issue 6, gateway ÷ raw in the same run):',
+    ...(cost === null ? [] : [`policies cost: ${(cost * 100).toFixed(1)} %`]),
+    'targets (issue 6, gateway ÷ raw in the same run; issue 12 test 7):',
     ...rows.map(
       (r) => `  ${r.met === null ? '–' : r.met ? '✓' : '✗'} ${r.target}: ${r.wanted}, measured ${r.measured}`,
     ),

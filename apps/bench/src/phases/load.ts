@@ -44,10 +44,11 @@ export async function runLoad(
         const expectBody = verified.bodies.get(`${system}/${scenario.id}`);
         const child = systems[system];
         if (!body || !child || expectBody === undefined) continue;
+        if (scenario.apiKey && system !== 'gateway') continue;
         const m = await measure(
           {
             url: urlOf(child),
-            token,
+            token: scenario.apiKey ?? token,
             body,
             connections: args.connections,
             durationSeconds: args.durationSeconds,
