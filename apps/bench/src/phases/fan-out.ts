@@ -98,8 +98,9 @@ async function fanout(
   for (const [k, n] of ns.entries()) {
     const gateways = await startGateways(db, jwtSecret, n, replicas);
     const gateway = gateways[0]!;
-    const redisLag = replicas > 1 ? await RedisLagProbe.start(env.redisUrl, db.url) : null;
+    let redisLag: RedisLagProbe | null = null;
     try {
+      if (replicas > 1) redisLag = await RedisLagProbe.start(env.redisUrl, db.url);
       if (k === 0) {
         tokens = [];
         for (const username of FANOUT_PRINCIPALS) tokens.push(await login(gateway, username));
