@@ -1,17 +1,17 @@
-// The fan-out's split of sockets over client processes and gateway replicas (node:test; `pnpm test` here).
+// The fan-out's split of sockets over client processes and gateway replicas (`pnpm test` here, vitest).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { parseBenchArgs } from '../args.js';
 import { clientProcesses, shareSockets, subscriptionsPerReplica } from './split.js';
 
-void test('one gateway: the client processes are as before (two, one per 10,000 past 20,000)', () => {
+test('one gateway: the client processes are as before (two, one per 10,000 past 20,000)', () => {
   assert.deepEqual(
     [200, 10_000, 20_000, 50_000].map((n) => clientProcesses(n)),
     [2, 2, 2, 5],
   );
 });
 
-void test('two replicas: a multiple of two processes, so each replica gets as many', () => {
+test('two replicas: a multiple of two processes, so each replica gets as many', () => {
   assert.deepEqual(
     [10_000, 20_000, 50_000].map((n) => clientProcesses(n, 2)),
     [2, 2, 6],
@@ -19,7 +19,7 @@ void test('two replicas: a multiple of two processes, so each replica gets as ma
   assert.equal(clientProcesses(50_000, 3), 6);
 });
 
-void test('every socket goes to exactly one process, round-robin as with one gateway', () => {
+test('every socket goes to exactly one process, round-robin as with one gateway', () => {
   const shares = shareSockets(5_000, 6, 2);
   const all = shares.flatMap((s) => s.sockets).sort((a, b) => a - b);
   assert.deepEqual(
@@ -32,7 +32,7 @@ void test('every socket goes to exactly one process, round-robin as with one gat
   }
 });
 
-void test('subscribers split evenly over two replicas (within one socket per process)', () => {
+test('subscribers split evenly over two replicas (within one socket per process)', () => {
   for (const n of [10_000, 20_000, 50_000, 12_340]) {
     const sockets = Math.ceil(n / 10);
     const shares = shareSockets(sockets, clientProcesses(n, 2), 2);
@@ -43,16 +43,16 @@ void test('subscribers split evenly over two replicas (within one socket per pro
   assert.deepEqual(subscriptionsPerReplica(shareSockets(1_000, 2, 2), 2, 10), [5_000, 5_000]);
 });
 
-void test('one replica keeps every socket on the one gateway', () => {
+test('one replica keeps every socket on the one gateway', () => {
   const shares = shareSockets(1_001, 2, 1);
   assert.deepEqual(subscriptionsPerReplica(shares, 1, 10), [10_010]);
 });
 
-void test('processes that do not divide over the replicas are refused', () => {
+test('processes that do not divide over the replicas are refused', () => {
   assert.throws(() => shareSockets(100, 3, 2), /do not split/);
 });
 
-void test('--fanout-replicas: default 1, a positive integer otherwise', () => {
+test('--fanout-replicas: default 1, a positive integer otherwise', () => {
   assert.equal(parseBenchArgs([]).fanoutReplicas, 1);
   assert.equal(parseBenchArgs(['--', '--fanout-replicas', '2']).fanoutReplicas, 2);
   assert.throws(() => parseBenchArgs(['--fanout-replicas', '0']), /positive integer/);
