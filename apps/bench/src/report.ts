@@ -26,14 +26,43 @@ export function ratioToRaw(result: ScenarioResult, system: SystemName): number |
   return ratios.length ? median(ratios) : null;
 }
 
+/**
+ * Median over rounds of (raw's CPU per request ÷ this system's), server and database together: the load-free
+ * analogue of ratioToRaw (1 is as cheap as raw; 0.5 costs twice its CPU per request).
+ */
+export function cpuRatioToRaw(result: ScenarioResult, system: SystemName): number | null {
+  const total = (m: Measurement | undefined) => (m?.cpu ? m.cpu.serverMs + m.cpu.databaseMs : Number.NaN);
+  const mine = result.rounds[system];
+  const raw = result.rounds.raw;
+  if (!mine?.length || !raw?.length) return null;
+  const ratios = mine.map((m, i) => total(raw[i]) / total(m)).filter(Number.isFinite);
+  return ratios.length ? median(ratios) : null;
+}
+
+/** CPU ms per request, median over rounds, or '—'. */
+function cpuCell(ms: Measurement[], side: 'serverMs' | 'databaseMs'): string {
+  const values = ms.flatMap((m) => (m.cpu ? [m.cpu[side]] : []));
+  return values.length ? median(values).toFixed(2) : '—';
+}
+
 export function formatTable(results: ScenarioResult[], systems: readonly SystemName[]): string {
-  const header = ['scenario', 'system', 'req/s', 'p50 ms', 'p99 ms', '× raw'];
+  const header = [
+    'scenario',
+    'system',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '× raw',
+    'CPU ms/req node + pg',
+    'CPU × raw',
+  ];
   const rows: string[][] = [];
   for (const result of results) {
     for (const system of systems) {
       const ms = result.rounds[system];
       if (!ms?.length) continue;
       const ratio = ratioToRaw(result, system);
+      const cpuRatio = cpuRatioToRaw(result, system);
       rows.push([
         result.id,
         system,
@@ -41,6 +70,8 @@ export function formatTable(results: ScenarioResult[], systems: readonly SystemN
         median(ms.map((m) => m.p50)).toFixed(1),
         median(ms.map((m) => m.p99)).toFixed(1),
         ratio === null ? '—' : ratio.toFixed(2),
+        `${cpuCell(ms, 'serverMs')} + ${cpuCell(ms, 'databaseMs')}`,
+        cpuRatio === null ? '—' : cpuRatio.toFixed(2),
       ]);
     }
   }
