@@ -13,13 +13,15 @@ const channelFor = (databaseUrl: string) =>
 /** Says why Redis cannot be used (null when it answers PING within 2 s). */
 export async function redisProblem(url: string): Promise<string | null> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0 });
-  client.on('error', () => undefined);
+  // The socket's own error (e.g. ECONNREFUSED) says more than the "Connection is closed." connect() rejects with.
+  let cause: string | null = null;
+  client.on('error', (error: Error) => (cause ??= error.message));
   try {
     await client.connect();
     await client.ping();
     return null;
   } catch (error) {
-    return `${url}: ${(error as Error).message}`;
+    return `${url}: ${cause ?? (error as Error).message}`;
   } finally {
     client.disconnect();
   }
