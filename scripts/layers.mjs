@@ -10,6 +10,7 @@ export const gatewayLayers = [
     name: 'kernel',
     paths: [
       'env.ts',
+      'env/',
       'logger.ts',
       'limits.ts',
       'context.ts',

@@ -14,6 +14,8 @@ export interface BenchArgs {
   profile: boolean;
   /** Subscriber counts of the fan-out scenario. */
   fanoutSizes: number[];
+  /** Gateway replicas the fan-out's subscribers are split over (live events through Redis when > 1). */
+  fanoutReplicas: number;
   help: boolean;
 }
 
@@ -26,11 +28,13 @@ export const USAGE = `pnpm bench [-- options]   (or: pnpm --filter @hanjiang/ben
   --duration S         seconds measured per system, scenario and round (default 10; --quick: 1)
   --warmup S           seconds of warm-up before each measurement (default 3; --quick: 0)
   --connections N      autocannon connections (default 10)
-  --only a,b           only these scenarios (list-50, detail, leaderboard-headquarters, leaderboard-team, campaign,
-                       signing, fanout)
+  --only a,b           only these scenarios (list-50, list-50-key, detail, leaderboard-headquarters,
+                       leaderboard-team, campaign, signing, fanout)
   --no-postgraphile    skip PostGraphile
   --profile            run the gateway under --cpu-prof and print where its CPU went
   --fanout-sizes a,b   subscriber counts of the fan-out (default 1000,5000,10000; --quick: 200), e.g. 20000,50000
+  --fanout-replicas N  split the fan-out's subscribers over N gateways on one database with REDIS_URL (default 1;
+                       signings on the first; skipped with a reason when Redis does not answer)
 
   DATABASE_URL=postgres://…  use this server (a throwaway database is created and dropped) instead of an
                              embedded PostgreSQL`;
@@ -57,6 +61,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'no-postgraphile': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'fanout-sizes': { type: 'string' },
+      'fanout-replicas': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -85,6 +90,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       : quick
         ? [200]
         : [1_000, 5_000, 10_000],
+    fanoutReplicas: positive('fanout-replicas', values['fanout-replicas'], 1, true),
     help: values.help,
   };
 }

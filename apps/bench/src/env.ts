@@ -6,6 +6,8 @@ export interface BenchEnv {
   /** The PATH children get (the bench's node_modules/.bin removed: it holds Node 22's `node`). */
   path: string;
   home: string;
+  /** Redis for the fan-out with replicas (default: the machine's service). */
+  redisUrl: string;
   /** Set by the bench when it re-executes itself under the project's Node. */
   reexecuted: boolean;
 }
@@ -16,6 +18,7 @@ export function readBenchEnv(): BenchEnv {
     databaseUrl: env.DATABASE_URL || undefined,
     path: env.PATH ?? '',
     home: env.HOME ?? '/tmp',
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     reexecuted: env.HANJIANG_BENCH_REEXEC === '1',
   };
 }

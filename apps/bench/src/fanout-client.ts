@@ -1,4 +1,4 @@
-// One client process of the fan-out scenario (forked by fanout.ts, two of them): opens WebSockets speaking
+// One client process of the fan-out scenario (forked by fanout/client-process.ts, two or more): opens WebSockets speaking
 // graphql-transport-ws (the graphql-ws protocol, written directly on `ws` so that the client stays cheap),
 // several leaderboard subscriptions per socket, and reports when each subscription received its first result
 // after being armed. Timestamps are wall-clock milliseconds (performance.timeOrigin + now()), comparable with

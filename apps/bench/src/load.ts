@@ -1,5 +1,6 @@
 // Load with autocannon: a warm-up, then a measured run, on one system and one scenario at a time.
 import autocannon from 'autocannon';
+import type { CpuMeter } from './cpu.js';
 import type { GraphQLBody } from './scenarios.js';
 
 export interface Measurement {
@@ -11,6 +12,8 @@ export interface Measurement {
   failures: number;
   /** The first failing answer, for the log. */
   firstFailure?: string;
+  /** CPU ms per request of the server process and of its PostgreSQL backends (absent where unreadable). */
+  cpu?: { serverMs: number; databaseMs: number };
 }
 
 export interface LoadOptions {
@@ -21,6 +24,8 @@ export interface LoadOptions {
   durationSeconds: number;
   /** The verified answer: every response under load must be byte-identical to it. */
   expectBody: string | undefined;
+  /** Measures the server's and its backends' CPU over the measured run (not the warm-up). */
+  cpu?: { meter: CpuMeter; serverPid: number };
 }
 
 function run(options: LoadOptions, durationSeconds: number): Promise<autocannon.Result> {
@@ -37,12 +42,18 @@ function run(options: LoadOptions, durationSeconds: number): Promise<autocannon.
 
 export async function measure(options: LoadOptions, warmupSeconds: number): Promise<Measurement> {
   if (warmupSeconds > 0) await run(options, warmupSeconds);
+  const stopCpu = options.cpu ? await options.cpu.meter.start(options.cpu.serverPid) : null;
   const result = await run(options, options.durationSeconds);
+  const cpu = stopCpu ? await stopCpu() : null;
+  const requests = result.requests.total;
   return {
-    reqPerSec: result.requests.total / result.duration,
+    reqPerSec: requests / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    requests: result.requests.total,
+    requests,
     failures: result.non2xx + result.errors + result.mismatches,
+    ...(cpu && requests > 0
+      ? { cpu: { serverMs: cpu.serverMs / requests, databaseMs: cpu.databaseMs / requests } }
+      : {}),
   };
 }

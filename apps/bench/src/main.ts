@@ -35,7 +35,7 @@ async function run(args: BenchArgs): Promise<number> {
     const checked = await verifySystems(db, systems, gatewayDev, token, plan, args);
     await gatewayDev.stop();
 
-    const loaded = await runLoad(args, plan.reads, systems, token, checked.verified, checked.signing);
+    const loaded = await runLoad(args, plan.reads, systems, token, checked.verified, checked.signing, db.url);
     await stopSystems(systems);
 
     const fannedOut = await fanOut(db, jwtSecret, args, plan.wantFanout, checked);

@@ -26,14 +26,70 @@ export function ratioToRaw(result: ScenarioResult, system: SystemName): number |
   return ratios.length ? median(ratios) : null;
 }
 
+/**
+ * Median over rounds of (raw's CPU per request ÷ this system's), server and database together: the load-free
+ * analogue of ratioToRaw (1 is as cheap as raw; 0.5 costs twice its CPU per request).
+ */
+export function cpuRatioToRaw(result: ScenarioResult, system: SystemName): number | null {
+  const total = (m: Measurement | undefined) => (m?.cpu ? m.cpu.serverMs + m.cpu.databaseMs : Number.NaN);
+  const mine = result.rounds[system];
+  const raw = result.rounds.raw;
+  if (!mine?.length || !raw?.length) return null;
+  const ratios = mine.map((m, i) => total(raw[i]) / total(m)).filter(Number.isFinite);
+  return ratios.length ? median(ratios) : null;
+}
+
+/** CPU ms per request, median over rounds, or '—'. */
+function cpuCell(ms: Measurement[], side: 'serverMs' | 'databaseMs'): string {
+  const values = ms.flatMap((m) => (m.cpu ? [m.cpu[side]] : []));
+  return values.length ? median(values).toFixed(2) : '—';
+}
+
+/**
+ * Issue 12, test 7: what the integrator path costs on the read path — 1 − (list-50-key ÷ list-50) on the gateway,
+ * the median over rounds of the ratio within a round (both are measured in every round, back to back). list-50
+ * reads as a portal user (a JWT; no integrator audit, no key); list-50-key reads the same page as an API key.
+ * The per-caller rate limit and cost budget run for both: no setting turns them off (an empty value means the
+ * default), so this is the key path's own cost on top of them.
+ */
+export function policiesCost(results: ScenarioResult[]): number | null {
+  const key = results.find((r) => r.id === 'list-50-key')?.rounds.gateway;
+  const portal = results.find((r) => r.id === 'list-50')?.rounds.gateway;
+  if (!key?.length || !portal?.length) return null;
+  const ratios = key
+    .map((m, i) => (portal[i] ? m.reqPerSec / portal[i].reqPerSec : Number.NaN))
+    .filter(Number.isFinite);
+  return ratios.length ? 1 - median(ratios) : null;
+}
+
+/** The same in CPU per request (server and database): list-50-key's CPU ms/req ÷ list-50's − 1, median of rounds. */
+export function policiesCpuCost(results: ScenarioResult[]): number | null {
+  const total = (m: Measurement | undefined) => (m?.cpu ? m.cpu.serverMs + m.cpu.databaseMs : Number.NaN);
+  const key = results.find((r) => r.id === 'list-50-key')?.rounds.gateway;
+  const portal = results.find((r) => r.id === 'list-50')?.rounds.gateway;
+  if (!key?.length || !portal?.length) return null;
+  const ratios = key.map((m, i) => total(m) / total(portal[i])).filter(Number.isFinite);
+  return ratios.length ? median(ratios) - 1 : null;
+}
+
 export function formatTable(results: ScenarioResult[], systems: readonly SystemName[]): string {
-  const header = ['scenario', 'system', 'req/s', 'p50 ms', 'p99 ms', '× raw'];
+  const header = [
+    'scenario',
+    'system',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '× raw',
+    'CPU ms/req node + pg',
+    'CPU × raw',
+  ];
   const rows: string[][] = [];
   for (const result of results) {
     for (const system of systems) {
       const ms = result.rounds[system];
       if (!ms?.length) continue;
       const ratio = ratioToRaw(result, system);
+      const cpuRatio = cpuRatioToRaw(result, system);
       rows.push([
         result.id,
         system,
@@ -41,6 +97,8 @@ export function formatTable(results: ScenarioResult[], systems: readonly SystemN
         median(ms.map((m) => m.p50)).toFixed(1),
         median(ms.map((m) => m.p99)).toFixed(1),
         ratio === null ? '—' : ratio.toFixed(2),
+        `${cpuCell(ms, 'serverMs')} + ${cpuCell(ms, 'databaseMs')}`,
+        cpuRatio === null ? '—' : cpuRatio.toFixed(2),
       ]);
     }
   }
@@ -94,6 +152,14 @@ export function targetsReport(
       measured: 'not yet available',
       met: null,
     });
+  const cost = policiesCost(results);
+  const cpuCost = policiesCpuCost(results);
+  rows.push({
+    target: 'policies cost (1 − list-50-key ÷ list-50, gateway)',
+    wanted: '≤ 5 %',
+    measured: cost === null ? 'not measured' : `${(cost * 100).toFixed(1)} %`,
+    met: cost === null ? null : cost <= 0.05,
+  });
   const lists = ['list-10', 'list-50', 'list-100'].map((id) => statements[id] ?? null);
   const known = lists.filter((n): n is number => n !== null);
   rows.push({
@@ -103,7 +169,13 @@ export function targetsReport(
     met: known.length === 3 ? new Set(known).size === 1 && known[0]! <= 6 : null,
   });
   const text = [
-    'targets (issue 6, gateway ÷ raw in the same run):',
+    ...(cost === null
+      ? []
+      : [
+          `policies cost: ${(cost * 100).toFixed(1)} % of list-50 throughput` +
+            (cpuCost === null ? '' : `, ${(cpuCost * 100).toFixed(1)} % more CPU per request`),
+        ]),
+    'targets (issue 6, gateway ÷ raw in the same run; issue 12 test 7):',
     ...rows.map(
       (r) => `  ${r.met === null ? '–' : r.met ? '✓' : '✗'} ${r.target}: ${r.wanted}, measured ${r.measured}`,
     ),

@@ -15,6 +15,8 @@ export interface Fixtures {
   detailHouseholdId: string;
   /** Today in Asia/Shanghai (YYYY-MM-DD): the day the counters of "today" are read for. */
   today: string;
+  /** An API key of the principal's township and role (bench-key.ts), for `list-50-key`. */
+  apiKey: string;
 }
 
 export interface Scenario {
@@ -29,6 +31,11 @@ export interface Scenario {
   ids: (data: unknown) => unknown;
   /** … which PostGraphile's answer (another shape) must match. */
   pglIds: (data: unknown) => unknown;
+  /**
+   * Sent as the Bearer credential instead of the principal's token: an API key, which only the gateway accepts.
+   * Measured on the gateway only; its answer is checked against raw's answer for the principal.
+   */
+  apiKey?: string;
 }
 
 const LIST_QUERY = `query PortalList($first: Int!) { households(first: $first) {
@@ -174,6 +181,14 @@ export function scenarios(fixtures: Fixtures): Scenario[] {
   });
   return [
     listScenario(50),
+    {
+      ...listScenario(50),
+      id: 'list-50-key',
+      title:
+        'list-50 as an API key (key auth, rate limit and cost budget, allow-list check, integrator audit)',
+      postgraphile: null,
+      apiKey: fixtures.apiKey,
+    },
     {
       id: 'detail',
       title: 'household detail with its events',

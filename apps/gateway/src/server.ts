@@ -164,6 +164,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     exposeSqlStats,
     pool: () => database!.pool,
     logger,
+    persistedQueryMaxRows: env.PERSISTED_QUERY_MAX_ROWS,
   });
 
   app.use(requestIdMiddleware(logger));
@@ -184,7 +185,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
   mountPortals(app);
   // Before the /graphql middleware: a browser's GET gets the IDE, never Apollo's CDN landing page.
   mountGraphqlIde(app);
-  mountExports(app, services, () => database?.pool ?? null);
+  mountExports(app, services, () => database?.pool ?? null, { policies, formatError });
   app.use(
     '/graphql',
     (_req, res, next) => {

@@ -3,6 +3,7 @@
 // compile, and the first test checks the lists at run time too. A cell that cannot apply says why.
 import { createHash } from 'node:crypto';
 import { ENTRIES, Entry, STAGES, Stage } from '../src/pipeline/stages.js';
+import { exportCells } from './helpers/export-matrix.js';
 import { closeSeededGateway, openSeededGateway, type SeededGateway } from './helpers/seeded-gateway.js';
 import { RawSocket } from './helpers/live-socket.js';
 import { touchHousehold, writeLive } from './helpers/live.js';
@@ -327,13 +328,17 @@ const NOT_APPLICABLE: Partial<Record<Entry, Partial<Record<Stage, string>>>> = {
   },
 };
 
+/** The download's own form of each check: a query string in, a file or a JSON error out. */
+const downloadCells = exportCells(() => opened, token);
+
 const MATRIX: Record<Entry, Record<Stage, Cell>> = Object.fromEntries(
   ENTRIES.map((entry) => [
     entry,
     Object.fromEntries(
       STAGES.map((stage) => {
         const reason = NOT_APPLICABLE[entry]?.[stage];
-        return [stage, reason ? { notApplicable: reason } : cells[stage]];
+        if (reason) return [stage, { notApplicable: reason }];
+        return [stage, entry === Entry.EXPORT_DOWNLOAD ? downloadCells[stage] : cells[stage]];
       }),
     ),
   ]),

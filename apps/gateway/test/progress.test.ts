@@ -170,4 +170,52 @@ describe('progress and boards: one statement per scope kind, the same numbers as
       expect(data?.progress).toBeNull();
     }
   });
+
+  it.each(['HEADQUARTERS', 'TEAM', 'PAIRING'])(
+    'the %s board read slim (only what it shows) equals the full read on every field both answer',
+    async (board) => {
+      const shown =
+        'rank rankChange scopeCode name households measured signed signedAreaM2 signedToday measuredPct signedHouseholdsPct signedPct';
+      const slim = await asUser<{ leaderboard: Record<string, unknown>[] }>(
+        opened.gateway.url,
+        'district.inspector',
+        `{ leaderboard(board: ${board}) { __typename ${shown} } }`,
+      );
+      // One field the slim statement does not read puts the whole board on the full one.
+      const full = await asUser<{ leaderboard: Record<string, unknown>[] }>(
+        opened.gateway.url,
+        'district.inspector',
+        `{ leaderboard(board: ${board}) { __typename ${shown} ...F } } fragment F on LeaderboardRow { buildingAreaM2 scopeKind }`,
+      );
+      expect(slim.errors).toBeUndefined();
+      expect(full.errors).toBeUndefined();
+      const rows = full.data!.leaderboard;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => typeof r.buildingAreaM2 === 'number' && typeof r.scopeKind === 'string')).toBe(
+        true,
+      );
+      expect(slim.data!.leaderboard).toEqual(
+        rows.map(({ buildingAreaM2: _area, scopeKind: _kind, ...rest }) => rest),
+      );
+    },
+  );
+
+  it('the gauge sums the last 7 days only when paceLast7DaysM2 is asked for, and agrees either way', async () => {
+    const fields = 'name day daysLeft targetAreaM2 signedAreaM2 signedPct signedHouseholdsPct signedToday';
+    const without = await asUser<{ campaign: Record<string, unknown> }>(
+      opened.gateway.url,
+      'district.inspector',
+      `{ campaign { ${fields} } }`,
+    );
+    const withPace = await asUser<{ campaign: Record<string, unknown> }>(
+      opened.gateway.url,
+      'district.inspector',
+      `{ campaign { ${fields} paceLast7DaysM2 } }`,
+    );
+    expect(without.errors).toBeUndefined();
+    expect(withPace.errors).toBeUndefined();
+    const { paceLast7DaysM2, ...rest } = withPace.data!.campaign;
+    expect(typeof paceLast7DaysM2).toBe('number');
+    expect(without.data!.campaign).toEqual(rest);
+  });
 });

@@ -3,17 +3,16 @@
 import { DISTRICT, HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
 import pg from 'pg';
 import type { BenchArgs } from '../args.js';
+import type { Child } from '../children.js';
 import type { BenchDatabase } from '../database.js';
-import {
-  clientProcesses,
-  fanoutTargets,
-  type FanoutRow,
-  runFanout,
-  SUBSCRIPTIONS_PER_SOCKET,
-} from '../fanout.js';
+import { redisProblem, RedisLagProbe } from '../fanout/redis-lag.js';
+import { fanoutTargets } from '../fanout/report.js';
+import { runFanout } from '../fanout/run.js';
+import { clientProcesses, SUBSCRIPTIONS_PER_SOCKET } from '../fanout/split.js';
+import type { FanoutRow } from '../fanout/types.js';
 import type { TargetRow } from '../report.js';
 import type { SigningTarget } from '../signing.js';
-import { BENCH_DIR, log } from './context.js';
+import { BENCH_DIR, env, log } from './context.js';
 import { login, startGateway } from './start.js';
 import type { Checked } from './verify.js';
 
@@ -29,6 +28,8 @@ const FANOUT_SIGNINGS = 5;
 export interface FannedOut {
   rows: FanoutRow[];
   targets: TargetRow[];
+  /** Gateways the subscribers were split over. */
+  replicas: number;
 }
 
 /** Runs the fan-out when it was asked for and the schema has the subscription; its problems join `checked`'s. */
@@ -40,15 +41,18 @@ export async function fanOut(
   checked: Checked,
 ): Promise<FannedOut> {
   let rows: FanoutRow[] = [];
-  if (wanted && checked.features.subscriptions.includes('leaderboardChanged')) {
+  const replicas = args.fanoutReplicas;
+  const noRedis = wanted && replicas > 1 ? await redisProblem(env.redisUrl) : null;
+  if (noRedis) log(`fan-out on ${replicas} replicas skipped: no Redis answers (${noRedis})`);
+  else if (wanted && checked.features.subscriptions.includes('leaderboardChanged')) {
     const ns = args.fanoutSizes;
-    const result = await fanout(db, jwtSecret, ns, args.quick ? 3 : FANOUT_SIGNINGS);
+    const result = await fanout(db, jwtSecret, ns, args.quick ? 3 : FANOUT_SIGNINGS, replicas);
     rows = result.rows;
     for (const problem of result.problems) log(`FAN-OUT PROBLEM ${problem}`);
     checked.verified.problems.push(...result.problems);
     checked.verified.ok &&= result.problems.length === 0;
   }
-  return { rows, targets: fanoutTargets(rows) };
+  return { rows, targets: fanoutTargets(rows), replicas };
 }
 
 /** The fan-out part of the results file: what was run, the rows and the targets. */
@@ -60,20 +64,22 @@ export function fanoutRecord(fannedOut: FannedOut): Record<string, unknown> | nu
     principals: FANOUT_PRINCIPALS,
     signer: FANOUT_SIGNER,
     subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
-    clientProcesses: fannedOut.rows.map((r) => clientProcesses(r.subscribers)),
+    clientProcesses: fannedOut.rows.map((r) => clientProcesses(r.subscribers, fannedOut.replicas)),
     gateway:
-      'EXPOSE_SQL_STATS=1, NODE_ENV=development, node --max-semi-space-size=64, WS_MAX_SOCKETS_PER_PRINCIPAL=1000',
+      'EXPOSE_SQL_STATS=1, NODE_ENV=development, node --max-semi-space-size=64, WS_MAX_SOCKETS_PER_PRINCIPAL=1000' +
+      (fannedOut.replicas > 1 ? `, REDIS_URL, ${fannedOut.replicas} replicas, signings on replica 1` : ''),
     rows: fannedOut.rows,
     targets: fannedOut.targets,
   };
 }
 
-/** The fan-out scenario for each N, each on a freshly started gateway (so its RSS baseline is clean). */
+/** The fan-out scenario for each N, each on freshly started gateways (so their RSS baselines are clean). */
 async function fanout(
   db: BenchDatabase,
   jwtSecret: string,
   ns: number[],
   signingsPerN: number,
+  replicas: number,
 ): Promise<{ rows: FanoutRow[]; problems: string[] }> {
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   let targets: SigningTarget[];
@@ -90,14 +96,11 @@ async function fanout(
   let tokens: string[] = [];
   let signerToken = '';
   for (const [k, n] of ns.entries()) {
-    const gateway = await startGateway(db, jwtSecret, {
-      stats: true,
-      profileDir: null,
-      name: `gateway (fan-out ${n})`,
-      nodeFlags: ['--max-semi-space-size=64'],
-      env: { WS_MAX_SOCKETS_PER_PRINCIPAL: '1000', WS_MAX_UNINITIALISED_PER_ADDRESS: '1000' },
-    });
+    const gateways = await startGateways(db, jwtSecret, n, replicas);
+    const gateway = gateways[0]!;
+    let redisLag: RedisLagProbe | null = null;
     try {
+      if (replicas > 1) redisLag = await RedisLagProbe.start(env.redisUrl, db.url);
       if (k === 0) {
         tokens = [];
         for (const username of FANOUT_PRINCIPALS) tokens.push(await login(gateway, username));
@@ -106,16 +109,18 @@ async function fanout(
         log(
           `fan-out: ${FANOUT_PRINCIPALS.length} principals (${FANOUT_PRINCIPALS.length - 1} tenant viewers + ` +
             `${FANOUT_SIGNER}), ${SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket, ` +
-            `${ns.map(clientProcesses).join('/')} client processes`,
+            `${ns.map((x) => clientProcesses(x, replicas)).join('/')} client processes` +
+            (replicas > 1 ? `, ${replicas} gateway replicas behind ${env.redisUrl}` : ''),
         );
       }
       const row = await runFanout({
         subscribers: n,
         signings: signingsPerN,
-        gateway,
+        gateways,
         tokens,
         signerToken,
         targets: targets.slice(k * signingsPerN, (k + 1) * signingsPerN),
+        redisLag,
         log,
         cwd: BENCH_DIR,
       });
@@ -123,8 +128,34 @@ async function fanout(
       for (const p of row.problems) problems.push(`fan-out ${n}: ${p}`);
       if (row.signings < signingsPerN) problems.push(`fan-out ${n}: only ${row.signings} signings measured`);
     } finally {
-      await gateway.stop();
+      redisLag?.stop();
+      await Promise.all(gateways.map((g) => g.stop()));
     }
   }
   return { rows, problems };
+}
+
+/** One gateway, or `replicas` of them on the same database sharing live events through Redis. */
+async function startGateways(db: BenchDatabase, jwtSecret: string, n: number, replicas: number) {
+  const started = await Promise.allSettled(
+    Array.from({ length: replicas }, (_, i) =>
+      startGateway(db, jwtSecret, {
+        stats: true,
+        profileDir: null,
+        name: replicas > 1 ? `gateway ${i + 1}/${replicas} (fan-out ${n})` : `gateway (fan-out ${n})`,
+        nodeFlags: ['--max-semi-space-size=64'],
+        env: {
+          WS_MAX_SOCKETS_PER_PRINCIPAL: '1000',
+          WS_MAX_UNINITIALISED_PER_ADDRESS: '1000',
+          ...(replicas > 1 ? { REDIS_URL: env.redisUrl } : {}),
+        },
+      }),
+    ),
+  );
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : Promise.resolve())));
+    throw failed.reason;
+  }
+  return started.map((s) => (s as PromiseFulfilledResult<Child>).value);
 }

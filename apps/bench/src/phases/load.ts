@@ -1,6 +1,7 @@
 // Phase 4, load: rounds × scenarios × systems under autocannon, the order of the systems rotating every round
 // and scenario so drift hits every system; then the signing runs, each followed by a reset of the database.
 import type { BenchArgs } from '../args.js';
+import { CpuMeter } from '../cpu.js';
 import { measure, type Measurement } from '../load.js';
 import type { ScenarioResult } from '../report.js';
 import { type Scenario, SYSTEMS, type SystemName } from '../scenarios.js';
@@ -24,6 +25,7 @@ export async function runLoad(
   token: string,
   verified: Verified,
   signing: SigningFixture | null,
+  databaseUrl: string,
 ): Promise<Loaded> {
   const active = SYSTEMS.filter((s) => s !== 'postgraphile' || systems.postgraphile);
   const results: ScenarioResult[] = reads.map((s) => ({ id: s.id, title: s.title, rounds: {} }));
@@ -34,32 +36,39 @@ export async function runLoad(
   };
   if (signing) results.push(signingResult);
   const startedAt = Date.now();
-  for (let round = 0; round < args.rounds; round += 1) {
-    for (const [i, scenario] of reads.entries()) {
-      const result = results[i]!;
-      const offset = (round + i) % active.length;
-      const order = [...active.slice(offset), ...active.slice(0, offset)];
-      for (const system of order) {
-        const body = system === 'postgraphile' ? scenario.postgraphile : scenario.gateway;
-        const expectBody = verified.bodies.get(`${system}/${scenario.id}`);
-        const child = systems[system];
-        if (!body || !child || expectBody === undefined) continue;
-        const m = await measure(
-          {
-            url: urlOf(child),
-            token,
-            body,
-            connections: args.connections,
-            durationSeconds: args.durationSeconds,
-            expectBody,
-          },
-          args.warmupSeconds,
-        );
-        (result.rounds[system] ??= []).push(m);
-        logMeasurement(round, args.rounds, scenario.id, system, m);
+  const meter = new CpuMeter(databaseUrl);
+  try {
+    for (let round = 0; round < args.rounds; round += 1) {
+      for (const [i, scenario] of reads.entries()) {
+        const result = results[i]!;
+        const offset = (round + i) % active.length;
+        const order = [...active.slice(offset), ...active.slice(0, offset)];
+        for (const system of order) {
+          const body = system === 'postgraphile' ? scenario.postgraphile : scenario.gateway;
+          const expectBody = verified.bodies.get(`${system}/${scenario.id}`);
+          const child = systems[system];
+          if (!body || !child || expectBody === undefined) continue;
+          if (scenario.apiKey && system !== 'gateway') continue;
+          const m = await measure(
+            {
+              url: urlOf(child),
+              token: scenario.apiKey ?? token,
+              body,
+              connections: args.connections,
+              durationSeconds: args.durationSeconds,
+              expectBody,
+              ...(child.process.pid ? { cpu: { meter, serverPid: child.process.pid } } : {}),
+            },
+            args.warmupSeconds,
+          );
+          (result.rounds[system] ??= []).push(m);
+          logMeasurement(round, args.rounds, scenario.id, system, m);
+        }
       }
+      if (signing) await signingRound(args, round, signing, systems, token, signingResult);
     }
-    if (signing) await signingRound(args, round, signing, systems, token, signingResult);
+  } finally {
+    await meter.close();
   }
   await signing?.close();
   return { results, active, startedAt };

@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { shanghaiDate } from '@hanjiang/domain';
 import pg from 'pg';
 import type { BenchArgs } from '../args.js';
+import { createBenchKey } from '../bench-key.js';
 import { type BenchDatabase, prepareDatabase } from '../database.js';
 import { type Fixtures, type Scenario, scenarios } from '../scenarios.js';
 import { DEMO_PASSWORD, env, log, PRINCIPAL } from './context.js';
@@ -60,7 +61,13 @@ async function fixtures(db: BenchDatabase): Promise<Fixtures> {
       [PRINCIPAL.split('.')[0]],
     );
     if (!rows[0]) throw new Error('no signed household of the principal’s township in the seed');
-    return { detailHouseholdId: rows[0].id, today: shanghaiDate(new Date()) };
+    // The principal is its township's commander (the verification checks the key's answer equals its answer).
+    const apiKey = await createBenchKey(
+      db.url,
+      { kind: 'township', code: PRINCIPAL.split('.')[0]! },
+      'commander',
+    );
+    return { detailHouseholdId: rows[0].id, today: shanghaiDate(new Date()), apiKey };
   } finally {
     await pool.end();
   }

@@ -2,7 +2,7 @@
 // to raw, the targets, SQL statements per request, the fan-out.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { formatFanoutTable } from '../fanout.js';
+import { formatFanoutTable, formatReplicaTable } from '../fanout/report.js';
 import { type ProfileSummary, summariseProfile } from '../profile.js';
 import { formatTable, targetsReport } from '../report.js';
 import { log } from './context.js';
@@ -67,6 +67,7 @@ export function printReport(
         `to receipt (median over signings of each signing's p50/p99; "from request" also counts the mutation's ` +
         `own work); gateway with EXPOSE_SQL_STATS (development mode)\n` +
         `${formatFanoutTable(fannedOut.rows)}\n` +
+        (formatReplicaTable(fannedOut.rows) ? `per replica:\n${formatReplicaTable(fannedOut.rows)}\n` : '') +
         `targets (issue 5):\n` +
         fannedOut.targets
           .map(

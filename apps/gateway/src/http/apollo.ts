@@ -28,6 +28,8 @@ export interface ApolloOptions {
   exposeSqlStats: boolean;
   pool: () => pg.Pool;
   logger: Logger;
+  /** PERSISTED_QUERY_MAX_ROWS: the bound of the shared persisted-query table. */
+  persistedQueryMaxRows: number;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function startApollo(o: ApolloOptions): Promise<ApolloServer<Gatewa
     documentStore: apolloDocuments.documentStore,
     parseOptions: PARSE_OPTIONS,
     // Automatic persisted queries every replica sees (PostgreSQL behind an in-memory cache).
-    persistedQueries: { cache: persistedQueryStore(o.pool, o.logger) },
+    persistedQueries: { cache: persistedQueryStore(o.pool, o.logger, o.persistedQueryMaxRows) },
     includeStacktraceInErrorResponses: false,
     // Apollo's switch knows no caller: it stays on and schemaExposurePlugin applies the rule per principal.
     introspection: true,

@@ -37,7 +37,7 @@ export class Fanout {
     return counts;
   }
 
-  /** `args.contextValue` is the subscriber (see ws-server's onSubscribe), not a request context. */
+  /** `args.contextValue` is the subscriber (see ws/ws-subscribe.ts), not a request context. */
   readonly subscribe = async (args: ExecutionArgs): Promise<Outcome> => {
     const subscriber = args.contextValue as Subscriber;
     const op = analyseOperation(args.document, args.operationName, this.options.policies);

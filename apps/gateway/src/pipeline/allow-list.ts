@@ -38,7 +38,7 @@ export class AllowList {
     const hash = documentHash(op.document);
     if (this.byKey.get(key.keyId)?.has(hash)) return null;
     return this.load(key.keyId).then(
-      (registered) => (registered.has(hash) ? null : notAllowed()),
+      (registered) => (registered.has(hash) ? null : operationNotAllowed()),
       // The lookup failed (a starved pool): the operation is not known to be allowed, and nothing is wrong with it.
       () => publicError(ErrorCode.SERVICE_UNAVAILABLE, undefined, { http: { status: 503 } }),
     );
@@ -55,6 +55,7 @@ export class AllowList {
   }
 }
 
-function notAllowed() {
+/** PERSISTED_QUERY_NOT_ALLOWED, 403: also the export download's header form for an allow-list key. */
+export function operationNotAllowed() {
   return publicError(ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, undefined, { http: { status: 403 } });
 }

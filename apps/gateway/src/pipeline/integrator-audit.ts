@@ -12,6 +12,8 @@ export interface OperationAnswer {
   readonly document: DocumentNode;
   readonly data?: unknown;
   readonly errors?: readonly { readonly extensions?: Readonly<Record<string, unknown>> }[] | undefined;
+  /** Rows the entry counted itself (an export download's streamed rows) instead of the answer's lists. */
+  readonly rows?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export function auditIntegratorOperation(
       operationType: operation?.operation ?? 'unknown',
       documentHash: documentHash(answer.document),
       cost: acceptedCost(answer.document),
-      rows: countRows(answer.data),
+      rows: answer.rows ?? countRows(answer.data),
       durationMs: Math.round(durationMs * 100) / 100,
       transport: ctx.socket ? 'ws' : 'http',
     },

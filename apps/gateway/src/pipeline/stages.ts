@@ -40,6 +40,12 @@ export const Entry = {
   WS_SINGLE: 'ws-single',
   /** A subscription over graphql-ws (executed per event by the fan-out). */
   WS_SUBSCRIPTION: 'ws-subscription',
+  /**
+   * GET /exports/households (http/exports-route.ts): header credentials (judged by the policy list: rate limit,
+   * cost budget, allow-lists) or a ticket from `exportHouseholds` (judged when that operation ran); a key's
+   * download is audited with the rows streamed.
+   */
+  EXPORT_DOWNLOAD: 'export-download',
 } as const;
 export type Entry = (typeof Entry)[keyof typeof Entry];
 

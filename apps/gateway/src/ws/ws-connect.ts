@@ -17,7 +17,8 @@ export type SocketState = {
   session?: SocketSession;
   principalKey?: string;
 };
-type Extra = { socket: WebSocket; request: IncomingMessage } & SocketState;
+/** `ctx.extra` on this server: ws's socket and upgrade request, and what the gateway keeps. */
+export type SocketExtra = { socket: WebSocket; request: IncomingMessage } & SocketState;
 
 /** The per-socket bookkeeping `onConnect` and `onClose` share. */
 export interface SocketBooks {
@@ -35,7 +36,7 @@ export interface SocketBooks {
  * close with 4403; the specific code is sent first, so it is the one the client sees.
  */
 export function connectHandler(services: Services, books: SocketBooks, addresses: AddressLimits) {
-  return async (ctx: Context<Record<string, unknown>, Extra>): Promise<boolean> => {
+  return async (ctx: Context<Record<string, unknown>, SocketExtra>): Promise<boolean> => {
     const { socket, request } = ctx.extra;
     books.uninitialised.settle(socket); // connection_init arrived
     if (!services.readiness.isReady()) {
@@ -106,7 +107,7 @@ export function connectHandler(services: Services, books: SocketBooks, addresses
 
 /** graphql-ws `onClose`: stop the expiry timer, stop watching the credential and free the principal's slot. */
 export function closeHandler(books: SocketBooks) {
-  return (ctx: Context<Record<string, unknown>, Extra>): void => {
+  return (ctx: Context<Record<string, unknown>, SocketExtra>): void => {
     books.uninitialised.settle(ctx.extra.socket);
     if (ctx.extra.session) {
       ctx.extra.session.dispose();

@@ -1,13 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@hanjiang/authz';
-import {
-  type ExecutionArgs,
-  type GraphQLSchema,
-  getOperationAST,
-  GraphQLError,
-  OperationTypeNode,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { CredentialStatus } from '../credentials/credential-status.js';
@@ -16,26 +10,26 @@ import type { Database } from '../db/database.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 import { Fanout } from '../live/fanout.js';
-import type { FanoutMember, FanoutPolicies } from '../live/fanout-policy.js';
+import type { FanoutPolicies } from '../live/fanout-policy.js';
 import type { Logger } from '../logger.js';
 import { CloseCode } from './close-codes.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
 import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { createLoaders } from '../loaders.js';
-import { openOperationContext, routeReads } from '../pipeline/operation-context.js';
+import { openOperationContext } from '../pipeline/operation-context.js';
 import type { AddressLimits } from '../pipeline/address-limits.js';
 import { clientAddress } from '../pipeline/client-address.js';
-import { firstRefusal, type OperationPolicy } from '../pipeline/policies.js';
-import { auditIntegratorSubscription } from '../pipeline/integrator-audit.js';
+import type { OperationPolicy } from '../pipeline/policies.js';
 import { recordRefusal } from '../pipeline/refusals.js';
 import { SocketCredentials } from './socket-credentials.js';
-import { admitSocket, TOO_MANY_SOCKETS } from './socket-admission.js';
 import { originPolicy, PrincipalSockets, UninitialisedSockets } from './socket-limits.js';
 import type { SocketSession } from './socket-session.js';
 import { closeHandler, connectHandler, type SocketBooks, type SocketState } from './ws-connect.js';
 import { wsFormatting } from './ws-errors.js';
 import { socketExecute } from './ws-execute.js';
+import { type Member, subscribeHandler } from './ws-subscribe.js';
+import { acceptUpgrades } from './ws-upgrade.js';
 
 export interface WsLimits {
   /** `*` or a comma-separated list of browser origins allowed to open a socket. */
@@ -68,15 +62,11 @@ export interface WsOptions {
   addresses: AddressLimits;
 }
 
-/** How long a refused socket may take to answer its close frame before it is cut. */
-const REFUSED_SOCKET_GRACE_MS = 1_000;
-
 /** graphql-ws on the same HTTP server and path as Apollo, with the same limits, errors and tenancy. */
 export function startWsServer(options: WsOptions) {
   const { services, logger, limits } = options;
   // noServer: upgrades are accepted here, so the HTTP server's own errors (a taken port) stay its own.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const originAllowed = originPolicy(limits.allowedOrigins);
   const books: SocketBooks = {
     principals: new PrincipalSockets(limits.maxSocketsPerPrincipal),
     uninitialised: new UninitialisedSockets(limits.maxUninitialisedPerAddress),
@@ -91,43 +81,15 @@ export function startWsServer(options: WsOptions) {
     ),
   };
   books.credentials.start(services.live.hub);
-  options.httpServer.on('upgrade', (request, socket, head) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    if (pathname !== '/graphql') {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-      return;
-    }
-    if (!originAllowed(request.headers.origin)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    const address = options.addresses.addressOf(request);
-    void admitSocket(options.addresses, address, logger).then((refusal) =>
-      wss.handleUpgrade(request, socket, head, (client) => {
-        const refuse = (reason: string) => {
-          client.on('error', () => undefined); // graphql-ws never sees this socket: nothing else listens
-          client.close(CloseCode.TooManyRequests, reason);
-          // A peer that never answers the close frame would hold the socket for ws's 30 s closing timeout.
-          setTimeout(() => client.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
-        };
-        if (refusal) return refuse(refusal);
-        // Counted once the handshake is done: an upgrade ws aborts (a bad key) never reaches here to be released.
-        if (!options.addresses.sockets.acquire(address)) return refuse(TOO_MANY_SOCKETS);
-        if (!books.uninitialised.admit(client, address)) {
-          options.addresses.sockets.release(address);
-          return refuse('Too many uninitialised sockets from this address');
-        }
-        client.once('close', () => options.addresses.sockets.release(address));
-        wss.emit('connection', client, request);
-        // graphql-ws prints socket errors (oversized or malformed frames, which ws has already answered with
-        // the right close code, e.g. 1009) with console.error: send them to the structured log instead.
-        client.removeAllListeners('error');
-        client.on('error', (error) => logger.warn({ err: error }, 'websocket protocol error'));
-      }),
-    );
+  acceptUpgrades({
+    httpServer: options.httpServer,
+    wss,
+    originAllowed: originPolicy(limits.allowedOrigins),
+    addresses: options.addresses,
+    uninitialised: books.uninitialised,
+    logger,
   });
 
-  const { documents } = options;
   const format = wsFormatting(createErrorFormatter(logger));
   const exposureOf = (extra: SocketState) => options.exposure(extra.session?.principal ?? null);
   const createContext = (principal: Principal | null, socket?: SocketSession): GatewayContext => {
@@ -163,54 +125,14 @@ export function startWsServer(options: WsOptions) {
       onConnect: connectHandler(services, books, options.addresses),
       onPing: (ctx, payload) => ctx.extra.session?.renewFromPing(payload),
       onClose: closeHandler(books),
-      // graphql-ws skips its own parse/validate when execution args are returned here: all checks are ours.
-      onSubscribe: async (ctx, _id, payload) => {
-        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
-          ctx.extra.socket.close(CloseCode.TooManyRequests, 'Too many subscriptions on this socket');
-          return [publicError(ErrorCode.RATE_LIMITED)];
-        }
-        const checked = documents.check(payload.query);
-        if (checked.errors) return checked.errors;
-        const operation = getOperationAST(checked.document, payload.operationName);
-        if (!operation) return [unresolvedOperation(payload.operationName)];
-        const session = ctx.extra.session;
-        const principal = session?.principal ?? null;
-        const refusal = await firstRefusal(options.operationPolicies, {
-          document: checked.document,
-          operation,
-          variables: payload.variables,
-          principal,
-          transport: 'ws',
-          clientAddress: clientAddress(ctx.extra.request),
-        });
-        if (refusal) return [refusal];
-        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
-          auditIntegratorSubscription(
-            services.audit,
-            principal,
-            checked.document,
-            operation,
-            payload.operationName,
-            clientAddress(ctx.extra.request),
-          );
-        }
-        // Subscriptions get who subscribes (the fan-out builds contexts per event and group); others a context.
-        // Subscriptions read the primary (db/read-routing.ts): their events follow a commit the replica may lag.
-        let contextValue: Member | GatewayContext;
-        if (operation.operation === OperationTypeNode.SUBSCRIPTION) contextValue = { principal, session };
-        else {
-          contextValue = createContext(principal, session);
-          await routeReads(contextValue, operation);
-        }
-        const args: ExecutionArgs = {
-          schema: options.schema,
-          document: checked.document,
-          variableValues: payload.variables ?? null,
-          operationName: payload.operationName ?? null,
-          contextValue,
-        };
-        return args;
-      },
+      onSubscribe: subscribeHandler({
+        schema: options.schema,
+        services,
+        documents: options.documents,
+        operationPolicies: options.operationPolicies,
+        maxSubscriptionsPerSocket: limits.maxSubscriptionsPerSocket,
+        createContext,
+      }),
       subscribe: fanout.subscribe as never,
       execute: socketExecute(options.executor),
       // Per subscriber per event on the fan-out's hot path: only a result with errors needs the caller's rule.
@@ -247,16 +169,4 @@ export function startWsServer(options: WsOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-/** Apollo's wording and code for the same mistake over HTTP, so both paths answer alike. */
-function unresolvedOperation(name: string | null | undefined): GraphQLError {
-  const message = name
-    ? `Unknown operation named "${name}".`
-    : 'Must provide operation name if query contains multiple operations.';
-  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
-}
-
-interface Member extends FanoutMember {
-  readonly session: SocketSession | undefined;
 }

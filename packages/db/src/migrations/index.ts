@@ -10,6 +10,7 @@ import { IntegratorAudit1796071774812 } from './1796071774812-integrator-audit.j
 import { LiveReplay1796074217912 } from './1796074217912-live-replay.js';
 import { FieldWork1796071811373 } from './1796071811373-field-work.js';
 import { KeyLifecycle1796077000000 } from './1796077000000-key-lifecycle.js';
+import { PersistedQueryBound1796080000000 } from './1796080000000-persisted-query-bound.js';
 import { FieldSummary1796071808458 } from './1796071808458-field-summary.js';
 
 export { API_KEY_SCOPES } from './1796066000000-integrator-keys.js';
@@ -31,4 +32,5 @@ export const migrations = [
   FieldWork1796071811373,
   LiveReplay1796074217912,
   KeyLifecycle1796077000000,
+  PersistedQueryBound1796080000000,
 ];

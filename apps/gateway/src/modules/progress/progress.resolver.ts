@@ -1,8 +1,10 @@
 import { LeaderboardBoard } from '@hanjiang/domain';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import '../../graphql/enums.js';
+import { boardColumns, gaugeNeedsRecentPace } from './progress.projection.js';
 import { CampaignGauge, LeaderboardRow, Progress } from './progress.types.js';
 
 @Resolver()
@@ -11,9 +13,9 @@ export class ProgressResolver {
     nullable: true,
     description: 'The campaign gauge: signed area against the target, day N of 100.',
   })
-  campaign(@Ctx() ctx: GatewayContext): Promise<CampaignGauge | null> {
+  campaign(@Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<CampaignGauge | null> {
     requirePrincipal(ctx);
-    return ctx.services.progress.campaign(ctx);
+    return ctx.services.progress.campaign(ctx, gaugeNeedsRecentPace(info));
   }
 
   @Query(() => Progress, {
@@ -39,8 +41,9 @@ export class ProgressResolver {
   leaderboard(
     @Ctx() ctx: GatewayContext,
     @Arg('board', () => LeaderboardBoard, { description: 'Which board.' }) board: LeaderboardBoard,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LeaderboardRow[]> {
     requirePrincipal(ctx);
-    return ctx.services.progress.leaderboard(ctx, board);
+    return ctx.services.progress.leaderboard(ctx, board, boardColumns(info));
   }
 }

@@ -1,10 +1,12 @@
 import { LeaderboardBoard, rankChange } from '@hanjiang/domain';
-import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Resolver, Root, Subscription } from 'type-graphql';
 import { requirePrincipal } from '../../guards.js';
 import type { GatewayContext } from '../../context.js';
 import '../../graphql/enums.js';
 import type { ProgressTick } from '../../live/live-hub.js';
 import { eventOf, type SubscriptionSource } from '../../live/subscription-event.js';
+import { boardColumns, gaugeNeedsRecentPace } from './progress.projection.js';
 import { CampaignGauge, LeaderboardRow } from './progress.types.js';
 
 // Source streams only listen to the process's live hub: no SQL there. The fan-out executes each event once
@@ -24,9 +26,10 @@ export class ProgressSubscriptions {
     @Root() tick: ProgressTick,
     @Ctx() ctx: GatewayContext,
     @Arg('board', () => LeaderboardBoard, { description: 'Which board.' }) board: LeaderboardBoard,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LeaderboardRow[]> {
     const { state } = eventOf(tick);
-    const rows = await ctx.services.progress.leaderboard(ctx, board);
+    const rows = await ctx.services.progress.leaderboard(ctx, board, boardColumns(info));
     const previous = state.previousRanks;
     state.previousRanks = new Map(rows.map((r) => [r.scopeCode, r.rank]));
     return previous
@@ -42,8 +45,12 @@ export class ProgressSubscriptions {
       return context.services.live.hub.progressTicks();
     },
   })
-  campaignProgress(@Root() tick: ProgressTick, @Ctx() ctx: GatewayContext): Promise<CampaignGauge | null> {
+  campaignProgress(
+    @Root() tick: ProgressTick,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CampaignGauge | null> {
     eventOf(tick);
-    return ctx.services.progress.campaign(ctx);
+    return ctx.services.progress.campaign(ctx, gaugeNeedsRecentPace(info));
   }
 }
