@@ -1,5 +1,8 @@
 // Phase 5, fan-out (after the other systems stopped): N WebSocket subscribers of the headquarters board, a
 // signing, and the latency from just before its COMMIT to each subscriber; each N on a freshly started gateway.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DISTRICT, HEADQUARTERS, TOWNSHIPS } from '@hanjiang/domain';
 import pg from 'pg';
 import type { BenchArgs } from '../args.js';
@@ -10,6 +13,7 @@ import { fanoutTargets } from '../fanout/report.js';
 import { runFanout } from '../fanout/run.js';
 import { clientProcesses, SUBSCRIPTIONS_PER_SOCKET } from '../fanout/split.js';
 import type { FanoutRow } from '../fanout/types.js';
+import { summariseProfile } from '../profile.js';
 import type { TargetRow } from '../report.js';
 import type { SigningTarget } from '../signing.js';
 import { BENCH_DIR, env, log } from './context.js';
@@ -46,7 +50,8 @@ export async function fanOut(
   if (noRedis) log(`fan-out on ${replicas} replicas skipped: no Redis answers (${noRedis})`);
   else if (wanted && checked.features.subscriptions.includes('leaderboardChanged')) {
     const ns = args.fanoutSizes;
-    const result = await fanout(db, jwtSecret, ns, args.quick ? 3 : FANOUT_SIGNINGS, replicas);
+    const signings = args.quick ? 3 : FANOUT_SIGNINGS;
+    const result = await fanout(db, jwtSecret, ns, signings, replicas, args.profile);
     rows = result.rows;
     for (const problem of result.problems) log(`FAN-OUT PROBLEM ${problem}`);
     checked.verified.problems.push(...result.problems);
@@ -80,6 +85,7 @@ async function fanout(
   ns: number[],
   signingsPerN: number,
   replicas: number,
+  profile: boolean,
 ): Promise<{ rows: FanoutRow[]; problems: string[] }> {
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   let targets: SigningTarget[];
@@ -96,7 +102,10 @@ async function fanout(
   let tokens: string[] = [];
   let signerToken = '';
   for (const [k, n] of ns.entries()) {
-    const gateways = await startGateways(db, jwtSecret, n, replicas);
+    const profileDirs = Array.from({ length: replicas }, () =>
+      profile ? mkdtempSync(path.join(tmpdir(), 'hj-fanout-prof-')) : null,
+    );
+    const gateways = await startGateways(db, jwtSecret, n, profileDirs);
     const gateway = gateways[0]!;
     let redisLag: RedisLagProbe | null = null;
     try {
@@ -131,17 +140,24 @@ async function fanout(
       redisLag?.stop();
       await Promise.all(gateways.map((g) => g.stop()));
     }
+    profileDirs.forEach((dir, i) => logProfile(dir, `fan-out ${n}, gateway ${i + 1}/${replicas}`));
   }
   return { rows, problems };
 }
 
 /** One gateway, or `replicas` of them on the same database sharing live events through Redis. */
-async function startGateways(db: BenchDatabase, jwtSecret: string, n: number, replicas: number) {
+async function startGateways(
+  db: BenchDatabase,
+  jwtSecret: string,
+  n: number,
+  profileDirs: readonly (string | null)[],
+) {
+  const replicas = profileDirs.length;
   const started = await Promise.allSettled(
-    Array.from({ length: replicas }, (_, i) =>
+    profileDirs.map((profileDir, i) =>
       startGateway(db, jwtSecret, {
         stats: true,
-        profileDir: null,
+        profileDir,
         name: replicas > 1 ? `gateway ${i + 1}/${replicas} (fan-out ${n})` : `gateway (fan-out ${n})`,
         nodeFlags: ['--max-semi-space-size=64'],
         env: {
@@ -158,4 +174,20 @@ async function startGateways(db: BenchDatabase, jwtSecret: string, n: number, re
     throw failed.reason;
   }
   return started.map((s) => (s as PromiseFulfilledResult<Child>).value);
+}
+
+/** `--profile`: where a fan-out gateway's CPU went over its whole run (sockets opened, events fanned out). */
+function logProfile(dir: string | null, label: string): void {
+  if (!dir) return;
+  const file = readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f));
+  if (!file) {
+    log(`${label}: no CPU profile was written`);
+    return;
+  }
+  const summary = summariseProfile(path.join(dir, file), 12);
+  const list = (shares: { name: string; pct: number }[]) =>
+    shares.map((s) => `${s.pct.toFixed(1)} % ${s.name}`).join('; ');
+  log(`${label} CPU profile (${summary.busySeconds} s busy, ${summary.file})`);
+  log(`  packages: ${list(summary.packages)}`);
+  log(`  functions: ${list(summary.functions)}`);
 }
