@@ -99,7 +99,9 @@ export class SocketTransport {
   run(actor: Actor, query: string, variables: object, waitMs = 0): Promise<Outcome> {
     let client = this.clients.get(actor.label);
     if (!client) {
-      client = wsClient(this.url, actor.connectionParams);
+      // One socket per actor for all its operations, as an integrator's client keeps one: graphql-ws's lazy
+      // client would otherwise close it after each operation and open (and authenticate) a new one per query.
+      client = wsClient(this.url, actor.connectionParams, true);
       this.clients.set(actor.label, client);
     }
     return new Promise((resolve) => {

@@ -23,13 +23,24 @@ export async function gql<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
-export function wsClient(httpUrl: string, connectionParams: Record<string, unknown> = {}): Client {
+export function wsClient(
+  httpUrl: string,
+  connectionParams: Record<string, unknown> = {},
+  /**
+   * Keep one socket open until disposed, whatever runs on it (graphql-ws's lazy client closes it once nothing
+   * runs, so each one-off query would open and authenticate a new one). Not `lazyCloseTimeout`: `dispose()` leaves
+   * its timer running, which holds the process open.
+   */
+  keepOpen = false,
+): Client {
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     connectionParams,
     retryAttempts: 0,
-    lazy: true,
+    lazy: !keepOpen,
+    // A kept socket that fails (the gateway killed under it) is reported to the operation that used it.
+    ...(keepOpen ? { onNonLazyError: () => undefined } : {}),
   });
 }
 

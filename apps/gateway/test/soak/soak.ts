@@ -132,6 +132,15 @@ async function main(): Promise<number> {
   const reads: number[] = [];
   let readErrors = 0;
   let readErrorsOutsideFaults = 0;
+  /** What the first reads that failed outside a fault answered, and how long after the last fault's window. */
+  const readErrorSamples: string[] = [];
+  const outsideFault = (what: string) => {
+    readErrorsOutsideFaults += 1;
+    if (readErrorSamples.length < 10)
+      readErrorSamples.push(
+        `${what} (${((Date.now() - faultUntil) / 1000).toFixed(1)} s after a fault's window)`,
+      );
+  };
   // While a fault runs and for 5 s after it, errors are expected (the gateway is down, the pool is starved).
   let faultUntil = 0;
   const inFault = () => Date.now() < faultUntil;
@@ -198,14 +207,15 @@ async function main(): Promise<number> {
             }),
             signal: AbortSignal.timeout(15_000),
           });
-          const body = (await response.json()) as { errors?: unknown[] };
+          const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
           if (response.status !== 200 || body.errors) {
             readErrors += 1;
-            if (!inFault()) readErrorsOutsideFaults += 1;
+            const code = body.errors?.[0]?.extensions?.code ?? 'no code';
+            if (!inFault()) outsideFault(`HTTP ${response.status} ${code}`);
           } else reads.push(performance.now() - t0);
-        } catch {
+        } catch (error) {
           readErrors += 1;
-          if (!inFault()) readErrorsOutsideFaults += 1;
+          if (!inFault()) outsideFault(error instanceof Error ? error.message : String(error));
         }
         await sleep(20);
       }
@@ -337,6 +347,7 @@ async function main(): Promise<number> {
     reads: reads.length,
     readErrorsDuringFaults: readErrors - readErrorsOutsideFaults,
     readErrorsOutsideFaults,
+    readErrorsOutsideFaultsFirst: readErrorSamples.join('; ') || '—',
     readP50Ms: pct(0.5),
     readP99Ms: pct(0.99),
     rssStartMiB: start.rssMiB,
