@@ -11,7 +11,9 @@ export function collectScripts(page: Page): {
   const urls: string[] = [];
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
-    if (type.includes('javascript')) {
+    // Each script once: on a busy machine the browser may answer a chunk twice (its modulepreload and the import
+    // that wanted it before the preload finished), which is one script, not two, in what a page costs.
+    if (type.includes('javascript') && !urls.includes(response.url())) {
       urls.push(response.url());
       responses.push(response.body().catch(() => Buffer.alloc(0)));
     }
