@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { ENTRIES, Entry, STAGES, Stage } from '../src/pipeline/stages.js';
 import { exportCells } from './helpers/export-matrix.js';
+import { expectPublicError } from './helpers/public-error.js';
 import { closeSeededGateway, openSeededGateway, type SeededGateway } from './helpers/seeded-gateway.js';
 import { RawSocket } from './helpers/live-socket.js';
 import { touchHousehold, writeLive } from './helpers/live.js';
@@ -118,17 +119,6 @@ const QUERY = {
   typo: (entry: Entry) =>
     entry === Entry.WS_SUBSCRIPTION ? 'subscription { campaignProgress { dayy } }' : '{ campaign { dayy } }',
 };
-
-function expectPublicError(answer: Answer, code: string, detail?: string) {
-  const error = answer.errors?.[0];
-  expect(error?.extensions?.code).toBe(code);
-  if (detail) expect(error?.extensions?.detail).toBe(detail);
-  expect(typeof error?.extensions?.messageZh).toBe('string');
-  expect(typeof error?.extensions?.messageEn).toBe('string');
-  for (const internal of ['stacktrace', 'exception', 'http', 'originalError']) {
-    expect(error?.extensions ?? {}).not.toHaveProperty(internal);
-  }
-}
 
 let period = 0;
 /** A month never used before in this database (inspections are one per target and period). */

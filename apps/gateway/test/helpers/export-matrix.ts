@@ -4,11 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { Stage } from '../../src/pipeline/stages.js';
 import { insertApiKey } from './api-key.js';
 import { gql } from './graphql.js';
+import { type ErrorBody, expectPublicError } from './public-error.js';
 import type { SeededGateway } from './seeded-gateway.js';
-
-interface ErrorBody {
-  errors?: { extensions?: Record<string, unknown> }[];
-}
 
 type Check = () => Promise<void>;
 
@@ -24,14 +21,7 @@ export function exportCells(
   const refused = async (response: Response, status: number, code: string, detail?: string) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const error = ((await response.json()) as ErrorBody).errors?.[0];
-    expect(error?.extensions?.code).toBe(code);
-    if (detail) expect(error?.extensions?.detail).toBe(detail);
-    expect(typeof error?.extensions?.messageZh).toBe('string');
-    expect(typeof error?.extensions?.messageEn).toBe('string');
-    for (const internal of ['stacktrace', 'exception', 'http', 'originalError']) {
-      expect(error?.extensions ?? {}).not.toHaveProperty(internal);
-    }
+    expectPublicError((await response.json()) as ErrorBody, code, detail);
   };
   const rowsOf = async (response: Response) => {
     const bytes = Buffer.from(await response.arrayBuffer());
