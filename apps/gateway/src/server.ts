@@ -143,6 +143,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
     executor,
     createContext: (req, res) => createRequestContext(req, res, services, database!.pool),
     formatError,
+    exposure,
     exposeSqlStats,
   });
   const httpServer = createServer(
@@ -202,6 +203,7 @@ export async function startGateway(env: Env, logger: Logger): Promise<Gateway> {
       authenticate: async (req) =>
         (await services.authenticator.authenticate(req.header('authorization'), req.header('x-api-key')))
           .principal,
+      importWait: (principal) => services.roster.importWait(principal),
     }),
     express.json({ limit: MAX_QUERY_BYTES * 10 }),
     fast.middleware(),

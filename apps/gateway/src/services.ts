@@ -26,6 +26,7 @@ import { InspectionService } from './modules/inspection/inspection.service.js';
 import { MilestoneService } from './modules/milestone/milestone.service.js';
 import { ProgressService } from './modules/progress/progress.service.js';
 import { ResettlementService } from './modules/resettlement/resettlement.service.js';
+import { ImportAdmission } from './modules/roster/roster.admission.js';
 import { RosterService } from './modules/roster/roster.service.js';
 import { WorkflowService } from './modules/workflow/workflow.service.js';
 import { PlanService } from './modules/plan/plan.service.js';
@@ -126,7 +127,16 @@ export function createServices(
     milestones: new MilestoneService(),
     progress: new ProgressService(),
     resettlement: new ResettlementService(),
-    roster: new RosterService(),
+    roster: new RosterService(
+      new ImportAdmission(
+        {
+          perWindow: env.IMPORTS_PER_MINUTE,
+          windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+          concurrency: env.IMPORT_CONCURRENCY,
+        },
+        loginRedis ?? undefined,
+      ),
+    ),
     integratorKeys: new ApiKeyService(apiKeys),
     plans: new PlanService(),
     summaries: new SummaryRunner(pool),

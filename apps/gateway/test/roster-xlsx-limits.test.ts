@@ -1,10 +1,6 @@
 import type pg from 'pg';
 import { isKnownHeader } from '../src/modules/roster/roster.columns.js';
-import {
-  MAX_BLANK_ROWS_BEFORE_CONTENT,
-  MAX_CONCURRENT_READS,
-  readXlsxRows,
-} from '../src/modules/roster/roster.xlsx.js';
+import { MAX_BLANK_ROWS_BEFORE_CONTENT, readXlsxRows } from '../src/modules/roster/roster.xlsx.js';
 import type { Gateway } from '../src/server.js';
 import { lastColumnRows, rawXlsx, rosterSheetRows } from './fixtures/xlsx-raw.js';
 import { validIdNumber } from './fixtures/roster.js';
@@ -140,21 +136,5 @@ describe('XLSX reader bounds (no database)', () => {
     const after = (blank: number) => readXlsxRows(rawXlsx(lastColumnRows(blank, 3) + roster), options);
     expect(await after(MAX_BLANK_ROWS_BEFORE_CONTENT)).toHaveLength(2);
     expect(await after(MAX_BLANK_ROWS_BEFORE_CONTENT + 1)).toEqual([]);
-  });
-
-  it(`reads at most ${MAX_CONCURRENT_READS} files at once; one more is told to retry (RATE_LIMITED)`, async () => {
-    const file = rawXlsx(lastColumnRows(1_000));
-    const reads = Array.from({ length: MAX_CONCURRENT_READS + 1 }, () =>
-      readXlsxRows(file, options).then(
-        () => 'read',
-        (error: { extensions?: { code?: string } }) => error.extensions?.code,
-      ),
-    );
-    expect(await Promise.all(reads)).toEqual([
-      ...Array.from({ length: MAX_CONCURRENT_READS }, () => 'read'),
-      'RATE_LIMITED',
-    ]);
-    // Once they are done, the next one is read.
-    expect(await readXlsxRows(file, options)).toEqual([]);
   });
 });

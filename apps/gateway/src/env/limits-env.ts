@@ -17,6 +17,10 @@ export const limitsEnv = {
   // service; tests shorten it.
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
   COST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(2_000_000),
+  // Roster imports (modules/roster/roster.admission.ts): an import parses up to 8 MB, so a caller starts a few a
+  // minute (dry runs too) whatever its operation rate, and a process checks IMPORT_CONCURRENCY files at a time.
+  IMPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(12),
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   // Per client address, before a body is read (pipeline/address-limits.ts): requests per window (every path but
   // the probes), TCP connections and WebSockets open at once, and anonymous operations and their cost per

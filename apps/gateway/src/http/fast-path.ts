@@ -13,9 +13,11 @@ import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context.js';
 import type { DocumentCache } from '../graphql/document-cache.js';
 import type { OperationExecutor } from '../graphql/jit-executor.js';
+import type { ExposurePolicy } from '../graphql/schema-exposure.js';
 import { endOperation, statsExtensions } from '../pipeline/end-operation.js';
 import { routeReads } from '../pipeline/operation-context.js';
 import { firstRefusal, leaveRefusal, type OperationPolicy } from '../pipeline/policies.js';
+import { answerRefused, contextOrHandOn, type Refused } from './fast-path-refusal.js';
 import type { IdentifiedRequest } from './request-id.js';
 
 interface Plan {
@@ -33,6 +35,8 @@ export interface FastPathOptions {
   createContext(req: IdentifiedRequest, res: ServerResponse): Promise<GatewayContext>;
   /** The formatter Apollo uses (public codes pass, everything else is masked and logged). */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** Who may see "Did you mean" hints (graphql/schema-exposure.ts), as Apollo's plugin asks. */
+  exposure: ExposurePolicy;
   exposeSqlStats: boolean;
 }
 
@@ -43,12 +47,17 @@ export interface FastPathOptions {
  * machinery (docs/performance.md has what that saved).
  *
  * It takes only plain POSTed JSON asking for application/json. Everything else — GET, batches, persisted-query
- * extensions, other Accept headers, a document that does not parse or validate, subscriptions, a bad credential, a
- * refused operation, variables that do not coerce — goes on to Apollo before anything has run, so those answers
- * keep Apollo's HTTP shapes (status codes, content negotiation, wording) and pass the same stages there.
+ * extensions, other Accept headers, subscriptions, a bad credential, a refused operation, variables that do not
+ * coerce — goes on to Apollo before anything has run, so those answers keep Apollo's HTTP shapes (status codes,
+ * content negotiation, wording) and pass the same stages there.
+ *
+ * A document the shared cache refused is answered here, from the cache's errors, in Apollo's shape (400, the
+ * same formatter, suggestions stripped by the same rule, the same refusal audit): Apollo would parse and validate
+ * the text again on every request — its store keeps only valid documents — and a bomb's validation is quadratic
+ * in its fields, so a few hundred of them held every other request back (fault-hostile-volume.test.ts).
  */
 export class FastPath {
-  private readonly plans = new LRUCache<string, Plan | false>({ max: 2_000 });
+  private readonly plans = new LRUCache<string, Plan | Refused | false>({ max: 2_000 });
   /**
    * Requests this path already took and handed on (`fallback`): express's copy of the path (`middleware`) must
    * leave them to Apollo, or the policies would run — and counting ones charge — a second time.
@@ -70,7 +79,11 @@ export class FastPath {
       this.handedOn.add(req);
       fallback();
     };
-    run(this.options, plan, body.variables ?? undefined, req, res, handOn).catch((error: unknown) => {
+    const answered =
+      'refused' in plan
+        ? answerRefused(this.options, plan, req, res, handOn)
+        : run(this.options, plan, body.variables ?? undefined, req, res, handOn);
+    answered.catch((error: unknown) => {
       req.log.error({ err: error }, 'fast path failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ errors: [internalError()] }));
@@ -85,7 +98,7 @@ export class FastPath {
     };
   }
 
-  private planFor(query: string, operationName: string | undefined): Plan | false {
+  private planFor(query: string, operationName: string | undefined): Plan | Refused | false {
     const key = `${operationName ?? ''}\n${query}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
@@ -104,13 +117,8 @@ async function run(
   res: ServerResponse,
   fallback: () => void,
 ): Promise<void> {
-  let ctx: GatewayContext;
-  try {
-    ctx = await options.createContext(req, res);
-  } catch {
-    // A refused credential: Apollo authenticates again and answers with its own error.
-    return fallback();
-  }
+  const ctx = await contextOrHandOn(options, req, res, fallback);
+  if (!ctx) return;
   const refusal = await firstRefusal(options.policies, {
     document: plan.document,
     operation: plan.operation,
@@ -156,9 +164,13 @@ async function run(
   res.end(JSON.stringify(response));
 }
 
-function makePlan(options: FastPathOptions, query: string, operationName: string | undefined): Plan | false {
+function makePlan(
+  options: FastPathOptions,
+  query: string,
+  operationName: string | undefined,
+): Plan | Refused | false {
   const checked = options.documents.check(query);
-  if (checked.errors) return false;
+  if (checked.errors) return { refused: checked.errors };
   const operation = getOperationAST(checked.document, operationName);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return false;
   return { document: checked.document, operation };

@@ -11,6 +11,7 @@ import express, { type Request, type RequestHandler } from 'express';
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import { ErrorCode, publicError } from '../errors/public-error.js';
 import { PARSE_OPTIONS } from '../limits.js';
+import { rateLimited } from '../pipeline/rate-limits.js';
 
 /** Body limit of an importHouseholds request: an 8 MB file as base64 (×4/3) plus the envelope. */
 export const IMPORT_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface ImportBodyOptions {
   readonly normalLimitBytes: number;
   /** The caller's principal from the request headers (null when anonymous); may reject on bad credentials. */
   readonly authenticate: (req: Request) => Promise<Principal | null>;
+  /** Seconds until the principal may import again (its import quota), null when it may now. */
+  readonly importWait: (principal: Principal) => Promise<number | null>;
 }
 
 /** True when the body is one mutation whose root fields are all `importHouseholds` (no other work rides along). */
@@ -56,13 +59,27 @@ export function importBodyParser(options: ImportBodyOptions): RequestHandler {
       next();
       return;
     }
-    options.authenticate(req).then(
-      (principal) => {
-        const mayImport = can(principal, 'household:import', {
-          tenantCode: principal?.tenantCode ?? '',
-        }).allowed;
+    const admit = async () => {
+      const principal = await options.authenticate(req);
+      const mayImport = can(principal, 'household:import', {
+        tenantCode: principal?.tenantCode ?? '',
+      }).allowed;
+      // A quota that cannot be read admits: the service asks it again before parsing.
+      const wait = principal && mayImport ? await options.importWait(principal).catch(() => null) : null;
+      return { mayImport, wait };
+    };
+    admit().then(
+      ({ mayImport, wait }) => {
         if (!mayImport) {
           next();
+          return;
+        }
+        if (wait !== null) {
+          // Over its import quota: refused before its body is read (the connection closes, the body unread).
+          const refusal = rateLimited(wait);
+          res.setHeader('connection', 'close');
+          res.setHeader('retry-after', String(wait));
+          res.status(429).json({ errors: [refusal.toJSON()] });
           return;
         }
         parser(req, res, (error?: unknown) => {

@@ -46,7 +46,8 @@ export function recordRefusal(
 
 /**
  * Apollo's side: an operation that ends with errors before execution started (parse, validation and armor's
- * limits, the policy list) is a refusal. The fast path leaves every refusal to Apollo, so each is seen once.
+ * limits, the policy list) is a refusal. The fast path leaves credential and policy refusals to Apollo and records
+ * only the documents it answers itself (http/fast-path-refusal.ts), so each refusal is seen once.
  */
 export function refusalAuditPlugin(): ApolloServerPlugin<GatewayContext> {
   return {

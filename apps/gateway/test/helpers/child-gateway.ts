@@ -25,6 +25,7 @@ export function spawnGateway(env: Record<string, string>): ChildGateway {
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '1000000',
       COST_LIMIT_PER_MINUTE: '1000000000',
+      IMPORTS_PER_MINUTE: '1000000',
       ...RAISED_ADDRESS_LIMITS,
       ...env,
     },

@@ -22,6 +22,7 @@ export async function startTestGateway(
     // Tests drive one demo user far harder than a person would; the rate-limit tests set their own limits.
     RATE_LIMIT_PER_MINUTE: '1000000',
     COST_LIMIT_PER_MINUTE: '1000000000',
+    IMPORTS_PER_MINUTE: '1000000',
     ...RAISED_ADDRESS_LIMITS,
     ...extra,
   });

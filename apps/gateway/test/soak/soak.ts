@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     // A handful of principals stand for a district's cadres: the per-user budgets would count them as one person.
     RATE_LIMIT_PER_MINUTE: '1000000',
     COST_LIMIT_PER_MINUTE: '1000000000',
+    IMPORTS_PER_MINUTE: '1000000',
   };
   if (process.env.DATABASE_URL) {
     dbUrl = withDatabase(process.env.DATABASE_URL, `hj_soak_${randomBytes(4).toString('hex')}`);

@@ -7,6 +7,7 @@ import { FIELD_LABELS, isKnownHeader, mapHeaders } from './roster.columns.js';
 import { ImportErrorCode, type RowError, rowError } from './roster.errors.js';
 import type { ImportHouseholdsInput } from './roster.inputs.js';
 import { readRoster } from './roster.parse.js';
+import type { ImportAdmission } from './roster.admission.js';
 import { type ImportTarget, type ResolvedRow, resolveRows } from './roster.resolve.js';
 import type { ImportResult } from './roster.types.js';
 import { type RowCandidate, validateRow } from './roster.validate.js';
@@ -29,11 +30,25 @@ const BATCH = 5_000;
  * transaction, so a failure half-way (a database error) rolls the whole import back.
  */
 export class RosterService {
+  constructor(private readonly admission: ImportAdmission) {}
+
+  /** Seconds until `principal` may import again (null: now), spending nothing; for entries that refuse early. */
+  importWait(principal: Principal): Promise<number | null> {
+    return this.admission.wait(principal.subject);
+  }
+
   async importHouseholds(ctx: GatewayContext, input: ImportHouseholdsInput): Promise<ImportResult> {
     const principal = requirePrincipal(ctx);
     const target = this.target(ctx, principal, input);
     assertCan(principal, 'household:import', { tenantCode: target?.code ?? principal.tenantCode });
+    return this.admission.run(principal.subject, () => this.importAdmitted(ctx, input, target));
+  }
 
+  private async importAdmitted(
+    ctx: GatewayContext,
+    input: ImportHouseholdsInput,
+    target: ImportTarget | null,
+  ): Promise<ImportResult> {
     const started = performance.now();
     const roster = await readRoster(input.fileBase64, input.format, isKnownHeader);
     const mapping = mapHeaders(roster.headers);

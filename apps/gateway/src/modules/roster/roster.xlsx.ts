@@ -8,7 +8,6 @@
 // columns; every row and cell element counts against a cap as it streams past; the sheet's declared dimension is
 // checked before any row; and each part's inflated size is capped. Streams yield to the event loop between
 // chunks, so an import never stalls other tenants' requests for long.
-import { ErrorCode, publicError } from '../../errors/public-error.js';
 import { normalizeHeader } from './roster.columns.js';
 import { badFile } from './roster.errors.js';
 import type { Cell, RawRow } from './roster.rows.js';
@@ -34,14 +33,6 @@ export const MAX_CELLS = 1_000_000;
 export const MAX_BLANK_ROWS_BEFORE_CONTENT = 1_000;
 /** Stops reading a sheet that has shown no content for too long. */
 class BlankSheet extends Error {}
-
-/**
- * XLSX files read at once in this process: each read is bounded, and this bounds their sum. Imports are rare
- * (a commander's monthly roster); one more at the same moment is told to retry rather than queued, so no request
- * holds its database transaction while waiting.
- */
-export const MAX_CONCURRENT_READS = 2;
-let activeReads = 0;
 
 export interface XlsxReadOptions {
   /** Rows with anything in the columns read, and <row> elements of any kind, one sheet may hold. */
@@ -150,23 +141,11 @@ async function workbookParts(zip: XlsxZip): Promise<{ sheets: string[]; sharedSt
   return { sheets, sharedStrings: zip.sizes.has(sharedStrings) ? sharedStrings : null };
 }
 
-/** Rows (with anything in the columns read) of the first worksheet that has any. */
+/**
+ * Rows (with anything in the columns read) of the first worksheet that has any. Each read is bounded here; how
+ * many run at once is the import's admission (roster.admission.ts).
+ */
 export async function readXlsxRows(bytes: Buffer, options: XlsxReadOptions): Promise<RawRow[]> {
-  if (activeReads >= MAX_CONCURRENT_READS) {
-    throw publicError(ErrorCode.RATE_LIMITED, {
-      zh: `正在读取其他 ${MAX_CONCURRENT_READS} 个 XLSX 文件,请稍后重试`,
-      en: `${MAX_CONCURRENT_READS} other XLSX files are being read; try again in a moment`,
-    });
-  }
-  activeReads += 1;
-  try {
-    return await readWorkbook(bytes, options);
-  } finally {
-    activeReads -= 1;
-  }
-}
-
-async function readWorkbook(bytes: Buffer, options: XlsxReadOptions): Promise<RawRow[]> {
   const zip = await openXlsxZip(bytes);
   try {
     const declared = [...zip.sizes.values()].reduce((sum, size) => sum + size, 0);
