@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { directFieldResolvers } from './graphql/direct-field-resolvers.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver, TeamResolver, VillageResolver } from './modules/catalog/catalog.resolver.js';
@@ -76,12 +77,14 @@ export const resolvers = [
   ReserveNominationResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     validate: false,
     emitSchemaFile: false,
     // Live events come from the gateway's own event hub; this in-process pub/sub only satisfies type-graphql.
     pubSub: createPubSub(),
   });
+  directFieldResolvers(schema, resolvers);
+  return schema;
 }
