@@ -122,6 +122,41 @@ describe('stage transitions: exactly once, counted, audited', () => {
     });
   });
 
+  it('a duplicate that waited for the row lock while the first delivery committed gets the same answer, not CONFLICT', async () => {
+    const { rows } = await owner.query<{ id: string; version: number }>(
+      `SELECT id, version FROM household WHERE stage = 'SURVEYED' ORDER BY code DESC OFFSET 5 LIMIT 1`,
+    );
+    const household = rows[0]!;
+    await tokenFor(gateway.url, 'district.admin');
+    const key = randomUUID();
+    // Both deliveries queue behind a lock held here; released, one commits while the other still waits for it,
+    // so the second's lock statement began before the first's event existed.
+    const holder = await owner.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM household WHERE id = $1 FOR UPDATE', [household.id]);
+      const deliveries = [1, 2].map(() => advance(gateway.url, 'district.admin', household, 'MEASURED', key));
+      for (let waiting = 0; waiting < 2;) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const { rows: blocked } = await owner.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF h%'`,
+        );
+        waiting = blocked[0]!.n;
+      }
+      await holder.query('COMMIT');
+      const answers = await Promise.all(deliveries);
+      expect(answers.map((a) => a.errors)).toEqual([undefined, undefined]);
+      expect(answers.map((a) => a.data!.advanceStage.version)).toEqual([
+        household.version + 1,
+        household.version + 1,
+      ]);
+    } finally {
+      holder.release();
+    }
+    const events = await owner.query('SELECT 1 FROM household_event WHERE idempotency_key = $1', [key]);
+    expect(events.rowCount).toBe(1);
+  });
+
   it('the same key with a different request is IDEMPOTENCY_KEY_REUSED; skipping a stage is INVALID_TRANSITION', async () => {
     const { rows } = await owner.query<{ id: string; version: number }>(
       `SELECT id, version FROM household WHERE stage = 'SURVEYED' ORDER BY code DESC LIMIT 2`,

@@ -7,9 +7,10 @@
 // What each statement copies from the gateway's advanceStage (paths under apps/gateway/src/; the flow is
 // modules/workflow/workflow.service.ts WorkflowService.transition()). When one of these changes, the copy here must
 // follow — the bench's verify phase compares the footprint (stage, version, event, counters, audit, notifications):
-//   LOCK_SQL       modules/workflow/transition-sql.ts lockHousehold() (FOR UPDATE OF h), with the idempotency
-//                  lookup of WorkflowService.transition() (household_event by actor_subject, idempotency_key) folded
-//                  in as a subquery; the gateway reads township and headquarters codes from its catalogue.
+//   LOCK_SQL       modules/workflow/transition-sql.ts lockHousehold(): FOR UPDATE OF h with the idempotency
+//                  lookup (household_event by actor_subject, idempotency_key) in the same statement; the gateway
+//                  reads township and headquarters codes from its catalogue, and looks the key up once more
+//                  (previousTransition()) only before it would answer CONFLICT.
 //   WRITE_SQL      modules/workflow/transition-sql.ts writeTransition(): the event INSERT and the projection UPDATE
 //                  as two data-modifying CTEs — its signing branch only (agreed amount, choice, signed_at).
 //   requestHash    modules/workflow/workflow.service.ts hashRequest().

@@ -24,6 +24,8 @@ export function failFastWhenStarved(pool: pg.Pool, starvedAfterMs: number): void
 
   const guarded = (): Promise<pg.PoolClient> => {
     if (starved()) return Promise.reject(starvedError(starvedAfterMs));
+    // An idle connection is handed out at once (nobody waits while one is idle): no watch to arm.
+    if (pool.idleCount > 0) return connect();
     return new Promise<pg.PoolClient>((resolve, reject) => {
       let settled = false;
       const watch = setInterval(() => {

@@ -3,14 +3,14 @@ import type { CatalogueCache } from '../../db/catalogue-cache.js';
 import type { GatewayContext } from '../../context.js';
 import { isUuid } from '../../errors/bad-input.js';
 import { publicError } from '../../errors/public-error.js';
-import { decodeCursor, encodeCursor } from '../../graphql/page-info.js';
+import { decodeCursor, LazyCursorEdge } from '../../graphql/page-info.js';
 import {
   type HouseholdFilter,
   type HouseholdOrder,
   HouseholdOrderField,
   OrderDirection,
 } from './household.inputs.js';
-import { TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
+import { FlattenedRelation, TEAM_COLUMNS, VILLAGE_COLUMNS } from '../catalog/catalog.loaders.js';
 import { EVERY_COLUMN, type HouseholdProjection } from './household.projection.js';
 import { Team, Village } from '../catalog/catalog.types.js';
 import { Household, type HouseholdConnection } from './household.types.js';
@@ -58,6 +58,10 @@ export interface ListArgs {
   prime?: (villages: Village[], teams: Team[]) => void;
 }
 
+/** A page's villages and teams, read beside its rows (household.service list). */
+const VILLAGE = new FlattenedRelation('v', VILLAGE_COLUMNS, () => new Village());
+const TEAM = new FlattenedRelation('t', TEAM_COLUMNS, () => new Team());
+
 /**
  * Households the caller may see. Row-level security does the tenant filtering; this adds the caller's own
  * filters and keyset paging (page first, relations later through loaders).
@@ -104,26 +108,26 @@ export class HouseholdService {
           row_number() OVER (ORDER BY ${sort.column} ${dir}, h.id ${dir}) AS "pageRank" FROM household h
         ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
         ORDER BY ${sort.column} ${dir}, h.id ${dir} LIMIT $${pageParams.length})
-      SELECT page.*${projection.village ? ', row_to_json(v) AS "villageRow"' : ''}${projection.team ? ', row_to_json(t) AS "teamRow"' : ''}
+      SELECT page.*${projection.village ? `, ${VILLAGE.select}` : ''}${projection.team ? `, ${TEAM.select}` : ''}
       FROM page ${villageJoin} ${teamJoin}
       ORDER BY page."pageRank"`;
     const countSql = `SELECT count(*)::int AS n FROM household h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [rows, count] = await Promise.all([
-      tx.query<Household & { villageRow: Village | null; teamRow: Team | null }>(pageSql, pageParams),
+      tx.query<Household & Record<string, unknown>>(pageSql, pageParams),
       args.withTotal ? tx.query<{ n: number }>(countSql, params) : Promise.resolve([]),
     ]);
     // Instances, so type-graphql's field resolvers take them as they are instead of copying each row per field.
     const page = rows.slice(0, args.first).map((row) =>
       Object.assign(new Household(), row, {
-        villageRow: row.villageRow && Object.assign(new Village(), row.villageRow),
-        teamRow: row.teamRow && Object.assign(new Team(), row.teamRow),
+        villageRow: projection.village ? VILLAGE.read(row) : undefined,
+        teamRow: projection.team ? TEAM.read(row) : undefined,
       }),
     );
     args.prime?.(
       page.flatMap((r) => (r.villageRow ? [r.villageRow] : [])),
       page.flatMap((r) => (r.teamRow ? [r.teamRow] : [])),
     );
-    const edges = page.map((node) => ({ cursor: encodeCursor(node.sortValue ?? '', node.id), node }));
+    const edges = page.map((node) => new LazyCursorEdge(node));
     return {
       edges,
       pageInfo: {

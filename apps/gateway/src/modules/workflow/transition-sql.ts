@@ -33,18 +33,62 @@ export interface TransitionWrite {
   cadreId: string | null;
 }
 
-/** Locks the household row (RLS applies: an invisible household is simply not found). */
-export async function lockHousehold(tx: RequestTransaction, id: string): Promise<LockedHousehold | null> {
+/** An earlier transition by the same caller under the same idempotency key. */
+export interface PreviousTransition {
+  requestHash: string;
+  householdId: string;
+}
+
+/**
+ * Locks the household row (RLS applies: an invisible household is simply not found) and, in the same round trip,
+ * looks up the caller's earlier transition under `idempotencyKey`. The lookup reads the statement's snapshot,
+ * taken before any wait for the lock: a transition that committed during that wait is not in it, so a caller
+ * about to refuse (a stale version) asks again with `previousTransition` first.
+ */
+export async function lockHousehold(
+  tx: RequestTransaction,
+  id: string,
+  subject: string,
+  idempotencyKey: string,
+): Promise<{ household: LockedHousehold; previous: PreviousTransition | null } | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const rows = await tx.query<LockedHousehold>(
+  const rows = await tx.query<
+    LockedHousehold & { previousHash: string | null; previousHouseholdId: string | null }
+  >(
     `SELECT h.id, h.stage, h.version, h.building_area_m2::float8 AS "buildingAreaM2",
        h.building_area_m2::text AS "buildingAreaText", h.township_id AS "townshipId",
        h.headquarters_id AS "headquartersId", h.team_home_township_id AS "teamHomeTownshipId", h.team_id AS "teamId",
        (SELECT code FROM work_team WHERE id = h.team_id) AS "teamCode",
        (SELECT code FROM village WHERE id = h.village_id) AS "villageCode",
-       h.compensation_choice AS "compensationChoice", h.resettlement_site_id AS "resettlementSiteId"
-     FROM household h WHERE h.id = $1 FOR UPDATE OF h`,
-    [id],
+       h.compensation_choice AS "compensationChoice", h.resettlement_site_id AS "resettlementSiteId",
+       p.request_hash AS "previousHash", p.household_id AS "previousHouseholdId"
+     FROM household h
+     LEFT JOIN household_event p ON p.actor_subject = $2 AND p.idempotency_key = $3
+     WHERE h.id = $1 FOR UPDATE OF h`,
+    [id, subject, idempotencyKey],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { previousHash, previousHouseholdId, ...household } = row;
+  return {
+    household,
+    previous:
+      previousHash !== null && previousHouseholdId !== null
+        ? { requestHash: previousHash, householdId: previousHouseholdId }
+        : null,
+  };
+}
+
+/** The caller's earlier transition under `idempotencyKey`, as committed now. */
+export async function previousTransition(
+  tx: RequestTransaction,
+  subject: string,
+  idempotencyKey: string,
+): Promise<PreviousTransition | null> {
+  const rows = await tx.query<PreviousTransition>(
+    `SELECT request_hash AS "requestHash", household_id AS "householdId" FROM household_event
+     WHERE actor_subject = $1 AND idempotency_key = $2`,
+    [subject, idempotencyKey],
   );
   return rows[0] ?? null;
 }

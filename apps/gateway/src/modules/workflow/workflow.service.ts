@@ -22,6 +22,7 @@ import { countTransition } from '../progress/progress.counters.js';
 import {
   type LockedHousehold,
   lockHousehold,
+  previousTransition,
   writeTransition,
   type TransitionWrite,
 } from './transition-sql.js';
@@ -74,18 +75,22 @@ export class WorkflowService {
     }
     const requestHash = hashRequest(request);
 
-    const household = await lockHousehold(tx, request.householdId);
-    if (!household) {
+    const locked = await lockHousehold(tx, request.householdId, principal.subject, key);
+    if (!locked) {
       // FOR UPDATE also applies the UPDATE policy: a visible household this caller may not change is FORBIDDEN.
       const visible = await tx.query('SELECT 1 FROM household WHERE id = $1', [request.householdId]);
       throw visible.length > 0 ? forbidden(action) : publicError(ErrorCode.NOT_FOUND);
     }
-    const previous = await tx.query<{ request_hash: string; household_id: string }>(
-      'SELECT request_hash, household_id FROM household_event WHERE actor_subject = $1 AND idempotency_key = $2',
-      [principal.subject, key],
-    );
-    if (previous[0]) {
-      if (previous[0].request_hash === requestHash) return { id: previous[0].household_id };
+    const { household } = locked;
+    // A retry whose first delivery committed while this one waited for the lock finds the household moved on:
+    // its version is stale, so the key is looked up again (after the wait) before CONFLICT is said.
+    const previous =
+      locked.previous ??
+      (household.version !== request.expectedVersion
+        ? await previousTransition(tx, principal.subject, key)
+        : null);
+    if (previous) {
+      if (previous.requestHash === requestHash) return { id: previous.householdId };
       throw publicError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     }
     const scope = householdScope(household, this.catalogue);
