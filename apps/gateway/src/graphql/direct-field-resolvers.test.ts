@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  isLeafType,
+} from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { Household } from '../modules/household/household.types.js';
@@ -19,6 +25,8 @@ describe('directFieldResolvers', () => {
     const household = schema.getType('Household') as GraphQLObjectType;
     const landAreaMu = household.getFields().landAreaMu!;
     const wrapper = landAreaMu.resolve as GraphQLFieldResolver<unknown, unknown>;
+    const progress = schema.getQueryType()!.getFields().progress!;
+    const progressWrapper = progress.resolve as GraphQLFieldResolver<unknown, unknown>;
 
     const replaced = directFieldResolvers(schema, resolvers);
 
@@ -29,14 +37,38 @@ describe('directFieldResolvers', () => {
         'Household.village',
         'Household.team',
         'Team.homeTownship',
+        'Query.leaderboard',
+        'Query.campaign',
+        'Query.progress',
       ]),
     );
-    // Only fields without arguments (the wrapper converts and validates those).
+    // Input objects are the wrapper's (it converts and validates them).
+    expect(replaced).not.toContain('Query.households');
+    // Field resolvers without arguments; root queries with scalar or enum arguments only.
     const fieldOf = (name: string) => {
       const [type = '', field = ''] = name.split('.');
       return (schema.getType(type) as GraphQLObjectType).getFields()[field]!;
     };
-    for (const name of replaced) expect(fieldOf(name).args).toEqual([]);
+    for (const name of replaced) {
+      const { args } = fieldOf(name);
+      if (name.startsWith('Query.'))
+        for (const arg of args) expect(isLeafType(getNamedType(arg.type))).toBe(true);
+      else expect(args).toEqual([]);
+    }
+    // A root query reads its arguments by name, in its parameters' order, as the wrapper did.
+    const ctx = {
+      principal: { subject: 'baitang.commander' },
+      services: { progress: { progress: (_ctx: unknown, kind: string, code: string) => [kind, code] } },
+    };
+    const args = { scopeKind: 'township', scopeCode: 'baitang' };
+    const answer = await (progress.resolve as GraphQLFieldResolver<unknown, unknown>)(
+      null,
+      args,
+      ctx,
+      {} as never,
+    );
+    expect(answer).toEqual(['township', 'baitang']);
+    expect(await progressWrapper(null, args, ctx, {} as never)).toEqual(answer);
 
     const direct = landAreaMu.resolve as GraphQLFieldResolver<unknown, unknown>;
     expect(direct).not.toBe(wrapper);

@@ -1,4 +1,11 @@
-import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  isLeafType,
+  isObjectType,
+} from 'graphql';
 
 /**
  * type-graphql calls every field resolver through one generic wrapper: per call it builds a `resolverData` object,
@@ -21,6 +28,30 @@ export function directFieldResolvers(schema: GraphQLSchema, resolverClasses: rea
   if (!storage) return [];
   const replaced: string[] = [];
   const instances = new Map<Class, Record<string, unknown>>();
+  const instanceOf = (target: Class) => {
+    let instance = instances.get(target);
+    if (!instance) {
+      instance = new (target as new () => Record<string, unknown>)();
+      instances.set(target, instance);
+    }
+    return instance;
+  };
+  // Root queries too (a board, the gauge: one call per request, but through the same wrapper), when every
+  // argument is a scalar or an enum: type-graphql would pass those through unchanged (validation is off, schema.ts)
+  // after an async validation step and a Promise.all per call.
+  const queryFields = schema.getQueryType()?.getFields() ?? {};
+  for (const metadata of storage.queries ?? []) {
+    if (!resolverClasses.includes(metadata.target)) continue;
+    if (metadata.middlewares?.length || metadata.roles !== undefined) continue;
+    const field = queryFields[metadata.schemaName];
+    const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
+    const readers = field ? params.map((p) => rootParamReader(p, field)) : [];
+    if (!field?.resolve || !readers.every((r) => r !== undefined)) continue;
+    const method = instanceOf(metadata.target)[metadata.methodName];
+    if (typeof method !== 'function') continue;
+    field.resolve = callReading(method.bind(instanceOf(metadata.target)) as Method, readers);
+    replaced.push(`Query.${metadata.schemaName}`);
+  }
   for (const metadata of storage.fieldResolvers) {
     if (metadata.kind !== 'external' || !resolverClasses.includes(metadata.target)) continue;
     if (metadata.middlewares?.length || metadata.roles !== undefined) continue;
@@ -32,11 +63,7 @@ export function directFieldResolvers(schema: GraphQLSchema, resolverClasses: rea
     const type = typeName === undefined ? undefined : schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[metadata.schemaName] : undefined;
     if (!field?.resolve || !objectClass) continue;
-    let instance = instances.get(metadata.target);
-    if (!instance) {
-      instance = new (metadata.target as new () => Record<string, unknown>)();
-      instances.set(metadata.target, instance);
-    }
+    const instance = instanceOf(metadata.target);
     const method = instance[metadata.methodName];
     if (typeof method !== 'function') continue;
     const direct = call(method.bind(instance) as Method, positions);
@@ -69,11 +96,32 @@ function call(method: Method, positions: readonly number[]): GraphQLFieldResolve
   return (...all: unknown[]) => method(...positions.map((p) => all[p]));
 }
 
+type Reader = (args: Record<string, unknown>, ctx: unknown, info: unknown) => unknown;
+
+/** How a root query's parameter is read from `(args, context, info)`; undefined: it needs the wrapper. */
+function rootParamReader(param: ParamMetadata, field: GraphQLField<unknown, unknown>): Reader | undefined {
+  if (param.propertyName !== undefined || param.validateFn || param.validateSettings) return undefined;
+  if (param.kind === 'context') return (_args, ctx) => ctx;
+  if (param.kind === 'info') return (_args, _ctx, info) => info;
+  if (param.kind !== 'arg' || param.name === undefined) return undefined;
+  const { name } = param;
+  const arg = field.args.find((a) => a.name === name);
+  return arg && isLeafType(getNamedType(arg.type)) ? (args) => args[name] : undefined;
+}
+
+function callReading(method: Method, readers: readonly Reader[]): GraphQLFieldResolver<unknown, unknown> {
+  return (_root, args: Record<string, unknown>, ctx, info) =>
+    method(...readers.map((read) => read(args, ctx, info)));
+}
+
 interface ParamMetadata {
   kind: string;
   index: number;
+  name?: string;
   propertyName?: string;
   getType?: unknown;
+  validateFn?: unknown;
+  validateSettings?: unknown;
 }
 
 interface FieldResolverMetadata {
@@ -87,8 +135,18 @@ interface FieldResolverMetadata {
   getObjectType?: () => Class;
 }
 
+interface QueryMetadata {
+  target: Class;
+  methodName: string;
+  schemaName: string;
+  params?: ParamMetadata[];
+  middlewares?: unknown[];
+  roles?: unknown[];
+}
+
 interface MetadataStorage {
   fieldResolvers: FieldResolverMetadata[];
+  queries?: QueryMetadata[];
   objectTypes: { target: Class; name: string }[];
 }
 
