@@ -124,17 +124,7 @@ interface ParamMetadata {
   validateSettings?: unknown;
 }
 
-interface FieldResolverMetadata {
-  kind: string;
-  target: Class;
-  methodName: string;
-  schemaName: string;
-  params?: ParamMetadata[];
-  middlewares?: unknown[];
-  roles?: unknown[];
-  getObjectType?: () => Class;
-}
-
+/** A resolver method as type-graphql records it: a root query, or (with a kind and object type) a field resolver. */
 interface QueryMetadata {
   target: Class;
   methodName: string;
@@ -142,6 +132,11 @@ interface QueryMetadata {
   params?: ParamMetadata[];
   middlewares?: unknown[];
   roles?: unknown[];
+}
+
+interface FieldResolverMetadata extends QueryMetadata {
+  kind: string;
+  getObjectType?: () => Class;
 }
 
 interface MetadataStorage {
