@@ -48,6 +48,15 @@ export function recordMilestonesAndNotify(
   channel: string,
   announcements: string[],
 ): void {
+  // Most transitions cross nothing: then only the announcements, without the function's event lookup and insert
+  // (run while the transaction holds the counters' row locks).
+  if (candidates.length === 0) {
+    tx.deferToCommit('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+      channel,
+      announcements,
+    ]);
+    return;
+  }
   tx.deferToCommit(
     `WITH recorded AS (SELECT r_id AS id, r_seq AS seq FROM app.record_milestones($1::uuid, $2::text[], $3::text[],
          $4::text[], $5::numeric[])),
