@@ -136,10 +136,13 @@ describe('stage transitions: exactly once, counted, audited', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM household WHERE id = $1 FOR UPDATE', [household.id]);
       const deliveries = [1, 2].map(() => advance(gateway.url, 'district.admin', household, 'MEASURED', key));
+      const deadline = Date.now() + 10_000;
       for (let waiting = 0; waiting < 2;) {
+        if (Date.now() > deadline) throw new Error('the two deliveries never queued behind the lock');
         await new Promise((resolve) => setTimeout(resolve, 20));
         const { rows: blocked } = await owner.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF h%'`,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+             AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF h%'`,
         );
         waiting = blocked[0]!.n;
       }
@@ -151,6 +154,8 @@ describe('stage transitions: exactly once, counted, audited', () => {
         household.version + 1,
       ]);
     } finally {
+      // Never hand a connection still holding the lock back to the pool (a no-op after COMMIT).
+      await holder.query('ROLLBACK').catch(() => undefined);
       holder.release();
     }
     const events = await owner.query('SELECT 1 FROM household_event WHERE idempotency_key = $1', [key]);
